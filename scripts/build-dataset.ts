@@ -1,0 +1,74 @@
+/**
+ * `npm run data`: validates data/ and writes public/data/dataset.json + dataset.schema.json.
+ * All or nothing: on any problem it prints each one (file:line, record, field, what was expected), exits 1 and
+ * leaves the previous output untouched; on success both files are written to temporary names and renamed.
+ * DATASET_DIR and DATASET_OUT override the folders (used by tests and for building other datasets).
+ */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { DatasetSchema, findDatasetInconsistencies } from '../src/domain/dataset-schema.ts';
+import { compileDataset, formatProblem } from './dataset/compile-dataset.ts';
+import { DataDirError, readDataDir } from './dataset/read-data-dir.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main(): Promise<void> {
+  const dataDir = process.env.DATASET_DIR ? path.resolve(process.env.DATASET_DIR) : path.join(root, 'data');
+  const outDir = process.env.DATASET_OUT ? path.resolve(process.env.DATASET_OUT) : path.join(root, 'public', 'data');
+  const rel = (p: string) => path.relative(root, p) || '.';
+
+  const result = compileDataset(await readDataDir(dataDir, root));
+  if (!result.ok) {
+    for (const problem of result.problems) console.error(formatProblem(problem));
+    throw new DataDirError(`${result.problems.length} problem(s) in ${rel(dataDir)}/; nothing was written`);
+  }
+  // Belt and braces: the output must satisfy the very schema the app validates it with.
+  const checked = DatasetSchema.safeParse(result.dataset);
+  const inconsistencies = findDatasetInconsistencies(result.dataset);
+  if (!checked.success || inconsistencies.length > 0) {
+    const issues = checked.success ? [] : checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(
+      `internal error: the compiled dataset fails its own schema:\n${[...issues, ...inconsistencies].join('\n')}`,
+    );
+  }
+
+  const datasetJson = `${JSON.stringify(result.dataset)}\n`;
+  const schemaJson = `${JSON.stringify(z.toJSONSchema(DatasetSchema, { target: 'draft-2020-12' }), null, 2)}\n`;
+  await mkdir(outDir, { recursive: true });
+  const outputs: [string, string][] = [
+    [path.join(outDir, 'dataset.json'), datasetJson],
+    [path.join(outDir, 'dataset.schema.json'), schemaJson],
+  ];
+  const temporary = outputs.map(([target]) => `${target}.tmp-${process.pid}`);
+  try {
+    await Promise.all(outputs.map(([, content], i) => writeFile(temporary[i]!, content)));
+    for (const [i, [target]] of outputs.entries()) await rename(temporary[i]!, target);
+  } finally {
+    await Promise.all(temporary.map((t) => rm(t, { force: true })));
+  }
+
+  const { events, sources, places, actors } = result.dataset;
+  const byType = new Map<string, number>();
+  for (const e of events) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
+  console.log(
+    `dataset: ${events.length} events, ${sources.length} sources, ${places.length} places, ${actors.length} actors → ${rel(outDir)}/dataset.json (${Buffer.byteLength(datasetJson)} bytes)`,
+  );
+  console.log(
+    `  by type: ${[...byType]
+      .sort()
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ')}`,
+  );
+  if (result.report.uncheckedExpressions.length > 0)
+    console.log(
+      `  dates taken as stated (no rule reads their words): ${result.report.uncheckedExpressions.join('; ')}`,
+    );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof DataDirError) console.error(`npm run data: ${error.message}`);
+  else console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,593 @@
+/**
+ * Compiles the curated files of data/ into the dataset the app loads. Pure: it takes file contents and returns
+ * either the dataset or every problem found, each naming the file, the record, the field and what was expected.
+ * The CLI (scripts/build-dataset.ts) does the reading and the all-or-nothing writing.
+ */
+import { LineCounter, parseDocument, isSeq } from 'yaml';
+import type { z } from 'zod';
+import {
+  ActorRecordSchema,
+  EventRecordSchema,
+  PlaceRecordSchema,
+  SCHEMA_VERSION,
+  SourceRecordSchema,
+  type Actor,
+  type ActorRecord,
+  type Dataset,
+  type Evidence,
+  type EventDate,
+  type EventRecord,
+  type NewsEvent,
+  type Place,
+  type PlaceRecord,
+  type Source,
+  type SourceRecord,
+} from '../../src/domain/dataset-schema.ts';
+import { describeInterval } from '../../src/domain/date-display.ts';
+import { isNoFinerThan, resolveTemporalExpression, toEdtf, type Reading } from '../../src/domain/temporal.ts';
+import { EVENT_TYPES } from '../../src/domain/taxonomy.ts';
+
+export interface InputFile {
+  /** Path as the user should see it in messages, e.g. "data/places.yaml". */
+  path: string;
+  content: string;
+}
+
+export interface DatasetInput {
+  sources: InputFile;
+  /** Article texts by file name (the `file` field of a source record). */
+  sourceTexts: ReadonlyMap<string, string>;
+  places: InputFile;
+  actors: InputFile;
+  events: InputFile[];
+}
+
+export interface DatasetProblem {
+  file: string;
+  line: number | null;
+  /** e.g. `event "sochi-2021"` or `item 3` */
+  record: string | null;
+  /** dotted path, e.g. "date.earliest" or "evidence[1].quote" */
+  field: string | null;
+  message: string;
+}
+
+export interface CompileReport {
+  /** Events whose date expression no rule could check (their stated values were taken as given). */
+  uncheckedExpressions: string[];
+}
+
+export type CompileResult =
+  { ok: true; dataset: Dataset; report: CompileReport } | { ok: false; problems: DatasetProblem[] };
+
+export function formatProblem(p: DatasetProblem): string {
+  const location = p.line === null ? p.file : `${p.file}:${p.line}`;
+  const where = [p.record, p.field && `field ${p.field}`].filter(Boolean).join(', ');
+  return `${location}: ${where ? `${where}: ` : ''}${p.message}`;
+}
+
+/** A parsed record with what is needed to point back at it. */
+interface Located<T> {
+  value: T;
+  file: string;
+  index: number;
+  label: string;
+  lineOf: (path: (string | number)[]) => number | null;
+}
+
+type PathSegment = string | number;
+
+/** Marks a kind whose file could not be read at all: every reference to it would be a false alarm. */
+const UNREADABLE_FILE = '\u0000file';
+
+function fieldName(path: readonly PropertyKey[]): string | null {
+  if (path.length === 0) return null;
+  return path
+    .map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? String(seg) : `.${String(seg)}`))
+    .join('');
+}
+
+/** Parses one YAML file that must hold a list of records, and validates each record with `schema`. */
+function readRecords<S extends z.ZodType>(
+  file: InputFile,
+  schema: S,
+  kind: string,
+  problems: DatasetProblem[],
+  unreadable: Set<string>,
+): Located<z.infer<S>>[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(file.content, { lineCounter, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    unreadable.add(UNREADABLE_FILE);
+    for (const error of doc.errors) {
+      const line = error.linePos?.[0]?.line ?? null;
+      problems.push({
+        file: file.path,
+        line,
+        record: null,
+        field: null,
+        message: `malformed YAML: ${error.message.split('\n')[0]}`,
+      });
+    }
+    return [];
+  }
+  const items = doc.toJS() as unknown;
+  if (items === null || items === undefined) return [];
+  if (!isSeq(doc.contents) || !Array.isArray(items)) {
+    unreadable.add(UNREADABLE_FILE);
+    problems.push({
+      file: file.path,
+      line: 1,
+      record: null,
+      field: null,
+      message: `expected a YAML list of ${kind} records (each item starting with "- id: ...")`,
+    });
+    return [];
+  }
+  const lineOf = (path: PathSegment[]): number | null => {
+    // Walk up the path until a node exists: a missing field is reported at its record's line.
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return null;
+  };
+  const records: Located<z.infer<S>>[] = [];
+  items.forEach((item: unknown, index: number) => {
+    const id = typeof item === 'object' && item !== null && 'id' in item ? (item as { id: unknown }).id : undefined;
+    const label = typeof id === 'string' ? `${kind} "${id}"` : `${kind} #${index + 1}`;
+    const parsed = schema.safeParse(item);
+    if (!parsed.success) {
+      // Remember the id, so references to this broken record are not reported a second time as unknown.
+      if (typeof id === 'string') unreadable.add(id);
+      for (const issue of parsed.error.issues) {
+        const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
+        problems.push({
+          file: file.path,
+          line: lineOf([index, ...path]),
+          record: label,
+          field: fieldName(issue.path),
+          message: describeIssue(issue),
+        });
+      }
+      return;
+    }
+    records.push({
+      value: parsed.data,
+      file: file.path,
+      index,
+      label,
+      lineOf: (path) => lineOf([index, ...path]),
+    });
+  });
+  return records;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `missing: ${issue.message.toLowerCase()}`;
+  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'invalid_value') return `${issue.message}`;
+  return issue.message;
+}
+
+/**
+ * Where `quote` stands in `text`: exactly one occurrence, or one occurrence right after `prefix`.
+ * Returns the start offset (UTF-16) or a message saying what is wrong.
+ */
+export function locateQuote(text: string, quote: string, prefix?: string | null): number | string {
+  const starts: number[] = [];
+  for (let i = text.indexOf(quote); i !== -1; i = text.indexOf(quote, i + 1)) starts.push(i);
+  if (starts.length === 0) return describeMissingQuote(text, quote);
+  if (prefix) {
+    const matching = starts.filter((s) => text.slice(Math.max(0, s - prefix.length), s) === prefix);
+    if (matching.length === 1) return matching[0]!;
+    return matching.length === 0
+      ? `the quote occurs ${starts.length} time(s) but never right after the prefix "${prefix}"`
+      : `the quote occurs ${matching.length} times after the prefix "${prefix}": lengthen the prefix`;
+  }
+  if (starts.length > 1)
+    return `the quote occurs ${starts.length} times in the text: add a "prefix" (the text just before it) or quote more`;
+  return starts[0]!;
+}
+
+/** Says why a quote was not found: the usual culprits are straight vs curly quotes and white space. */
+function describeMissingQuote(text: string, quote: string): string {
+  const loosen = (s: string) =>
+    s
+      .replace(/[“”„"]/g, '"')
+      .replace(/[‘’']/g, "'")
+      .replace(/[–—]/g, '-')
+      .replace(/\s+/g, ' ')
+      .toLowerCase();
+  const looseText = loosen(text);
+  const looseQuote = loosen(quote);
+  if (looseText.includes(looseQuote))
+    return `quote not found verbatim in the source text; it matches only after normalising quotation marks, dashes, case or white space: copy it exactly from the text`;
+  return `quote not found in the source text: expected a verbatim excerpt ("${truncate(quote, 80)}")`;
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+/** Compiles data/ into the dataset, or reports every problem found. Deterministic: same input, same output. */
+export function compileDataset(input: DatasetInput): CompileResult {
+  const problems: DatasetProblem[] = [];
+  const unreadable: Unreadable = { sources: new Set(), places: new Set(), actors: new Set() };
+  const sourceRecords = readRecords(input.sources, SourceRecordSchema, 'source', problems, unreadable.sources);
+  const placeRecords = readRecords(input.places, PlaceRecordSchema, 'place', problems, unreadable.places);
+  const actorRecords = readRecords(input.actors, ActorRecordSchema, 'actor', problems, unreadable.actors);
+  const eventRecords = input.events.flatMap((file) =>
+    readRecords(file, EventRecordSchema, 'event', problems, new Set()),
+  );
+
+  for (const records of [sourceRecords, placeRecords, actorRecords, eventRecords] as Located<{ id: string }>[][])
+    reportDuplicateIds(records, problems);
+
+  const sources = compileSources(sourceRecords, input.sourceTexts, problems);
+  const places = compilePlaces(placeRecords, problems);
+  const actors = compileActors(actorRecords);
+  const uncheckedExpressions: string[] = [];
+  const events = eventRecords
+    .map((record) => compileEvent(record, { sources, places, actors, unreadable }, problems, uncheckedExpressions))
+    .filter((e): e is NewsEvent => e !== null);
+
+  if (problems.length > 0) return { ok: false, problems };
+
+  const dataset: Dataset = {
+    schemaVersion: SCHEMA_VERSION,
+    sources: [...sources.values()],
+    actors: [...actors.values()].sort(byId),
+    places: [...places.values()].sort(byId),
+    events: events.sort(
+      (a, b) =>
+        compare(a.date.earliest, b.date.earliest) || compare(a.date.latest, b.date.latest) || compare(a.id, b.id),
+    ),
+  };
+  return { ok: true, dataset, report: { uncheckedExpressions } };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return compare(a.id, b.id);
+}
+
+function reportDuplicateIds(records: Located<{ id: string }>[], problems: DatasetProblem[]): void {
+  const first = new Map<string, Located<{ id: string }>>();
+  for (const record of records) {
+    const earlier = first.get(record.value.id);
+    if (earlier) {
+      problems.push({
+        file: record.file,
+        line: record.lineOf(['id']),
+        record: record.label,
+        field: 'id',
+        message: `duplicate id: already used at ${earlier.file}:${earlier.lineOf(['id']) ?? '?'}; ids must be unique`,
+      });
+    } else first.set(record.value.id, record);
+  }
+}
+
+function compileSources(
+  records: Located<SourceRecord>[],
+  texts: ReadonlyMap<string, string>,
+  problems: DatasetProblem[],
+): Map<string, Source> {
+  const sources = new Map<string, Source>();
+  for (const { value: s, file, label, lineOf } of records) {
+    const text = texts.get(s.file);
+    if (text === undefined) {
+      problems.push({
+        file,
+        line: lineOf(['file']),
+        record: label,
+        field: 'file',
+        message: `no article file "data/sources/${s.file}"`,
+      });
+      continue;
+    }
+    sources.set(s.id, {
+      id: s.id,
+      title: s.title,
+      titleBasis: s.titleBasis,
+      publisher: s.publisher,
+      publisherNote: s.publisherNote ?? null,
+      url: s.url,
+      language: s.language,
+      publishedAt: s.publishedAt,
+      publishedAtBasis: s.publishedAtBasis,
+      publishedAtNote: s.publishedAtNote,
+      file: s.file,
+      text,
+    });
+  }
+  return sources;
+}
+
+function compilePlaces(records: Located<PlaceRecord>[], problems: DatasetProblem[]): Map<string, Place> {
+  const ids = new Set(records.map((r) => r.value.id));
+  const places = new Map<string, Place>();
+  for (const { value: p, file, label, lineOf } of records) {
+    if (p.parentId && !ids.has(p.parentId))
+      problems.push({
+        file,
+        line: lineOf(['parentId']),
+        record: label,
+        field: 'parentId',
+        message: `unknown place id "${p.parentId}": expected the id of a place in this file`,
+      });
+    places.set(p.id, {
+      id: p.id,
+      name: p.name,
+      aliases: p.aliases,
+      kind: p.kind,
+      countryCode: p.countryCode,
+      lat: p.lat,
+      lon: p.lon,
+      parentId: p.parentId ?? null,
+      geonamesId: p.geonamesId ?? null,
+      wikidataId: p.wikidataId ?? null,
+    });
+  }
+  reportParentCycles(records, problems);
+  return places;
+}
+
+function reportParentCycles(records: Located<PlaceRecord>[], problems: DatasetProblem[]): void {
+  const parentOf = new Map(records.map((r) => [r.value.id, r.value.parentId ?? null]));
+  for (const record of records) {
+    const seen = new Set<string>([record.value.id]);
+    for (let at = parentOf.get(record.value.id); at; at = parentOf.get(at)) {
+      if (seen.has(at)) {
+        problems.push({
+          file: record.file,
+          line: record.lineOf(['parentId']),
+          record: record.label,
+          field: 'parentId',
+          message: `the place hierarchy loops back to "${at}": a place cannot lie inside itself`,
+        });
+        break;
+      }
+      seen.add(at);
+    }
+  }
+}
+
+function compileActors(records: Located<ActorRecord>[]): Map<string, Actor> {
+  return new Map(
+    records.map(({ value: a }) => [
+      a.id,
+      {
+        id: a.id,
+        name: a.name,
+        aliases: a.aliases,
+        kind: a.kind,
+        countryCode: a.countryCode ?? null,
+        office: a.office ?? null,
+      },
+    ]),
+  );
+}
+
+interface Unreadable {
+  sources: Set<string>;
+  places: Set<string>;
+  actors: Set<string>;
+}
+
+interface Registry {
+  sources: Map<string, Source>;
+  places: Map<string, Place>;
+  actors: Map<string, Actor>;
+  /** Ids of records that failed validation (already reported), per kind. */
+  unreadable: Unreadable;
+}
+
+/** True when a reference can be checked: its target is not one of the records already reported as broken. */
+function isCheckable(unreadable: Set<string>, id: string): boolean {
+  return !unreadable.has(id) && !unreadable.has(UNREADABLE_FILE);
+}
+
+function compileEvent(
+  record: Located<EventRecord>,
+  registry: Registry,
+  problems: DatasetProblem[],
+  uncheckedExpressions: string[],
+): NewsEvent | null {
+  const { value: e, file, label, lineOf } = record;
+  const before = problems.length;
+  let skipped = false;
+  const report = (path: PathSegment[], message: string) =>
+    problems.push({ file, line: lineOf(path), record: label, field: fieldName(path), message });
+
+  const span = (path: PathSegment[], sourceId: string, quote: string, prefix?: string | null): Evidence | null => {
+    const source = registry.sources.get(sourceId);
+    if (!source) {
+      if (isCheckable(registry.unreadable.sources, sourceId))
+        report([...path, 'sourceId'], `unknown source id "${sourceId}": expected an id from data/sources/sources.yaml`);
+      else skipped = true;
+      return null;
+    }
+    const start = locateQuote(source.text, quote, prefix);
+    if (typeof start === 'string') {
+      report([...path, 'quote'], `${start} (source "${sourceId}")`);
+      return null;
+    }
+    return { sourceId, quote, start, end: start + quote.length };
+  };
+
+  e.actors.forEach((a, i) => {
+    if (!registry.actors.has(a.actorId) && isCheckable(registry.unreadable.actors, a.actorId))
+      report(['actors', i, 'actorId'], `unknown actor id "${a.actorId}": expected an id from data/actors.yaml`);
+  });
+  e.places.forEach((p, i) => {
+    if (!registry.places.has(p.placeId) && isCheckable(registry.unreadable.places, p.placeId))
+      report(['places', i, 'placeId'], `unknown place id "${p.placeId}": expected an id from data/places.yaml`);
+  });
+  const evidence = e.evidence
+    .map((q, i) => span(['evidence', i], q.sourceId, q.quote, q.prefix))
+    .filter((s): s is Evidence => s !== null);
+  const disagreements = e.disagreements.map((d, di) => {
+    const versions = d.versions.map((v, vi) => {
+      const located = span(['disagreements', di, 'versions', vi], v.sourceId, v.quote, v.prefix);
+      return located && { ...located, claim: v.claim };
+    });
+    if (d.shown !== 'combined' && !d.versions.some((v) => v.sourceId === d.shown))
+      report(
+        ['disagreements', di, 'shown'],
+        `expected "combined" or the sourceId of one of the versions, got "${d.shown}"`,
+      );
+    return {
+      aspect: d.aspect,
+      summary: d.summary,
+      versions: versions.filter((v): v is Evidence & { claim: string } => v !== null),
+      shown: d.shown,
+      why: d.why,
+    };
+  });
+  const date = compileDate(e, registry, evidence, report, uncheckedExpressions);
+
+  if (problems.length > before || skipped || !date) return null;
+  const sourceOrder = [...registry.sources.keys()];
+  const sourceIds = [...new Set(evidence.map((s) => s.sourceId))].sort(
+    (a, b) => sourceOrder.indexOf(a) - sourceOrder.indexOf(b),
+  );
+  return {
+    id: e.id,
+    type: e.type,
+    cameo: EVENT_TYPES[e.type].cameo,
+    title: e.title,
+    summary: e.summary,
+    modality: e.modality,
+    date,
+    actors: e.actors,
+    places: e.places,
+    evidence,
+    sourceIds,
+    disagreements,
+    notes: e.notes ?? null,
+  };
+}
+
+/**
+ * The event's date: the expression is located in its source and resolved against that source's publication day;
+ * stated bounds must match a reading of the words and claim no finer precision. Inferred dates state everything
+ * and say how in `note`.
+ */
+function compileDate(
+  e: EventRecord,
+  registry: Registry,
+  evidence: Evidence[],
+  report: (path: PathSegment[], message: string) => void,
+  uncheckedExpressions: string[],
+): EventDate | null {
+  const d = e.date;
+  const source = registry.sources.get(d.sourceId);
+  if (!source) {
+    if (!isCheckable(registry.unreadable.sources, d.sourceId)) return null;
+    report(['date', 'sourceId'], `unknown source id "${d.sourceId}": expected an id from data/sources/sources.yaml`);
+    return null;
+  }
+  const anchor = source.publishedAt;
+
+  let expression: Evidence | null = null;
+  if (d.expression) {
+    const located = locateExpression(source, d.expression, evidence);
+    if (typeof located === 'string') {
+      report(['date', 'expression'], `${located} (source "${source.id}")`);
+      return null;
+    }
+    expression = located;
+  } else if (d.resolution !== 'inferred') {
+    report(['date', 'expression'], `missing: a ${d.resolution} date needs the verbatim words it was read from`);
+    return null;
+  }
+
+  if (d.resolution === 'inferred' && !d.note?.trim()) {
+    report(['date', 'note'], 'missing: an inferred date must say in "note" what knowledge or reasoning it rests on');
+    return null;
+  }
+
+  let reading: Reading | null = null;
+  if (d.expression && d.resolution !== 'inferred') {
+    const resolved = resolveTemporalExpression(d.expression, anchor);
+    if (!resolved.ok && resolved.reason === 'contradiction') {
+      report(['date', 'expression'], `${resolved.message}`);
+      return null;
+    }
+    if (resolved.ok) {
+      const stated = resolved.readings.filter(
+        (r) => (d.earliest ?? r.earliest) === r.earliest && (d.latest ?? r.latest) === r.latest,
+      );
+      const describe = (r: Reading) => `${r.earliest}..${r.latest} (${r.precision})`;
+      if (stated.length === 0) {
+        report(
+          ['date', d.earliest !== resolved.readings[0]?.earliest ? 'earliest' : 'latest'],
+          `"${d.expression}" read against the publication day ${anchor} gives ${resolved.readings.map(describe).join(' or ')}, not ${d.earliest ?? '?'}..${d.latest ?? '?'}; correct the bounds, or use resolution "inferred" with a note if outside knowledge narrows them`,
+        );
+        return null;
+      }
+      if (stated.length > 1) {
+        report(
+          ['date', 'earliest'],
+          `"${d.expression}" is ambiguous against ${anchor}: ${stated.map(describe).join(' or ')}; state earliest and latest`,
+        );
+        return null;
+      }
+      reading = stated[0]!;
+      if (d.precision && !isNoFinerThan(d.precision, reading.precision)) {
+        report(
+          ['date', 'precision'],
+          `"${d.precision}" claims more precision than "${d.expression}" supports (${reading.precision} or coarser)`,
+        );
+        return null;
+      }
+    } else {
+      uncheckedExpressions.push(`${e.id}: "${d.expression}"`);
+    }
+  }
+
+  const earliest = d.earliest ?? reading?.earliest;
+  const latest = d.latest ?? reading?.latest;
+  const precision = d.precision ?? reading?.precision;
+  if (!earliest || !latest || !precision) {
+    const missing = [!earliest && 'earliest', !latest && 'latest', !precision && 'precision'].filter(Boolean);
+    report(
+      ['date', String(missing[0])],
+      `missing: ${missing.join(', ')}; no rule resolves the expression, so the date must be stated in full`,
+    );
+    return null;
+  }
+  if (earliest > latest) {
+    report(['date', 'latest'], `expected latest (${latest}) on or after earliest (${earliest})`);
+    return null;
+  }
+  const qualifier = d.qualifier !== undefined ? d.qualifier : (reading?.qualifier ?? null);
+  const interval = { earliest, latest, precision, qualifier };
+  return {
+    ...interval,
+    display: d.display ?? describeInterval(interval),
+    resolution: d.resolution,
+    expression,
+    anchor,
+    note: d.note ?? null,
+    edtf: toEdtf(interval),
+  };
+}
+
+/** Locates a date expression: inside one of the event's quotes from that source if it can, else its only use. */
+function locateExpression(source: Source, expression: string, evidence: Evidence[]): Evidence | string {
+  const starts: number[] = [];
+  for (let i = source.text.indexOf(expression); i !== -1; i = source.text.indexOf(expression, i + 1)) starts.push(i);
+  if (starts.length === 0) return `the expression "${expression}" is not in the source text: quote it verbatim`;
+  const inEvidence = starts.filter((s) =>
+    evidence.some((q) => q.sourceId === source.id && q.start <= s && s + expression.length <= q.end),
+  );
+  const start = inEvidence[0] ?? (starts.length === 1 ? starts[0] : undefined);
+  if (start === undefined)
+    return `the expression "${expression}" occurs ${starts.length} times and in none of this event's quotes from that source: quote the sentence that holds it as evidence`;
+  return { sourceId: source.id, quote: expression, start, end: start + expression.length };
+}

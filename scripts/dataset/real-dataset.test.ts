@@ -1,0 +1,129 @@
+/** The bundled dataset itself: builds data/ and checks the invariants every user relies on. */
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DatasetSchema, findDatasetInconsistencies, type Dataset } from '../../src/domain/dataset-schema.ts';
+import { EVENT_TYPES } from '../../src/domain/taxonomy.ts';
+import { compileDataset, formatProblem } from './compile-dataset.ts';
+import { readDataDir } from './read-data-dir.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const run = promisify(execFile);
+
+let dataset: Dataset;
+
+beforeAll(async () => {
+  const result = compileDataset(await readDataDir(path.join(root, 'data'), root));
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+  dataset = result.dataset;
+});
+
+describe('the bundled dataset', () => {
+  it('satisfies the schema the app loads it with, and every cross-record invariant', () => {
+    expect(DatasetSchema.safeParse(dataset).success).toBe(true);
+    expect(findDatasetInconsistencies(dataset)).toEqual([]);
+  });
+
+  it('keeps the five articles byte for byte', async () => {
+    expect(dataset.sources).toHaveLength(5);
+    const shared = path.join(root, '..', 'shared', 'sources');
+    for (const source of dataset.sources) {
+      const copy = await readFile(path.join(root, 'data', 'sources', source.file));
+      expect(copy.toString('utf8')).toBe(source.text);
+      const records = await readFile(path.join(root, 'data', 'sources', 'sources.yaml'), 'utf8');
+      const original = new RegExp(`file: ${source.file}\\s+originalFile: (\\S+)`).exec(records)?.[1];
+      if (original && existsSync(shared)) expect(copy.equals(await readFile(path.join(shared, original)))).toBe(true);
+    }
+  });
+
+  it('backs every event with verbatim evidence at its offsets', () => {
+    const texts = new Map(dataset.sources.map((s) => [s.id, s.text]));
+    for (const event of dataset.events) {
+      expect(event.evidence.length, event.id).toBeGreaterThan(0);
+      for (const span of event.evidence) expect(texts.get(span.sourceId)!.slice(span.start, span.end)).toBe(span.quote);
+      expect(event.sourceIds).toEqual(
+        [...new Set(event.evidence.map((s) => s.sourceId))].sort(
+          (a, b) => dataset.sources.findIndex((s) => s.id === a) - dataset.sources.findIndex((s) => s.id === b),
+        ),
+      );
+    }
+  });
+
+  it('draws on every article, and covers the event types the articles report', () => {
+    const cited = new Set(dataset.events.flatMap((e) => e.sourceIds));
+    expect([...cited].sort()).toEqual(dataset.sources.map((s) => s.id).sort());
+    const types = new Set(dataset.events.map((e) => e.type));
+    for (const type of [
+      'meeting',
+      'visit',
+      'call',
+      'summit',
+      'statement',
+      'agreement',
+      'ceasefire',
+      'attack',
+      'offensive',
+      'deployment',
+      'arms_deal',
+      'sanction',
+      'protest',
+    ])
+      expect(types, type).toContain(type);
+    for (const type of types) expect(Object.keys(EVENT_TYPES)).toContain(type);
+  });
+
+  it('has ordered date bounds, an anchor for relative dates and a note for inferred ones', () => {
+    for (const { id, date } of dataset.events) {
+      expect(date.earliest <= date.latest, id).toBe(true);
+      if (date.resolution !== 'inferred') expect(date.expression, id).not.toBeNull();
+      else expect(date.note?.length, id).toBeGreaterThan(0);
+    }
+  });
+
+  it('records where the articles disagree', () => {
+    const disagreements = dataset.events.flatMap((e) => e.disagreements);
+    expect(disagreements.length).toBeGreaterThan(0);
+    for (const d of disagreements) expect(new Set(d.versions.map((v) => v.sourceId)).size).toBeGreaterThan(1);
+  });
+
+  it('uses stable slugs as ids and cites only known actors and places', () => {
+    for (const e of dataset.events) expect(e.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+});
+
+describe('npm run data', () => {
+  it('writes nothing when the input is bad, and says where', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'dataset-'));
+    try {
+      await cp(path.join(root, 'data'), path.join(work, 'data'), { recursive: true });
+      const out = path.join(work, 'out');
+      const env = { ...process.env, DATASET_DIR: path.join(work, 'data'), DATASET_OUT: out };
+      const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+      await run(tsx, [path.join(root, 'scripts', 'build-dataset.ts')], { env });
+      const good = await readFile(path.join(out, 'dataset.json'), 'utf8');
+      // Same input, same bytes.
+      await run(tsx, [path.join(root, 'scripts', 'build-dataset.ts')], { env });
+      expect(await readFile(path.join(out, 'dataset.json'), 'utf8')).toBe(good);
+
+      const placesFile = path.join(work, 'data', 'places.yaml');
+      await writeFile(placesFile, (await readFile(placesFile, 'utf8')).replace(/\blat: [\d.]+/, 'lat: 123.4'));
+      const failure = await run(tsx, [path.join(root, 'scripts', 'build-dataset.ts')], { env }).then(
+        () => null,
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(failure?.code).toBe(1);
+      expect(failure?.stderr).toMatch(
+        /places\.yaml:\d+: place "[a-z0-9-]+", field lat: expected a latitude in \[-90, 90\]/,
+      );
+      expect(failure?.stderr).toMatch(/nothing was written/);
+      expect(await readFile(path.join(out, 'dataset.json'), 'utf8')).toBe(good);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -1,0 +1,289 @@
+/**
+ * The one schema of the dataset: the curated input records in data/ (strict: an unknown key is a typo) and the
+ * built output in public/data/dataset.json that the app loads. The build validates with it, the app validates the
+ * file it fetches with it, and dataset.schema.json is generated from it, so the three can never drift.
+ *
+ * Offsets are UTF-16 code units (JavaScript string indices), end exclusive: `text.slice(start, end) === quote`.
+ * Days are inclusive ISO days (YYYY-MM-DD). Coordinates are WGS84 decimal degrees.
+ */
+import { z } from 'zod';
+import { isIsoDay } from './iso-day.ts';
+import { PRECISIONS, QUALIFIERS } from './temporal.ts';
+import {
+  ACTOR_KINDS,
+  ACTOR_ROLES,
+  DATE_RESOLUTIONS,
+  DISAGREEMENT_ASPECTS,
+  EVENT_TYPE_IDS,
+  MODALITIES,
+  PLACE_KINDS,
+  PLACE_PRECISIONS,
+  PLACE_ROLES,
+} from './taxonomy.ts';
+
+export const SCHEMA_VERSION = '1';
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a slug: lower-case letters and digits joined by single hyphens');
+const isoDayString = z
+  .string()
+  .refine(isIsoDay, 'expected a real calendar day written YYYY-MM-DD')
+  .meta({ format: 'date' });
+const nonEmpty = z.string().trim().min(1, 'expected non-empty text');
+const countryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as "TR"');
+const latitude = z.number().min(-90, 'expected a latitude in [-90, 90]').max(90, 'expected a latitude in [-90, 90]');
+const longitude = z
+  .number()
+  .min(-180, 'expected a longitude in [-180, 180]')
+  .max(180, 'expected a longitude in [-180, 180]');
+
+/* ------------------------------------------------------------------ input: data/ */
+
+export const SourceRecordSchema = z.strictObject({
+  id: slug,
+  file: z.string().regex(/^[^/\\]+\.txt$/, 'expected a .txt file name in data/sources/'),
+  originalFile: z.string().optional(),
+  title: nonEmpty,
+  titleBasis: z.enum(['text', 'written']),
+  publisher: nonEmpty,
+  publisherNote: z.string().nullable().optional(),
+  url: z.url().nullable(),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'expected a BCP 47 language tag such as "en"'),
+  publishedAt: isoDayString,
+  publishedAtBasis: z.enum(['dateline', 'inferred']),
+  publishedAtNote: nonEmpty,
+});
+
+export const PlaceRecordSchema = z.strictObject({
+  id: slug,
+  name: nonEmpty,
+  aliases: z.array(nonEmpty).default([]),
+  kind: z.enum(PLACE_KINDS),
+  countryCode: countryCode.nullable(),
+  lat: latitude,
+  lon: longitude,
+  parentId: slug.nullable().optional(),
+  geonamesId: z.number().int().positive().nullable().optional(),
+  wikidataId: z
+    .string()
+    .regex(/^Q\d+$/, 'expected a Wikidata id such as "Q43"')
+    .nullable()
+    .optional(),
+  note: z.string().nullable().optional(),
+});
+
+export const ActorRecordSchema = z.strictObject({
+  id: slug,
+  name: nonEmpty,
+  aliases: z.array(nonEmpty).default([]),
+  kind: z.enum(ACTOR_KINDS),
+  countryCode: countryCode.nullable().optional(),
+  office: z.string().nullable().optional(),
+  note: z.string().nullable().optional(),
+});
+
+const DateInputSchema = z.strictObject({
+  resolution: z.enum(DATE_RESOLUTIONS),
+  sourceId: slug,
+  expression: z.string().nullable().optional(),
+  earliest: isoDayString.optional(),
+  latest: isoDayString.optional(),
+  precision: z.enum(PRECISIONS).optional(),
+  qualifier: z.enum(QUALIFIERS).nullable().optional(),
+  display: nonEmpty.optional(),
+  note: z.string().nullable().optional(),
+});
+
+const QuoteInputSchema = z.strictObject({
+  sourceId: slug,
+  quote: nonEmpty,
+  prefix: z.string().nullable().optional(),
+});
+
+export const EventRecordSchema = z.strictObject({
+  id: slug,
+  type: z.enum(EVENT_TYPE_IDS),
+  title: nonEmpty,
+  summary: nonEmpty,
+  modality: z.enum(MODALITIES),
+  date: DateInputSchema,
+  actors: z.array(z.strictObject({ actorId: slug, role: z.enum(ACTOR_ROLES) })).default([]),
+  places: z
+    .array(z.strictObject({ placeId: slug, role: z.enum(PLACE_ROLES), precision: z.enum(PLACE_PRECISIONS) }))
+    .default([]),
+  evidence: z.array(QuoteInputSchema).min(1, 'expected at least one evidence quote'),
+  disagreements: z
+    .array(
+      z.strictObject({
+        aspect: z.enum(DISAGREEMENT_ASPECTS),
+        summary: nonEmpty,
+        versions: z
+          .array(
+            z.strictObject({
+              sourceId: slug,
+              claim: nonEmpty,
+              quote: nonEmpty,
+              prefix: z.string().nullable().optional(),
+            }),
+          )
+          .min(2, 'expected at least two versions: a disagreement needs two sides'),
+        shown: z.string().min(1),
+        why: nonEmpty,
+      }),
+    )
+    .default([]),
+  notes: z.string().nullable().optional(),
+});
+
+export type SourceRecord = z.infer<typeof SourceRecordSchema>;
+export type PlaceRecord = z.infer<typeof PlaceRecordSchema>;
+export type ActorRecord = z.infer<typeof ActorRecordSchema>;
+export type EventRecord = z.infer<typeof EventRecordSchema>;
+
+/* ------------------------------------------------------------------ output: public/data/dataset.json */
+
+/** A verbatim span of a source text (W3C TextQuoteSelector + TextPositionSelector, UTF-16 offsets). */
+export const EvidenceSchema = z.object({
+  sourceId: slug,
+  quote: z.string().min(1),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+});
+
+export const SourceSchema = z.object({
+  id: slug,
+  title: z.string(),
+  titleBasis: z.enum(['text', 'written']),
+  publisher: z.string(),
+  publisherNote: z.string().nullable(),
+  url: z.string().nullable(),
+  language: z.string(),
+  publishedAt: isoDayString,
+  publishedAtBasis: z.enum(['dateline', 'inferred']),
+  publishedAtNote: z.string(),
+  file: z.string(),
+  text: z.string(),
+});
+
+export const ActorSchema = z.object({
+  id: slug,
+  name: z.string(),
+  aliases: z.array(z.string()),
+  kind: z.enum(ACTOR_KINDS),
+  countryCode: z.string().nullable(),
+  office: z.string().nullable(),
+});
+
+export const PlaceSchema = z.object({
+  id: slug,
+  name: z.string(),
+  aliases: z.array(z.string()),
+  kind: z.enum(PLACE_KINDS),
+  countryCode: z.string().nullable(),
+  lat: latitude,
+  lon: longitude,
+  parentId: slug.nullable(),
+  geonamesId: z.number().nullable(),
+  wikidataId: z.string().nullable(),
+});
+
+export const EventDateSchema = z.object({
+  earliest: isoDayString,
+  latest: isoDayString,
+  precision: z.enum(PRECISIONS),
+  qualifier: z.enum(QUALIFIERS).nullable(),
+  display: z.string(),
+  resolution: z.enum(DATE_RESOLUTIONS),
+  /** The verbatim temporal expression, located in its source (null when the date is inferred without words). */
+  expression: EvidenceSchema.nullable(),
+  /** The publication day the expression was resolved against. */
+  anchor: isoDayString,
+  note: z.string().nullable(),
+  /** ISO 8601-2 (EDTF) rendering of the interval, for interchange. */
+  edtf: z.string(),
+});
+
+export const DisagreementSchema = z.object({
+  aspect: z.enum(DISAGREEMENT_ASPECTS),
+  summary: z.string(),
+  versions: z.array(EvidenceSchema.extend({ claim: z.string() })),
+  shown: z.string(),
+  why: z.string(),
+});
+
+export const EventSchema = z.object({
+  id: slug,
+  type: z.enum(EVENT_TYPE_IDS),
+  cameo: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  modality: z.enum(MODALITIES),
+  date: EventDateSchema,
+  actors: z.array(z.object({ actorId: slug, role: z.enum(ACTOR_ROLES) })),
+  places: z.array(z.object({ placeId: slug, role: z.enum(PLACE_ROLES), precision: z.enum(PLACE_PRECISIONS) })),
+  evidence: z.array(EvidenceSchema).min(1),
+  /** Distinct sources whose evidence supports the event: its corroboration count. */
+  sourceIds: z.array(slug).min(1),
+  disagreements: z.array(DisagreementSchema),
+  notes: z.string().nullable(),
+});
+
+export const DatasetSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  sources: z.array(SourceSchema),
+  actors: z.array(ActorSchema),
+  places: z.array(PlaceSchema),
+  events: z.array(EventSchema),
+});
+
+export type Evidence = z.infer<typeof EvidenceSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type Actor = z.infer<typeof ActorSchema>;
+export type Place = z.infer<typeof PlaceSchema>;
+export type EventDate = z.infer<typeof EventDateSchema>;
+export type Disagreement = z.infer<typeof DisagreementSchema>;
+export type NewsEvent = z.infer<typeof EventSchema>;
+export type Dataset = z.infer<typeof DatasetSchema>;
+
+/**
+ * Cross-record invariants no single-record schema can state: unique ids, references that resolve, verbatim
+ * spans, ordered bounds. Returns human-readable problems (empty when the dataset is sound).
+ */
+export function findDatasetInconsistencies(dataset: Dataset): string[] {
+  const problems: string[] = [];
+  const sources = new Map(dataset.sources.map((s) => [s.id, s]));
+  const actorIds = new Set(dataset.actors.map((a) => a.id));
+  const placeIds = new Set(dataset.places.map((p) => p.id));
+  for (const [kind, ids] of [
+    ['source', dataset.sources.map((s) => s.id)],
+    ['actor', dataset.actors.map((a) => a.id)],
+    ['place', dataset.places.map((p) => p.id)],
+    ['event', dataset.events.map((e) => e.id)],
+  ] as const) {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) problems.push(`duplicate ${kind} id "${id}"`);
+      seen.add(id);
+    }
+  }
+  const checkSpan = (where: string, span: Evidence) => {
+    const source = sources.get(span.sourceId);
+    if (!source) problems.push(`${where}: unknown source "${span.sourceId}"`);
+    else if (source.text.slice(span.start, span.end) !== span.quote)
+      problems.push(`${where}: the text at [${span.start}, ${span.end}) of "${span.sourceId}" is not the quote`);
+  };
+  for (const event of dataset.events) {
+    const where = `event "${event.id}"`;
+    if (event.date.earliest > event.date.latest) problems.push(`${where}: date.earliest is after date.latest`);
+    event.evidence.forEach((span, i) => checkSpan(`${where} evidence[${i}]`, span));
+    if (event.date.expression) checkSpan(`${where} date.expression`, event.date.expression);
+    for (const d of event.disagreements) d.versions.forEach((v, i) => checkSpan(`${where} disagreement ${i}`, v));
+    for (const a of event.actors) if (!actorIds.has(a.actorId)) problems.push(`${where}: unknown actor "${a.actorId}"`);
+    for (const p of event.places) if (!placeIds.has(p.placeId)) problems.push(`${where}: unknown place "${p.placeId}"`);
+  }
+  for (const place of dataset.places)
+    if (place.parentId && !placeIds.has(place.parentId))
+      problems.push(`place "${place.id}": unknown parent place "${place.parentId}"`);
+  return problems;
+}
