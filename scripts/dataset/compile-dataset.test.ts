@@ -67,6 +67,7 @@ const EVENT = `
 
 function input(overrides: Partial<Record<'sources' | 'places' | 'actors' | 'events', string>> = {}): DatasetInput {
   return {
+    meta: { path: 'data/dataset.yaml', content: 'title: Test\ndescription: A test dataset.\n' },
     sources: { path: 'data/sources/sources.yaml', content: overrides.sources ?? SOURCES },
     sourceTexts: new Map([['article.txt', ARTICLE]]),
     places: { path: 'data/places.yaml', content: overrides.places ?? PLACES },

@@ -7,6 +7,7 @@ import { LineCounter, parseDocument, isSeq } from 'yaml';
 import type { z } from 'zod';
 import {
   ActorRecordSchema,
+  DatasetMetaRecordSchema,
   EventRecordSchema,
   PlaceRecordSchema,
   SCHEMA_VERSION,
@@ -34,6 +35,8 @@ export interface InputFile {
 }
 
 export interface DatasetInput {
+  /** data/dataset.yaml: the dataset's title and description. */
+  meta: InputFile;
   sources: InputFile;
   /** Article texts by file name (the `file` field of a source record). */
   sourceTexts: ReadonlyMap<string, string>;
@@ -221,6 +224,7 @@ export function compileDataset(input: DatasetInput): CompileResult {
     readRecords(file, EventRecordSchema, 'event', problems, new Set()),
   );
 
+  const meta = readMeta(input.meta, problems);
   for (const records of [sourceRecords, placeRecords, actorRecords, eventRecords] as Located<{ id: string }>[][])
     reportDuplicateIds(records, problems);
 
@@ -236,6 +240,8 @@ export function compileDataset(input: DatasetInput): CompileResult {
 
   const dataset: Dataset = {
     schemaVersion: SCHEMA_VERSION,
+    title: meta?.title ?? '',
+    description: meta?.description ?? '',
     sources: [...sources.values()],
     actors: [...actors.values()].sort(byId),
     places: [...places.values()].sort(byId),
@@ -245,6 +251,33 @@ export function compileDataset(input: DatasetInput): CompileResult {
     ),
   };
   return { ok: true, dataset, report: { uncheckedExpressions } };
+}
+
+function readMeta(file: InputFile, problems: DatasetProblem[]): z.infer<typeof DatasetMetaRecordSchema> | null {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(file.content, { lineCounter });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors)
+      problems.push({
+        file: file.path,
+        line: error.linePos?.[0]?.line ?? null,
+        record: null,
+        field: null,
+        message: `malformed YAML: ${error.message.split('\n')[0]}`,
+      });
+    return null;
+  }
+  const parsed = DatasetMetaRecordSchema.safeParse(doc.toJS());
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues)
+    problems.push({
+      file: file.path,
+      line: null,
+      record: null,
+      field: fieldName(issue.path),
+      message: describeIssue(issue),
+    });
+  return null;
 }
 
 function compare(a: string, b: string): number {

@@ -32,6 +32,7 @@ export async function readDataDir(dataDir: string, displayRoot: string): Promise
   const eventFiles = await listFiles(eventsDir, /\.ya?ml$/);
   if (eventFiles.length === 0) throw new DataDirError(`${rel(eventsDir)}: no event files (*.yaml)`);
   return {
+    meta: await readInput(path.join(dataDir, 'dataset.yaml')),
     sources: await readInput(path.join(sourcesDir, 'sources.yaml')),
     sourceTexts,
     places: await readInput(path.join(dataDir, 'places.yaml')),

@@ -136,6 +136,11 @@ export const EventRecordSchema = z.strictObject({
   notes: z.string().nullable().optional(),
 });
 
+export const DatasetMetaRecordSchema = z.strictObject({
+  title: nonEmpty,
+  description: nonEmpty,
+});
+
 export type SourceRecord = z.infer<typeof SourceRecordSchema>;
 export type PlaceRecord = z.infer<typeof PlaceRecordSchema>;
 export type ActorRecord = z.infer<typeof ActorRecordSchema>;
@@ -231,6 +236,8 @@ export const EventSchema = z.object({
 
 export const DatasetSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
+  title: z.string(),
+  description: z.string(),
   sources: z.array(SourceSchema),
   actors: z.array(ActorSchema),
   places: z.array(PlaceSchema),

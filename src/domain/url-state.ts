@@ -1,0 +1,178 @@
+/**
+ * The one declared schema of what the URL holds, and its codec. Everything a user sees that is worth sharing
+ * lives here: the selected event, the filters, the open article and the timeline's window. Parsing never throws:
+ * a malformed parameter is dropped and reported, the rest of the link still applies.
+ *
+ * Parameters (all optional): event, actor, place, type (comma-separated or repeated ids), from, to (ISO days),
+ * q (free text), read (a source id open in the reader), window (the timeline's visible range, "start..end").
+ */
+import { isIsoDay } from './iso-day.ts';
+
+export interface DateWindow {
+  /** Inclusive ISO days. */
+  start: string;
+  end: string;
+}
+
+export interface ViewState {
+  event: string | null;
+  actor: string[];
+  place: string[];
+  type: string[];
+  from: string | null;
+  to: string | null;
+  q: string;
+  read: string | null;
+  window: DateWindow | null;
+}
+
+export const EMPTY_VIEW: ViewState = {
+  event: null,
+  actor: [],
+  place: [],
+  type: [],
+  from: null,
+  to: null,
+  q: '',
+  read: null,
+  window: null,
+};
+
+/** Parameter names in the order they are written, so equal states always give equal URLs. */
+export const VIEW_PARAMS = ['event', 'actor', 'place', 'type', 'from', 'to', 'q', 'read', 'window'] as const;
+
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const MAX_Q_LENGTH = 200;
+const MAX_IDS = 100;
+
+export interface ParsedView {
+  view: ViewState;
+  /** Human-readable problems with the link, one per dropped value. */
+  problems: string[];
+}
+
+/** Reads a URL query string ("?event=x&type=attack,visit") into a view; never throws. */
+export function parseViewState(search: string): ParsedView {
+  const params = new URLSearchParams(search);
+  const problems: string[] = [];
+  const view: ViewState = { ...EMPTY_VIEW, actor: [], place: [], type: [] };
+
+  const single = (name: string): string | null => {
+    const values = params.getAll(name).filter((v) => v.trim() !== '');
+    if (values.length > 1) problems.push(`"${name}" appears ${values.length} times; the first value is used`);
+    return values[0]?.trim() ?? null;
+  };
+  const ids = (name: 'actor' | 'place' | 'type'): string[] => {
+    const values = params
+      .getAll(name)
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter(Boolean);
+    const valid = values.filter((v) => ID.test(v) || (name === 'type' && /^[a-z_]+$/.test(v)));
+    for (const bad of values.filter((v) => !valid.includes(v)))
+      problems.push(`"${name}" value "${truncate(bad)}" is not a valid id`);
+    const unique = [...new Set(valid)];
+    if (unique.length > MAX_IDS) problems.push(`"${name}" lists more than ${MAX_IDS} ids; the rest are ignored`);
+    return unique.slice(0, MAX_IDS);
+  };
+
+  const event = single('event');
+  if (event !== null) {
+    if (ID.test(event)) view.event = event;
+    else problems.push(`"event" value "${truncate(event)}" is not a valid event id`);
+  }
+  view.actor = ids('actor');
+  view.place = ids('place');
+  view.type = ids('type');
+  for (const name of ['from', 'to'] as const) {
+    const value = single(name);
+    if (value === null) continue;
+    if (isIsoDay(value)) view[name] = value;
+    else problems.push(`"${name}" must be a date written YYYY-MM-DD, not "${truncate(value)}"`);
+  }
+  if (view.from && view.to && view.from > view.to) {
+    problems.push(`"from" (${view.from}) is after "to" (${view.to}); the date range is ignored`);
+    view.from = null;
+    view.to = null;
+  }
+  const q = single('q');
+  if (q !== null) {
+    if (q.length > MAX_Q_LENGTH) problems.push(`the search text is longer than ${MAX_Q_LENGTH} characters; it was cut`);
+    view.q = q.slice(0, MAX_Q_LENGTH);
+  }
+  const read = single('read');
+  if (read !== null) {
+    if (ID.test(read)) view.read = read;
+    else problems.push(`"read" value "${truncate(read)}" is not a valid source id`);
+  }
+  const window = single('window');
+  if (window !== null) {
+    const [start, end, ...rest] = window.split('..');
+    if (start && end && rest.length === 0 && isIsoDay(start) && isIsoDay(end) && start < end)
+      view.window = { start, end };
+    else problems.push(`"window" must be two dates "YYYY-MM-DD..YYYY-MM-DD", not "${truncate(window)}"`);
+  }
+  return { view, problems };
+}
+
+/** Writes a view as a query string (with "?", or "" for the empty view); stable parameter order. */
+export function serializeViewState(view: ViewState): string {
+  const params = new URLSearchParams();
+  if (view.event) params.set('event', view.event);
+  if (view.actor.length) params.set('actor', view.actor.join(','));
+  if (view.place.length) params.set('place', view.place.join(','));
+  if (view.type.length) params.set('type', view.type.join(','));
+  if (view.from) params.set('from', view.from);
+  if (view.to) params.set('to', view.to);
+  if (view.q.trim()) params.set('q', view.q.trim());
+  if (view.read) params.set('read', view.read);
+  if (view.window) params.set('window', `${view.window.start}..${view.window.end}`);
+  const text = params.toString().replace(/%2C/g, ',');
+  return text ? `?${text}` : '';
+}
+
+/** True when two views would produce the same URL. */
+export function sameView(a: ViewState, b: ViewState): boolean {
+  return serializeViewState(a) === serializeViewState(b);
+}
+
+/** The ids a link may name, to check a parsed view against the loaded dataset. */
+export interface KnownIds {
+  events: ReadonlySet<string>;
+  actors: ReadonlySet<string>;
+  places: ReadonlySet<string>;
+  types: ReadonlySet<string>;
+  sources: ReadonlySet<string>;
+}
+
+/**
+ * Drops the ids a view names that the dataset does not have, and says which: a link made on another version of
+ * the data still opens, showing what it can.
+ */
+export function reconcileView(view: ViewState, known: KnownIds): ParsedView {
+  const problems: string[] = [];
+  const keep = (name: string, ids: string[], set: ReadonlySet<string>) => {
+    const unknown = ids.filter((id) => !set.has(id));
+    if (unknown.length) problems.push(`unknown ${name} ${unknown.map((id) => `"${id}"`).join(', ')} ignored`);
+    return ids.filter((id) => set.has(id));
+  };
+  const next: ViewState = {
+    ...view,
+    actor: keep('actor', view.actor, known.actors),
+    place: keep('place', view.place, known.places),
+    type: keep('type', view.type, known.types),
+  };
+  if (view.event && !known.events.has(view.event)) {
+    problems.push(`there is no event "${view.event}" in this dataset`);
+    next.event = null;
+  }
+  if (view.read && !known.sources.has(view.read)) {
+    problems.push(`there is no article "${view.read}" in this dataset`);
+    next.read = null;
+  }
+  return { view: next, problems };
+}
+
+function truncate(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 39)}…` : value;
+}
