@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexDataset } from './dataset-index.ts';
 import { applyFilter, buildFilterIndex, isFilterActive, type EventFilter } from './event-filter.ts';
+import { buildEventSearch, buildEventSearchAsync } from './event-search.ts';
 import { makeDataset, makeEvent } from './testing/make-dataset.ts';
 
 const events = [
@@ -35,9 +36,11 @@ const events = [
     date: { earliest: '2015-09-30' },
   }),
 ];
-const fi = buildFilterIndex(indexDataset(makeDataset(events)));
+const index = indexDataset(makeDataset(events));
+const fi = buildFilterIndex(index);
+const search = buildEventSearch(index);
 const none: EventFilter = { actor: [], place: [], type: [], from: null, to: null, q: '' };
-const ids = (filter: Partial<EventFilter>) => applyFilter(fi, { ...none, ...filter }).events.map((e) => e.id);
+const ids = (filter: Partial<EventFilter>) => applyFilter(fi, { ...none, ...filter }, search).events.map((e) => e.id);
 
 describe('applyFilter', () => {
   it('keeps everything when nothing is chosen', () => {
@@ -63,7 +66,7 @@ describe('applyFilter', () => {
   });
 
   it('counts each facet value given the other filters, not its own', () => {
-    const { counts } = applyFilter(fi, { ...none, type: ['attack'], actor: ['putin'] });
+    const { counts } = applyFilter(fi, { ...none, type: ['attack'], actor: ['putin'] }, search);
     // Types ignore the type filter but honour the actor filter: Putin is in one meeting and one attack.
     expect(Object.fromEntries(counts.type)).toEqual({ meeting: 1, attack: 1 });
     // Actors ignore the actor filter but honour the type filter: attacks involve only Putin.
@@ -78,11 +81,19 @@ describe('applyFilter', () => {
     expect(ids({ q: 'soch' })).toEqual(['sochi-meeting']);
     expect(ids({ q: 'idlib' })).toEqual(['akar-statement', 'idlib-attacks']);
     expect(ids({ q: 'idlib attacks' })).toEqual(['idlib-attacks']);
-    const result = applyFilter(fi, { ...none, q: 'idlib' });
+    const result = applyFilter(fi, { ...none, q: 'idlib' }, search);
     expect(result.scores?.get('idlib-attacks')).toBeGreaterThan(0);
   });
 
   it('finds nothing rather than everything for a query that matches nothing', () => {
     expect(ids({ q: 'zzzz' })).toEqual([]);
+  });
+
+  it('says the search is pending, rather than guessing, until the index is built', async () => {
+    const pending = applyFilter(fi, { ...none, q: 'idlib' }, null);
+    expect(pending).toMatchObject({ events: [], searchPending: true });
+    expect(applyFilter(fi, { ...none, type: ['attack'] }, null).searchPending).toBe(false);
+    const built = await buildEventSearchAsync(index, 1);
+    expect([...built.search('idlib').keys()].sort()).toEqual(['akar-statement', 'idlib-attacks']);
   });
 });

@@ -8,7 +8,7 @@
  */
 import type { DatasetIndex } from './dataset-index.ts';
 import type { NewsEvent, Place } from './dataset-schema.ts';
-import { buildEventSearch, type EventSearch } from './event-search.ts';
+import type { EventSearch } from './event-search.ts';
 import type { ViewState } from './url-state.ts';
 
 export type EventFilter = Pick<ViewState, 'actor' | 'place' | 'type' | 'from' | 'to' | 'q'>;
@@ -21,7 +21,6 @@ export interface FilterIndex {
   actorIds: readonly (readonly string[])[];
   /** Every place id and its ancestors (itself first). */
   ancestorsOf: ReadonlyMap<string, readonly string[]>;
-  search: EventSearch;
 }
 
 export function buildFilterIndex(index: DatasetIndex): FilterIndex {
@@ -32,7 +31,6 @@ export function buildFilterIndex(index: DatasetIndex): FilterIndex {
     placeClosure: index.events.map((e) => [...new Set(e.places.flatMap((p) => ancestorsOf.get(p.placeId) ?? []))]),
     actorIds: index.events.map((e) => [...new Set(e.actors.map((a) => a.actorId))]),
     ancestorsOf,
-    search: buildEventSearch(index),
   };
 }
 
@@ -48,6 +46,8 @@ export interface FilterResult {
   events: NewsEvent[];
   /** Relevance per matching event when a text query is active (higher is better). */
   scores: ReadonlyMap<string, number> | null;
+  /** A text query is set but the search index is still being built: nothing can be said yet. */
+  searchPending: boolean;
   counts: {
     actor: ReadonlyMap<string, number>;
     /** Places count the events at them and at every place inside them. */
@@ -74,13 +74,22 @@ export function isFilterActive(filter: EventFilter): boolean {
 /**
  * Applies every filter: types, actors and places are each "any of" the chosen values; the dimensions combine with
  * "and"; a date range keeps events whose interval overlaps it (an event known only as "March 2020" is kept by a
- * range that touches March 2020); text keeps events matching every word.
+ * range that touches March 2020); text keeps events matching every word (`search` may be null until a query is
+ * typed: the index is built on demand).
  */
-export function applyFilter(fi: FilterIndex, filter: EventFilter): FilterResult {
+export function applyFilter(fi: FilterIndex, filter: EventFilter, search: EventSearch | null): FilterResult {
   const types = new Set(filter.type);
   const actors = new Set(filter.actor);
   const places = new Set(filter.place);
-  const scores = filter.q.trim() ? fi.search.search(filter.q) : null;
+  const hasQuery = filter.q.trim() !== '';
+  if (hasQuery && !search)
+    return {
+      events: [],
+      scores: null,
+      searchPending: true,
+      counts: { actor: new Map(), place: new Map(), type: new Map() },
+    };
+  const scores = hasQuery && search ? search.search(filter.q) : null;
   const from = filter.from;
   const to = filter.to;
 
@@ -110,5 +119,10 @@ export function applyFilter(fi: FilterIndex, filter: EventFilter): FilterResult 
     if ((failed & ~PLACE) === 0) for (const p of eventPlaces) bump(placeCounts, p);
   });
 
-  return { events: matched, scores, counts: { actor: actorCounts, place: placeCounts, type: typeCounts } };
+  return {
+    events: matched,
+    scores,
+    searchPending: false,
+    counts: { actor: actorCounts, place: placeCounts, type: typeCounts },
+  };
 }

@@ -1,0 +1,177 @@
+/**
+ * The explorer's journeys, driven by roles and labels: selecting from each view, the keyboard route, deep links,
+ * history, the reader, and what an unknown link shows.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const SOCHI_2021 = 'Erdoğan visits Putin in Sochi';
+
+function eventList(page: Page) {
+  return page.getByRole('listbox', { name: /^Events,/ });
+}
+
+function details(page: Page) {
+  return page.getByRole('region', { name: 'Event details' });
+}
+
+test('opens on the bundled dataset with no network, and says what it is', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'News Event Explorer' })).toBeVisible();
+  await expect(page.getByText('5 articles')).toBeVisible();
+  await expect(page.getByText(/^57 events$/)).toBeVisible();
+  await expect(eventList(page).getByRole('option')).not.toHaveCount(0);
+  // The embedded basemap drew countries: no tile server involved (the fixture fails the test on any request out).
+  await expect(page.locator('.leaflet-event-map-basemap-pane canvas')).toBeAttached();
+});
+
+test('selecting on the timeline fills the details, updates the URL and highlights the map', async ({ page }) => {
+  await page.goto('/?window=2021-09-10..2021-10-10');
+  const item = page.locator('.vis-item', { hasText: SOCHI_2021 }).first();
+  await item.click();
+  await expect(page).toHaveURL(/[?&]event=erdogan-putin-sochi-2021/);
+  await expect(details(page).getByRole('heading', { name: SOCHI_2021 })).toBeVisible();
+  await expect(item).toHaveClass(/vis-selected/);
+  // The list marks the same event.
+  await expect(eventList(page).getByRole('option', { selected: true })).toContainText(SOCHI_2021);
+  // The map draws the selection (venue, origin and the route of the visit) in its own layer.
+  await expect(page.locator('.leaflet-event-map-selection-pane path.event-map-selection').first()).toBeAttached();
+});
+
+test('selecting on the map marks the event on the timeline and in the list', async ({ page }) => {
+  await page.goto('/');
+  // Marks are drawn on a canvas: find Sochi's by hovering the count labels until its tooltip shows.
+  const labels = page.locator('.event-map-count');
+  await expect(labels.first()).toBeVisible();
+  const tooltip = page.locator('.event-map-tooltip');
+  let found = false;
+  for (let i = 0; i < (await labels.count()) && !found; i++) {
+    const box = await labels.nth(i).boundingBox();
+    if (!box) continue;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    found = await tooltip
+      .filter({ hasText: 'Sochi' })
+      .isVisible({ timeout: 500 })
+      .catch(() => false);
+    if (found) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  }
+  expect(found, 'a mark whose tooltip names Sochi').toBe(true);
+  // Several events at one place: the popup lists them as buttons.
+  await page.getByRole('button', { name: new RegExp(SOCHI_2021) }).click();
+  await expect(page).toHaveURL(/[?&]event=erdogan-putin-sochi-2021/);
+  await expect(eventList(page).getByRole('option', { selected: true })).toContainText(SOCHI_2021);
+  await expect(page.locator('.vis-item.vis-selected', { hasText: SOCHI_2021 })).toHaveCount(1);
+  await expect(details(page).getByRole('heading', { name: SOCHI_2021 })).toBeVisible();
+});
+
+test('the keyboard alone selects from the list, and Escape clears', async ({ page }) => {
+  await page.goto('/');
+  const list = eventList(page);
+  await list.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const third = list.getByRole('option').nth(2);
+  await expect(third).toHaveAttribute('aria-selected', 'true');
+  const title = (await third.locator('.event-row-title').textContent()) ?? '';
+  await expect(details(page).getByRole('heading', { level: 2 })).toHaveText(title);
+  await expect(page).toHaveURL(/[?&]event=/);
+  await page.keyboard.press('Escape');
+  await expect(page).not.toHaveURL(/event=/);
+  await expect(details(page).getByRole('heading', { name: 'What the articles say' })).toBeVisible();
+});
+
+test('a deep link restores the selection in every view', async ({ page }) => {
+  await page.goto('/?event=akar-remarks-idlib-2021');
+  const heading = details(page).getByRole('heading', { level: 2 });
+  await expect(heading).toContainText('Akar');
+  await expect(eventList(page).getByRole('option', { selected: true })).toContainText('Akar');
+  await expect(page.locator('.vis-item.vis-selected', { hasText: 'Akar' })).toHaveCount(1);
+  // The disagreement between the two articles about the day is shown, with both versions.
+  const disagreement = details(page).getByRole('region', { name: 'The sources disagree' });
+  await expect(disagreement).toBeVisible();
+  await expect(disagreement.locator('blockquote')).toHaveCount(2);
+});
+
+test('Back and Forward walk through selections', async ({ page }) => {
+  await page.goto('/');
+  const options = eventList(page).getByRole('option');
+  const first = (await options.nth(0).locator('.event-row-title').textContent()) ?? '';
+  const second = (await options.nth(1).locator('.event-row-title').textContent()) ?? '';
+  await options.nth(0).click();
+  await expect(details(page).getByRole('heading', { level: 2 })).toHaveText(first);
+  await options.nth(1).click();
+  await expect(details(page).getByRole('heading', { level: 2 })).toHaveText(second);
+  await page.goBack();
+  await expect(details(page).getByRole('heading', { level: 2 })).toHaveText(first);
+  await page.goBack();
+  await expect(details(page).getByRole('heading', { name: 'What the articles say' })).toBeVisible();
+  await page.goForward();
+  await page.goForward();
+  await expect(details(page).getByRole('heading', { level: 2 })).toHaveText(second);
+});
+
+test('an unknown event id shows a clear, dismissible notice and the rest works', async ({ page }) => {
+  await page.goto('/?event=no-such-event&type=attack,party');
+  const notice = page.getByRole('alert').filter({ hasText: 'there is no event "no-such-event"' });
+  await expect(notice).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'unknown type "party" ignored' })).toBeVisible();
+  await expect(page).toHaveURL(/\?type=attack$/);
+  await notice.getByRole('button', { name: 'Dismiss notice' }).click();
+  await expect(notice).toBeHidden();
+  await eventList(page).getByRole('option').first().click();
+  await expect(page).toHaveURL(/event=/);
+});
+
+test('the reader opens the article with the excerpt highlighted and in view', async ({ page }) => {
+  await page.goto('/?event=turkish-soldiers-killed-idlib-2021-09-11');
+  await details(page).getByRole('button', { name: 'Read in the article' }).first().click();
+  const reader = page.getByRole('dialog');
+  await expect(reader).toBeVisible();
+  await expect(page).toHaveURL(/[?&]read=/);
+  const highlight = reader.locator('mark.is-current').first();
+  await expect(highlight).toContainText('two Turkish soldiers had been killed');
+  await expect(highlight).toBeInViewport();
+  // Other events' excerpts are marked lightly and select their event.
+  const other = reader.locator('mark.is-other').first();
+  await other.click();
+  await expect(page).toHaveURL(/event=(?!turkish-soldiers-killed)/);
+  await page.keyboard.press('Escape');
+  await expect(reader).toBeHidden();
+  await expect(page).not.toHaveURL(/read=/);
+});
+
+test('article text and titles are shown as text, never run as HTML', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await page.goto('/?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&event=%3Cscript%3E');
+  await expect(page.getByRole('alert').first()).toBeVisible();
+  expect(dialogs).toBe(0);
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+});
+
+test('has no WCAG 2.1 AA violations, idle and with an event selected', async ({ page }) => {
+  for (const url of ['/', '/?event=erdogan-putin-sochi-2021']) {
+    await page.goto(url);
+    await expect(eventList(page)).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});
+
+test('works on a 390-pixel-wide phone: the views stack and stay usable', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/?event=erdogan-putin-sochi-2021');
+  const map = page.getByLabel('Map of event locations');
+  await expect(map).toBeVisible();
+  const box = await map.boundingBox();
+  expect(box?.width).toBeGreaterThan(300);
+  await expect(page.locator('.vis-timeline')).toBeVisible();
+  await expect(details(page).getByRole('heading', { name: SOCHI_2021 })).toBeAttached();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

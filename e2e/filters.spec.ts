@@ -1,0 +1,134 @@
+/** Narrowing the data: facets, the details shortcuts, date ranges, search, the URL, and export. */
+import { readFile } from 'node:fs/promises';
+import Papa from 'papaparse';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+interface DatasetFile {
+  events: { title: string; type: string; actors: { actorId: string }[] }[];
+}
+
+/** The dataset the app under test serves, to compute what a filter must show. */
+async function servedDataset(): Promise<DatasetFile> {
+  return JSON.parse(await readFile(new URL('../dist/data/dataset.json', import.meta.url), 'utf8')) as DatasetFile;
+}
+
+function eventList(page: Page) {
+  return page.getByRole('listbox', { name: /^Events,/ });
+}
+
+async function listedTitles(page: Page): Promise<string[]> {
+  // The list is virtualised; the bundled dataset fits in a few screens, so scroll through it to read every row.
+  const list = eventList(page);
+  const titles = new Map<number, string>();
+  for (let top = 0; ; top += 200) {
+    await list.evaluate((el, y) => el.scrollTo(0, y), top);
+    for (const row of await list.getByRole('option').all()) {
+      const position = Number(await row.getAttribute('aria-posinset'));
+      titles.set(position, (await row.locator('.event-row-title').textContent()) ?? '');
+    }
+    const { scrollTop, clientHeight, scrollHeight } = await list.evaluate((el) => ({
+      scrollTop: el.scrollTop,
+      clientHeight: el.clientHeight,
+      scrollHeight: el.scrollHeight,
+    }));
+    if (scrollTop + clientHeight >= scrollHeight - 1) break;
+  }
+  return [...titles.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t);
+}
+
+async function openFacet(page: Page, name: 'Types' | 'Actors' | 'Places') {
+  await page.getByRole('button', { name, exact: false }).first().click();
+  return page.getByRole('group', { name: `Filter by ${name.toLowerCase()}` });
+}
+
+test('filter by actor through the facet: every view follows and the header counts', async ({ page }) => {
+  await page.goto('/');
+  const facet = await openFacet(page, 'Actors');
+  await facet.getByRole('searchbox', { name: 'Find actors' }).fill('akar');
+  await facet.getByRole('checkbox', { name: /Hulusi Akar/ }).check();
+  await expect(page).toHaveURL(/[?&]actor=hulusi-akar/);
+  const expected = (await servedDataset()).events
+    .filter((e) => e.actors.some((a) => a.actorId === 'hulusi-akar'))
+    .map((e) => e.title);
+  expect(expected.length).toBeGreaterThan(1);
+  const titles = await listedTitles(page);
+  expect(titles).toEqual(expected);
+  await expect(page.getByText(`${expected.length} of 57 events`)).toBeVisible();
+  // The timeline shows the same number of events (no cluster at this zoom for so few).
+  await expect(page.locator('.vis-item.vis-range, .vis-item.vis-point, .vis-item.vis-box')).toHaveCount(titles.length);
+});
+
+test('filter by actor from the details of an event', async ({ page }) => {
+  await page.goto('/?event=akar-remarks-idlib-2021');
+  await page
+    .getByRole('region', { name: 'Event details' })
+    .getByRole('button', { name: /Hulusi Akar/ })
+    .click();
+  await expect(page).toHaveURL(/[?&]actor=hulusi-akar/);
+  await expect(page.getByRole('button', { name: /Actors\s*1/ })).toBeVisible();
+});
+
+test('combine a type with a date range, and widen an empty result', async ({ page }) => {
+  await page.goto('/');
+  const facet = await openFacet(page, 'Types');
+  await facet.getByRole('checkbox', { name: /Attack/ }).check();
+  await page.keyboard.press('Escape');
+  await page.getByLabel('From', { exact: true }).fill('2021-01-01');
+  await page.getByLabel('To', { exact: true }).fill('2021-12-31');
+  await expect(page).toHaveURL(/type=attack&from=2021-01-01&to=2021-12-31/);
+  const titles = await listedTitles(page);
+  expect(titles.length).toBeGreaterThan(0);
+  expect(titles).toContain('Two Turkish soldiers killed in an attack in Idlib');
+  // An impossible combination says why it is empty and how to widen it.
+  await page.getByLabel('To', { exact: true }).fill('2021-01-02');
+  await expect(page.getByText('No events match all of these filters.')).toBeVisible();
+  await page.getByRole('button', { name: /Remove dates/ }).click();
+  await expect(eventList(page)).toBeVisible();
+});
+
+test('search finds "Sochi" with diacritics and prefixes, and the URL survives reload and Back', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('searchbox', { name: 'Search events' }).fill('soch');
+  await expect(page).toHaveURL(/[?&]q=soch/);
+  const titles = await listedTitles(page);
+  expect(titles.some((t) => t.includes('Sochi'))).toBe(true);
+  await page.reload();
+  await expect(page.getByRole('searchbox', { name: 'Search events' })).toHaveValue('soch');
+  expect(await listedTitles(page)).toEqual(titles);
+  await page.getByRole('searchbox', { name: 'Search events' }).fill('erdogan');
+  await expect(page).toHaveURL(/[?&]q=erdogan/);
+  expect((await listedTitles(page)).some((t) => t.includes('Erdoğan'))).toBe(true);
+  await page.goBack();
+  await expect(page).toHaveURL(/[?&]q=soch/);
+  await expect(page.getByRole('searchbox', { name: 'Search events' })).toHaveValue('soch');
+});
+
+test('a selected event hidden by the filters is not silently lost', async ({ page }) => {
+  await page.goto('/?event=erdogan-putin-sochi-2021&type=attack');
+  await expect(page.getByText(/selected event is hidden by the current filters/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Event details' }).getByRole('heading', { level: 2 })).toContainText(
+    'Sochi',
+  );
+});
+
+test('export downloads a CSV whose rows match the visible list', async ({ page }) => {
+  await page.goto('/?place=idlib-governorate');
+  const titles = await listedTitles(page);
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const download = await downloadPromise;
+  const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
+  const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
+  expect(rows.errors).toEqual([]);
+  expect(rows.data.map((r) => r.title)).toEqual(titles);
+  expect(rows.data.every((r) => /Idlib/.test(r.places ?? ''))).toBe(true);
+
+  const geoPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export GeoJSON' }).click();
+  const geojson = JSON.parse(await readFile(await (await geoPromise).path(), 'utf8'));
+  expect(geojson.type).toBe('FeatureCollection');
+  expect(new Set(geojson.features.map((f: { properties: { title: string } }) => f.properties.title)).size).toBe(
+    titles.length,
+  );
+});

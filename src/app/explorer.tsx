@@ -1,0 +1,104 @@
+/**
+ * The explorer's layout: the map and the timeline side by side with the list and the details, all reading the same
+ * store. Features never import each other; this file is where they meet.
+ */
+import { useEffect, useMemo } from 'react';
+import type { DatasetIndex } from '../domain/dataset-index.ts';
+import { EventDetails } from '../features/details/event-details.tsx';
+import { EmptyResult } from '../features/filters/empty-result.tsx';
+import { FilterBar } from '../features/filters/filter-bar.tsx';
+import { EventList } from '../features/list/event-list.tsx';
+import { EventMap } from '../features/map/event-map.tsx';
+import { SourceReader } from '../features/reader/source-reader.tsx';
+import { EventTimeline } from '../features/timeline/event-timeline.tsx';
+import { useExplorerStore } from '../state/explorer-store.ts';
+import { useFilteredEvents } from '../state/filtered-events.ts';
+import { useUrlSync } from '../state/url-sync.ts';
+import { ExplorerHeader } from './explorer-header.tsx';
+import { Legend } from './legend.tsx';
+import { Notices } from './notices.tsx';
+
+export function Explorer({ index }: { index: DatasetIndex }) {
+  useUrlSync(index);
+  useEscapeClearsSelection();
+  const selectedId = useExplorerStore((s) => s.view.event);
+  const readerSourceId = useExplorerStore((s) => s.view.read);
+  const clearFilters = useExplorerStore((s) => s.clearFilters);
+  const result = useFilteredEvents(index);
+  const visibleEvents = result.events;
+  // With a text query the list shows the best matches first; the map and timeline keep their own order.
+  const listedEvents = useMemo(() => {
+    const scores = result.scores;
+    if (!scores) return visibleEvents;
+    return [...visibleEvents].sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0));
+  }, [visibleEvents, result.scores]);
+  const selected = selectedId ? index.eventById.get(selectedId) : undefined;
+  const selectedIsHidden = selected !== undefined && !visibleEvents.includes(selected);
+  const typesPresent = useMemo(() => new Set(index.events.map((e) => e.type)), [index]);
+
+  return (
+    <div className="explorer">
+      <ExplorerHeader index={index} visibleCount={visibleEvents.length} />
+      <FilterBar index={index} result={result} />
+      <Notices />
+      <main className="workspace">
+        <section className="pane map-pane" aria-label="Map">
+          <EventMap index={index} events={visibleEvents} />
+        </section>
+        <section className="pane timeline-pane" aria-label="Timeline">
+          <EventTimeline index={index} events={visibleEvents} />
+        </section>
+        <div className="side">
+          <section className="pane list-pane" aria-labelledby="list-heading">
+            <h2 id="list-heading" className="pane-heading">
+              Events <span className="pane-count">{visibleEvents.length}</span>
+              {result.scores && <span className="pane-sort">best matches first</span>}
+            </h2>
+            {visibleEvents.length === 0 ? (
+              <EmptyResult index={index} />
+            ) : (
+              <EventList index={index} events={listedEvents} />
+            )}
+          </section>
+          <section className="pane details-pane" aria-label="Event details" aria-live="polite">
+            {selected && selectedIsHidden && (
+              <div className="hidden-selection" role="status">
+                The selected event is hidden by the current filters, so the map and timeline do not show it.{' '}
+                <button type="button" className="link-button" onClick={clearFilters}>
+                  Clear filters
+                </button>
+              </div>
+            )}
+            {selected ? (
+              <EventDetails key={selected.id} index={index} event={selected} />
+            ) : (
+              <div className="details-empty">
+                <h2>What the articles say</h2>
+                <p>
+                  Select an event on the map, on the timeline or in the list to see its details and the exact sentences
+                  that report it.
+                </p>
+                <Legend typesPresent={typesPresent} />
+              </div>
+            )}
+          </section>
+        </div>
+      </main>
+      {readerSourceId && <SourceReader key={readerSourceId} index={index} sourceId={readerSourceId} />}
+    </div>
+  );
+}
+
+/** Escape clears the selection, unless a dialog (the reader) is open and takes Escape for itself. */
+function useEscapeClearsSelection(): void {
+  useEffect(function listenForEscape() {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      if (document.querySelector('dialog[open]')) return;
+      const { view, selectEvent } = useExplorerStore.getState();
+      if (view.event) selectEvent(null, 'list');
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

@@ -1,0 +1,223 @@
+/**
+ * Everything known about the selected event, and the evidence behind it: each excerpt grouped by article with its
+ * publisher and date, how many articles corroborate it, and where they disagree, each version side by side.
+ */
+import type { DatasetIndex } from '../../domain/dataset-index.ts';
+import type { Disagreement, Evidence, NewsEvent, Source } from '../../domain/dataset-schema.ts';
+import { describePrecision } from '../../domain/date-display.ts';
+import { formatDay } from '../../domain/iso-day.ts';
+import { EVENT_TYPES } from '../../domain/taxonomy.ts';
+import { useExplorerStore } from '../../state/explorer-store.ts';
+import { MODALITY_LABELS, PLACE_ROLE_LABELS, TYPE_COLORS, typeLabel } from '../../shared/event-style.ts';
+import './event-details.css';
+
+const RESOLUTION_LABELS = {
+  explicit: 'stated in the text',
+  relative: 'resolved from the text against the publication date',
+  inferred: 'inferred (not stated in the text)',
+} as const;
+
+export function EventDetails({ index, event }: { index: DatasetIndex; event: NewsEvent }) {
+  const openReader = useExplorerStore((s) => s.openReader);
+  const setFilters = useExplorerStore((s) => s.setFilters);
+  const view = useExplorerStore((s) => s.view);
+  const bySource = groupBySource(event.evidence);
+  const totalSources = index.dataset.sources.length;
+
+  return (
+    <article className="event-details" aria-labelledby="event-details-title">
+      <header>
+        <p className="event-kicker">
+          <span className="type-chip" style={{ borderColor: TYPE_COLORS[event.type] }}>
+            <span className="type-swatch" style={{ background: TYPE_COLORS[event.type] }} aria-hidden="true" />
+            {typeLabel(event.type)}
+          </span>
+          <span className={`modality modality-${event.modality}`}>{MODALITY_LABELS[event.modality]}</span>
+          <span className="cameo" title={`CAMEO code ${event.cameo}: ${EVENT_TYPES[event.type].description}`}>
+            CAMEO {event.cameo}
+          </span>
+        </p>
+        <h2 id="event-details-title" tabIndex={-1}>
+          {event.title}
+        </h2>
+        <p className="event-summary">{event.summary}</p>
+      </header>
+
+      <dl className="event-facts">
+        <dt>When</dt>
+        <dd>
+          <strong>{event.date.display}</strong>
+          <span className="fact-note">
+            {describePrecision(event.date.precision)}
+            {event.date.qualifier ? `, ${event.date.qualifier}` : ''}; {RESOLUTION_LABELS[event.date.resolution]}
+            {event.date.expression && (
+              <>
+                {' '}
+                from “<q className="verbatim">{event.date.expression.quote}</q>”, read against{' '}
+                {formatDay(event.date.anchor)}
+              </>
+            )}
+            .{event.date.note && <> {event.date.note}</>}
+          </span>
+        </dd>
+        {event.actors.length > 0 && (
+          <>
+            <dt>Who</dt>
+            <dd>
+              <ul className="chip-list">
+                {event.actors.map((link) => {
+                  const actor = index.actorById.get(link.actorId);
+                  const active = view.actor.includes(link.actorId);
+                  return (
+                    <li key={`${link.actorId}-${link.role}`}>
+                      <button
+                        type="button"
+                        className="chip"
+                        aria-pressed={active}
+                        title={`Show only events with ${actor?.name ?? link.actorId}`}
+                        onClick={() => setFilters({ actor: active ? view.actor : [...view.actor, link.actorId] })}
+                      >
+                        {actor?.name ?? link.actorId}
+                        <span className="chip-role">{link.role}</span>
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </dd>
+          </>
+        )}
+        {event.places.length > 0 && (
+          <>
+            <dt>Where</dt>
+            <dd>
+              <ul className="chip-list">
+                {event.places.map((link) => {
+                  const place = index.placeById.get(link.placeId);
+                  const active = view.place.includes(link.placeId);
+                  return (
+                    <li key={`${link.placeId}-${link.role}`}>
+                      <button
+                        type="button"
+                        className="chip"
+                        aria-pressed={active}
+                        title={`Show only events at ${place?.name ?? link.placeId}`}
+                        onClick={() => setFilters({ place: active ? view.place : [...view.place, link.placeId] })}
+                      >
+                        {place?.name ?? link.placeId}
+                        <span className="chip-role">
+                          {PLACE_ROLE_LABELS[link.role]}
+                          {link.precision !== 'exact' ? ` · ${link.precision} precision` : ''}
+                        </span>
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </dd>
+          </>
+        )}
+      </dl>
+
+      {event.disagreements.length > 0 && (
+        <section className="disagreements" aria-labelledby="disagreements-title">
+          <h3 id="disagreements-title">The sources disagree</h3>
+          {event.disagreements.map((d, i) => (
+            <DisagreementView key={i} disagreement={d} index={index} />
+          ))}
+        </section>
+      )}
+
+      <section className="evidence" aria-labelledby="evidence-title">
+        <h3 id="evidence-title">
+          Evidence{' '}
+          <span className="corroboration">
+            reported by {event.sourceIds.length} of {totalSources} articles
+          </span>
+        </h3>
+        {[...bySource].map(([sourceId, spans]) => {
+          const source = index.sourceById.get(sourceId);
+          if (!source) return null;
+          return (
+            <div className="evidence-source" key={sourceId}>
+              <SourceLine source={source} />
+              {spans.map((span) => (
+                <blockquote key={span.start} className="excerpt">
+                  {span.quote}
+                </blockquote>
+              ))}
+              <button type="button" className="link-button" onClick={() => openReader(sourceId)}>
+                Read in the article
+              </button>
+            </div>
+          );
+        })}
+      </section>
+      {event.notes && (
+        <section className="event-notes">
+          <h3>Curator’s notes</h3>
+          <p>{event.notes}</p>
+        </section>
+      )}
+    </article>
+  );
+}
+
+function SourceLine({ source }: { source: Source }) {
+  return (
+    <p className="source-line">
+      <cite>{source.title}</cite>
+      <span>
+        {source.publisher === 'unknown' ? 'Publisher unknown' : source.publisher} · {formatDay(source.publishedAt)}
+        {source.publishedAtBasis === 'inferred' && (
+          <abbr title={source.publishedAtNote} className="inferred-mark">
+            {' '}
+            (date inferred)
+          </abbr>
+        )}
+      </span>
+    </p>
+  );
+}
+
+function DisagreementView({ disagreement, index }: { disagreement: Disagreement; index: DatasetIndex }) {
+  const shownSource = index.sourceById.get(disagreement.shown);
+  return (
+    <div className="disagreement">
+      <p>{disagreement.summary}</p>
+      <ul>
+        {disagreement.versions.map((v, i) => {
+          const source = index.sourceById.get(v.sourceId);
+          return (
+            <li key={i} className={v.sourceId === disagreement.shown ? 'is-shown' : undefined}>
+              <strong>{v.claim}</strong>
+              <span className="version-source">
+                {' '}
+                according to{' '}
+                {source ? `${source.publisher === 'unknown' ? source.title : source.publisher}` : v.sourceId}
+              </span>
+              <blockquote className="excerpt">{v.quote}</blockquote>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="fact-note">
+        Shown:{' '}
+        {disagreement.shown === 'combined'
+          ? 'an interval covering every version'
+          : `the version of ${shownSource?.title ?? disagreement.shown}`}
+        . {disagreement.why}
+      </p>
+    </div>
+  );
+}
+
+function groupBySource(evidence: readonly Evidence[]): Map<string, Evidence[]> {
+  const groups = new Map<string, Evidence[]>();
+  for (const span of evidence) {
+    const group = groups.get(span.sourceId);
+    if (group) group.push(span);
+    else groups.set(span.sourceId, [span]);
+  }
+  return groups;
+}

@@ -1,0 +1,181 @@
+/**
+ * Narrowing the data the way analysts think about it: facets for type, actor and place with live counts, a date
+ * range (typed, or taken from the timeline's window), free-text search, clear-all, and export of what is shown.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { DatasetIndex } from '../../domain/dataset-index.ts';
+import type { FilterResult } from '../../domain/event-filter.ts';
+import { isFilterActive } from '../../domain/event-filter.ts';
+import { eventsToCsv, eventsToGeoJson } from '../../domain/export.ts';
+import { isIsoDay } from '../../domain/iso-day.ts';
+import { EVENT_TYPE_IDS } from '../../domain/taxonomy.ts';
+import { useExplorerStore } from '../../state/explorer-store.ts';
+import { useEventFilter } from '../../state/filtered-events.ts';
+import { TYPE_COLORS, typeLabel } from '../../shared/event-style.ts';
+import { FacetMenu, type FacetOption } from './facet-menu.tsx';
+import './filters.css';
+
+const SEARCH_DEBOUNCE_MS = 250;
+
+export function FilterBar({ index, result }: { index: DatasetIndex; result: FilterResult }) {
+  const filter = useEventFilter();
+  const setFilters = useExplorerStore((s) => s.setFilters);
+  const clearFilters = useExplorerStore((s) => s.clearFilters);
+  const timelineWindow = useExplorerStore((s) => s.view.window);
+
+  const typeOptions = useMemo<FacetOption[]>(
+    () =>
+      EVENT_TYPE_IDS.filter((t) => index.events.some((e) => e.type === t)).map((t) => ({
+        id: t,
+        label: typeLabel(t),
+        count: result.counts.type.get(t) ?? 0,
+        swatch: TYPE_COLORS[t],
+      })),
+    [index, result.counts.type],
+  );
+  const actorOptions = useMemo<FacetOption[]>(
+    () =>
+      index.dataset.actors.map((a) => ({
+        id: a.id,
+        label: a.name,
+        count: result.counts.actor.get(a.id) ?? 0,
+        ...(a.aliases.length ? { detail: a.aliases.filter((alias) => alias !== a.name).join(', ') } : {}),
+      })),
+    [index, result.counts.actor],
+  );
+  const placeOptions = useMemo<FacetOption[]>(
+    () =>
+      index.dataset.places.map((p) => {
+        const parent = p.parentId ? index.placeById.get(p.parentId) : undefined;
+        return {
+          id: p.id,
+          label: p.name,
+          count: result.counts.place.get(p.id) ?? 0,
+          ...(parent ? { detail: `in ${parent.name}` } : {}),
+        };
+      }),
+    [index, result.counts.place],
+  );
+
+  return (
+    <div className="filter-bar" role="search" aria-label="Filter events">
+      <SearchBox value={filter.q} onCommit={(q) => setFilters({ q })} />
+      <FacetMenu label="Types" options={typeOptions} selected={filter.type} onChange={(type) => setFilters({ type })} />
+      <FacetMenu
+        label="Actors"
+        options={actorOptions}
+        selected={filter.actor}
+        onChange={(actor) => setFilters({ actor })}
+      />
+      <FacetMenu
+        label="Places"
+        options={placeOptions}
+        selected={filter.place}
+        onChange={(place) => setFilters({ place })}
+        note="A place includes everything inside it: Syria includes Idlib."
+      />
+      <fieldset className="date-range">
+        <legend className="visually-hidden">Date range</legend>
+        <label>
+          From
+          <input
+            type="date"
+            value={filter.from ?? ''}
+            max={filter.to ?? undefined}
+            onChange={(e) => setFilters({ from: isIsoDay(e.target.value) ? e.target.value : null })}
+          />
+        </label>
+        <label>
+          To
+          <input
+            type="date"
+            value={filter.to ?? ''}
+            min={filter.from ?? undefined}
+            onChange={(e) => setFilters({ to: isIsoDay(e.target.value) ? e.target.value : null })}
+          />
+        </label>
+        <button
+          type="button"
+          className="small-button"
+          disabled={!timelineWindow}
+          onClick={() => timelineWindow && setFilters({ from: timelineWindow.start, to: timelineWindow.end })}
+          title="Use the dates visible on the timeline as the range"
+        >
+          Use timeline window
+        </button>
+      </fieldset>
+      {isFilterActive(filter) && (
+        <button type="button" className="small-button clear-all" onClick={clearFilters}>
+          Clear all filters
+        </button>
+      )}
+      <ExportMenu index={index} result={result} />
+    </div>
+  );
+}
+
+/** Typing updates the box at once and the filter after a pause, so the timeline is not rebuilt per keystroke. */
+function SearchBox({ value, onCommit }: { value: string; onCommit: (q: string) => void }) {
+  const [draft, setDraft] = useState(value);
+  const [lastValue, setLastValue] = useState(value);
+  if (value !== lastValue) {
+    // The filter changed elsewhere (clear all, Back): show it.
+    setLastValue(value);
+    setDraft(value);
+  }
+  useEffect(
+    function commitAfterPause() {
+      if (draft === value) return;
+      const timer = window.setTimeout(() => onCommit(draft), SEARCH_DEBOUNCE_MS);
+      return () => window.clearTimeout(timer);
+    },
+    [draft, value, onCommit],
+  );
+  return (
+    <input
+      type="search"
+      className="search-box"
+      placeholder="Search titles, excerpts, people, places…"
+      aria-label="Search events"
+      value={draft}
+      onChange={(e) => setDraft(e.target.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') onCommit(draft);
+      }}
+    />
+  );
+}
+
+function ExportMenu({ index, result }: { index: DatasetIndex; result: FilterResult }) {
+  const download = (content: string, type: string, extension: string) => {
+    const url = URL.createObjectURL(new Blob([content], { type }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `events-${result.events.length}.${extension}`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  const empty = result.events.length === 0;
+  return (
+    <div className="export" role="group" aria-label="Export the events shown">
+      <button
+        type="button"
+        className="small-button"
+        disabled={empty}
+        onClick={() => download(`\uFEFF${eventsToCsv(result.events, index)}`, 'text/csv;charset=utf-8', 'csv')}
+      >
+        Export CSV
+      </button>
+      <button
+        type="button"
+        className="small-button"
+        disabled={empty}
+        onClick={() => download(eventsToGeoJson(result.events, index), 'application/geo+json', 'geojson')}
+      >
+        Export GeoJSON
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+/**
+ * The events as an accessible list: the keyboard and screen-reader way through the data. A listbox with
+ * aria-activedescendant (arrow keys move, Enter selects), virtualised so 100,000 events cost a screenful of rows.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { DatasetIndex } from '../../domain/dataset-index.ts';
+import type { NewsEvent } from '../../domain/dataset-schema.ts';
+import { useExplorerStore } from '../../state/explorer-store.ts';
+import { TYPE_COLORS, typeLabel } from '../../shared/event-style.ts';
+import './event-list.css';
+
+const ROW_HEIGHT = 64;
+
+export function EventList({ index, events }: { index: DatasetIndex; events: readonly NewsEvent[] }) {
+  const selectedId = useExplorerStore((s) => s.view.event);
+  const selectEvent = useExplorerStore((s) => s.selectEvent);
+  const hoverEvent = useExplorerStore((s) => s.hoverEvent);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [activeIndex, setActiveIndex] = useState(0);
+
+  // The TanStack virtualizer returns functions that the React Compiler must not memoise; this component is not compiled.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: events.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+
+  const selectedIndex = selectedId ? events.findIndex((e) => e.id === selectedId) : -1;
+  useEffect(
+    function followSelection() {
+      if (selectedIndex < 0) return;
+      setActiveIndex(selectedIndex);
+      virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    },
+    [selectedIndex, virtualizer],
+  );
+  const active = Math.min(activeIndex, Math.max(0, events.length - 1));
+
+  const moveTo = (next: number) => {
+    const clamped = Math.max(0, Math.min(events.length - 1, next));
+    setActiveIndex(clamped);
+    virtualizer.scrollToIndex(clamped, { align: 'auto' });
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      PageDown: active + page,
+      PageUp: active - page,
+      Home: 0,
+      End: events.length - 1,
+    };
+    if (e.key in moves) {
+      e.preventDefault();
+      moveTo(moves[e.key]!);
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      const event = events[active];
+      if (event) selectEvent(event.id, 'list');
+    }
+  };
+
+  if (events.length === 0)
+    return (
+      <p className="event-list-empty" role="status">
+        No events to list.
+      </p>
+    );
+
+  const activeEvent = events[active];
+  return (
+    <div
+      ref={scrollRef}
+      className="event-list"
+      role="listbox"
+      tabIndex={0}
+      aria-label={`Events, ${events.length} in date order`}
+      aria-activedescendant={activeEvent ? optionId(activeEvent.id) : undefined}
+      onKeyDown={onKeyDown}
+      onMouseLeave={() => hoverEvent(null)}
+    >
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const event = events[row.index]!;
+          const places = event.places
+            .map((p) => index.placeById.get(p.placeId)?.name)
+            .filter(Boolean)
+            .join(', ');
+          return (
+            <div
+              key={event.id}
+              id={optionId(event.id)}
+              role="option"
+              aria-selected={event.id === selectedId}
+              aria-setsize={events.length}
+              aria-posinset={row.index + 1}
+              className={`event-row${row.index === active ? ' is-active' : ''}${event.id === selectedId ? ' is-selected' : ''}`}
+              style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+              onClick={() => {
+                setActiveIndex(row.index);
+                selectEvent(event.id, 'list');
+              }}
+              onMouseEnter={() => hoverEvent(event.id)}
+            >
+              <span className="event-row-type">
+                <span className="type-swatch" style={{ background: TYPE_COLORS[event.type] }} aria-hidden="true" />
+                {typeLabel(event.type)}
+                {event.modality !== 'occurred' && <span className="event-row-modality"> · {event.modality}</span>}
+              </span>
+              <span className="event-row-date">{event.date.display}</span>
+              <span className="event-row-title">{event.title}</span>
+              {places && <span className="event-row-places">{places}</span>}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function optionId(eventId: string): string {
+  return `event-option-${eventId}`;
+}

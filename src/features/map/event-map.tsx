@@ -1,0 +1,83 @@
+/**
+ * The map view: one mark per place for the visible events over an embedded offline basemap, the selected event's
+ * places by role with the route of a visit, an optional online tile layer, and a key to the map's encodings.
+ */
+import 'leaflet/dist/leaflet.css';
+import './map.css';
+import L from 'leaflet';
+import { useEffect, useMemo, useRef } from 'react';
+import { MapContainer, useMap } from 'react-leaflet';
+import { aggregateByPlace, type DatasetIndex, type PlaceAggregate } from '../../domain/dataset-index.ts';
+import type { NewsEvent } from '../../domain/dataset-schema.ts';
+import { useExplorerStore } from '../../state/explorer-store.ts';
+import { BasemapLayer, useWorldBasemap } from './basemap-layer.tsx';
+import { MapLegend } from './map-legend.tsx';
+import { OnlineTilesControl } from './online-tiles-control.tsx';
+import { PlaceMarks } from './place-marks.tsx';
+import { SelectionLayer } from './selection-layer.tsx';
+
+export const MAP_LABEL = 'Map of event locations';
+
+/** The whole world in Web Mercator's reach: the map cannot be dragged off it. */
+const WORLD_BOUNDS = L.latLngBounds([-85, -180], [85, 180]);
+
+export function EventMap({ index, events }: { index: DatasetIndex; events: readonly NewsEvent[] }) {
+  const aggregates = useMemo(() => aggregateByPlace(events, index.placeById), [events, index]);
+  const countByPlace = useMemo(
+    () => new Map(aggregates.map((a) => [a.place.id, a.eventIds.length] as const)),
+    [aggregates],
+  );
+  const world = useWorldBasemap();
+
+  return (
+    <MapContainer
+      className="event-map"
+      center={[36, 36]}
+      zoom={4}
+      minZoom={2}
+      maxZoom={12}
+      maxBounds={WORLD_BOUNDS}
+      maxBoundsViscosity={1}
+      worldCopyJump={false}
+    >
+      <LabelMapContainer />
+      <BasemapLayer world={world} />
+      <PlaceMarks index={index} aggregates={aggregates} world={world} />
+      <SelectionLayer index={index} world={world} countByPlace={countByPlace} />
+      <FitToMarksOnce aggregates={aggregates} />
+      <OnlineTilesControl />
+      <MapLegend />
+    </MapContainer>
+  );
+}
+
+/** Leaflet makes its container focusable (arrow keys pan): give it a role and a name. */
+function LabelMapContainer() {
+  const map = useMap();
+  useEffect(
+    function labelMapContainer() {
+      const container = map.getContainer();
+      container.setAttribute('role', 'region');
+      container.setAttribute('aria-label', MAP_LABEL);
+    },
+    [map],
+  );
+  return null;
+}
+
+/** Frames all marks once, when the first events arrive and nothing is selected (a selection frames itself). */
+function FitToMarksOnce({ aggregates }: { aggregates: readonly PlaceAggregate[] }) {
+  const map = useMap();
+  const fittedRef = useRef(false);
+  useEffect(
+    function fitToAllMarksOnce() {
+      if (fittedRef.current || aggregates.length === 0) return;
+      fittedRef.current = true;
+      if (useExplorerStore.getState().view.event !== null) return;
+      const bounds = L.latLngBounds(aggregates.map((a) => L.latLng(a.place.lat, a.place.lon)));
+      map.fitBounds(bounds, { padding: L.point(40, 40), maxZoom: 5, animate: false });
+    },
+    [map, aggregates],
+  );
+  return null;
+}

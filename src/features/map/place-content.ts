@@ -1,0 +1,82 @@
+/**
+ * Tooltip and popup contents for a place, built as DOM nodes with `textContent`: event titles and place names
+ * come from news text and are untrusted, so they never pass through an HTML string.
+ */
+import type { NewsEvent, Place } from '../../domain/dataset-schema.ts';
+import { firstFew } from './place-geometry.ts';
+
+const KIND_NOTES: Record<Place['kind'], string> = {
+  country: 'Country: the event is somewhere in it',
+  admin1: 'Province: location not exact',
+  region: 'Region: location not exact',
+  water: 'Sea or waters: location not exact',
+  city: 'City',
+  site: 'Site',
+};
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function countText(count: number): string {
+  return count === 1 ? '1 event' : `${count} events`;
+}
+
+/** Hover card: the place, what kind of place it is, and up to five of its events' titles ("+N more"). */
+export function placeTooltipContent(place: Place, events: readonly NewsEvent[]): HTMLElement {
+  const root = element('div', 'event-map-card');
+  root.append(
+    element('div', 'event-map-card__name', place.name),
+    element('div', 'event-map-card__kind', `${KIND_NOTES[place.kind]} · ${countText(events.length)}`),
+  );
+  const { shown, more } = firstFew(events, 5);
+  const list = element('ul', 'event-map-card__events');
+  for (const event of shown) list.append(element('li', '', event.title));
+  root.append(list);
+  if (more > 0) root.append(element('div', 'event-map-card__more', `+${more} more`));
+  return root;
+}
+
+/**
+ * Popup for a place with several events: each event is a button (title and date) that selects it. The list
+ * scrolls when long; buttons are ordinary focusable buttons, so the keyboard can walk them.
+ */
+export function placePopupContent(
+  place: Place,
+  events: readonly NewsEvent[],
+  selectedEventId: string | null,
+  onPick: (eventId: string) => void,
+): HTMLElement {
+  const root = element('div', 'event-map-popup');
+  const heading = element('div', 'event-map-popup__heading', `${place.name}: ${countText(events.length)}`);
+  heading.id = `event-map-popup-${place.id}`;
+  const list = element('ul', 'event-map-popup__events');
+  list.setAttribute('aria-labelledby', heading.id);
+  for (const event of events) {
+    const button = element('button', 'event-map-popup__event');
+    button.type = 'button';
+    if (event.id === selectedEventId) button.setAttribute('aria-current', 'true');
+    button.append(
+      element('span', 'event-map-popup__title', event.title),
+      element('span', 'event-map-popup__date', event.date.display),
+    );
+    button.addEventListener('click', () => onPick(event.id));
+    const item = element('li', '');
+    item.append(button);
+    list.append(item);
+  }
+  root.append(heading, list);
+  return root;
+}
+
+/** The small number drawn on a mark. */
+export function countLabel(count: number, className: string): HTMLElement {
+  return element('span', className, String(count));
+}

@@ -1,0 +1,124 @@
+/**
+ * The article itself, with the selected event's excerpts highlighted and scrolled into view, and every other
+ * event's excerpts marked lightly and clickable. A modal dialog: Escape or the close button returns to the map.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import type { DatasetIndex } from '../../domain/dataset-index.ts';
+import { formatDay } from '../../domain/iso-day.ts';
+import { useExplorerStore } from '../../state/explorer-store.ts';
+import { segmentText, type HighlightSpan } from './highlight-segments.ts';
+import './source-reader.css';
+
+export function SourceReader({ index, sourceId }: { index: DatasetIndex; sourceId: string }) {
+  const source = index.sourceById.get(sourceId);
+  const selectedId = useExplorerStore((s) => s.view.event);
+  const selectEvent = useExplorerStore((s) => s.selectEvent);
+  const openReader = useExplorerStore((s) => s.openReader);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const textRef = useRef<HTMLDivElement>(null);
+
+  const spans = useMemo<HighlightSpan[]>(
+    () =>
+      (index.eventsBySource.get(sourceId) ?? []).flatMap((event) =>
+        event.evidence
+          .filter((span) => span.sourceId === sourceId)
+          .map((span) => ({ start: span.start, end: span.end, eventId: event.id })),
+      ),
+    [index, sourceId],
+  );
+  const segments = useMemo(
+    () => (source ? segmentText(source.text, spans, selectedId) : []),
+    [source, spans, selectedId],
+  );
+
+  useEffect(function openAsModal() {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  useEffect(
+    function scrollToExcerpt() {
+      const first = textRef.current?.querySelector('mark.is-current');
+      first?.scrollIntoView({ block: 'center' });
+    },
+    [segments],
+  );
+
+  if (!source) return null;
+  const selected = selectedId ? index.eventById.get(selectedId) : undefined;
+  const titleOf = (eventId: string) => index.eventById.get(eventId)?.title ?? eventId;
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="source-reader"
+      aria-labelledby="reader-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        openReader(null);
+      }}
+    >
+      <header className="reader-header">
+        <div>
+          <p className="reader-kicker">
+            {source.publisher === 'unknown' ? 'Publisher unknown' : source.publisher} · published{' '}
+            {formatDay(source.publishedAt)}
+            {source.publishedAtBasis === 'inferred' ? ' (inferred from the text)' : ' (dateline)'}
+          </p>
+          <h2 id="reader-title">{source.title}</h2>
+          {selected && (
+            <p className="reader-context">
+              Highlighted: the excerpts for <strong>{selected.title}</strong>. Lightly marked passages belong to other
+              events; click one to select it.
+            </p>
+          )}
+        </div>
+        <button type="button" className="reader-close" onClick={() => openReader(null)} aria-label="Close the article">
+          ×
+        </button>
+      </header>
+      <div className="reader-text" ref={textRef}>
+        {segments.map((segment) => {
+          if (segment.current)
+            return (
+              <mark key={segment.start} className="is-current">
+                {segment.text}
+              </mark>
+            );
+          const otherId = segment.otherEventIds[0];
+          if (otherId)
+            return (
+              <mark
+                key={segment.start}
+                className="is-other"
+                role="button"
+                tabIndex={0}
+                title={`Select: ${titleOf(otherId)}`}
+                onClick={() => selectEvent(otherId, 'reader')}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    selectEvent(otherId, 'reader');
+                  }
+                }}
+              >
+                {segment.text}
+              </mark>
+            );
+          return <span key={segment.start}>{segment.text}</span>;
+        })}
+      </div>
+      <footer className="reader-footer">
+        <p>{source.publishedAtNote}</p>
+        {source.url ? (
+          <a href={source.url} target="_blank" rel="noreferrer noopener">
+            Original article
+          </a>
+        ) : (
+          <p>Original address unknown; this is the text as received ({source.file}).</p>
+        )}
+      </footer>
+    </dialog>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * The timeline view: every event on a zoomable time axis, linked to the store both ways. vis-timeline is wrapped
+ * the react-leaflet way: the widget is created once per dataset in an effect and destroyed in its cleanup (so
+ * StrictMode's double mount leaves one timeline), and each prop or store value reaches it through its own named
+ * effect. Filtering never re-adds items to a live timeline (see TimelineController.setVisibleIds).
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { DataSet } from 'vis-data/esnext';
+import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
+import type { DatasetIndex } from '../../domain/dataset-index.ts';
+import type { NewsEvent } from '../../domain/dataset-schema.ts';
+import { useExplorerStore } from '../../state/explorer-store.ts';
+import { TimelineController } from './timeline-controller.ts';
+import { MS_PER_DAY, buildTimelineItems, type EventTimelineItem } from './timeline-items.ts';
+import { eventRange, fitRange, windowToRange, type TimeRange } from './timeline-window.ts';
+import './timeline.css';
+
+const HOVER_RULE = 'outline: 2px solid var(--event-color); outline-offset: 1px;';
+/** How far beyond the data the user may pan. */
+const PAN_LIMIT_MS = 20 * 365.25 * MS_PER_DAY;
+
+export function EventTimeline({ index, events }: { index: DatasetIndex; events: readonly NewsEvent[] }) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const controllerRef = useRef<TimelineController | null>(null);
+  const items = useMemo(() => new DataSet<EventTimelineItem, 'id'>(buildTimelineItems(index.events)), [index]);
+  const visibleIds = useMemo(() => new Set(events.map((e) => e.id)), [events]);
+  const latest = useRef({ events, visibleIds });
+  const selectedId = useExplorerStore((s) => s.view.event);
+  const storeWindow = useExplorerStore((s) => s.view.window);
+  const hoveredId = useExplorerStore((s) => s.hoveredEventId);
+
+  useEffect(function rememberLatestProps() {
+    latest.current = { events, visibleIds };
+  });
+
+  useEffect(
+    function createTimeline() {
+      const container = containerRef.current;
+      if (!container) throw new Error('EventTimeline: the container element is not mounted');
+      const { events: visibleEvents, visibleIds: ids } = latest.current;
+      const { view, selectEvent, hoverEvent, setWindow } = useExplorerStore.getState();
+      const controller = new TimelineController({
+        container,
+        items,
+        visibleIds: ids,
+        range: view.window ? windowToRange(view.window) : fitVisible(visibleEvents, index),
+        storeWindow: view.window,
+        bounds: panBounds(index),
+        callbacks: {
+          onSelect: (id) => selectEvent(id, 'timeline'),
+          onHover: hoverEvent,
+          onWindowChange: setWindow,
+        },
+      });
+      controllerRef.current = controller;
+      return () => {
+        controller.destroy();
+        controllerRef.current = null;
+      };
+    },
+    [index, items],
+  );
+
+  useEffect(
+    function applyVisibleEvents() {
+      controllerRef.current?.setVisibleIds(visibleIds);
+    },
+    [items, visibleIds],
+  );
+
+  useEffect(
+    function applyStoreWindow() {
+      controllerRef.current?.showStoreWindow(storeWindow, () => fitVisible(latest.current.events, index));
+    },
+    [index, items, storeWindow],
+  );
+
+  useEffect(
+    function applySelection() {
+      const { selectionOrigin, view } = useExplorerStore.getState();
+      const event = selectedId ? index.eventById.get(selectedId) : undefined;
+      // A shared link shows exactly its window, even if its event lies outside it.
+      const keepWindow = selectionOrigin === 'url' && view.window !== null;
+      controllerRef.current?.select(selectedId, event && !keepWindow ? eventRange(event) : null);
+    },
+    [index, items, selectedId],
+  );
+
+  return (
+    <div className="event-timeline">
+      <div ref={containerRef} className="event-timeline-canvas" role="group" aria-label="Timeline of events" />
+      <div className="event-timeline-controls">
+        <button type="button" aria-label="Zoom in" title="Zoom in" onClick={() => controllerRef.current?.zoomIn()}>
+          +
+        </button>
+        <button type="button" aria-label="Zoom out" title="Zoom out" onClick={() => controllerRef.current?.zoomOut()}>
+          −
+        </button>
+        <button
+          type="button"
+          aria-label="Fit all"
+          title="Fit all events"
+          onClick={() => controllerRef.current?.fitAll(fitVisible(events, index))}
+        >
+          Fit
+        </button>
+      </div>
+      {events.length === 0 && (
+        <p className="event-timeline-empty" role="status">
+          No events match the filters.
+        </p>
+      )}
+      {hoveredId !== null && hoveredId !== selectedId && (
+        // One rule for the hovered event (from any view): no DOM walk, and it survives vis redraws.
+        <style>{`.event-timeline .vis-item.tl-id-${CSS.escape(hoveredId)}:not(.vis-dot) { ${HOVER_RULE} }`}</style>
+      )}
+    </div>
+  );
+}
+
+/** Fit the visible events; with none visible, the whole dataset; with no data at all, the current year. */
+function fitVisible(events: readonly NewsEvent[], index: DatasetIndex): TimeRange {
+  const range = fitRange(events) ?? fitRange(index.events);
+  if (range) return range;
+  const now = Date.now();
+  return { start: now - 183 * MS_PER_DAY, end: now + 183 * MS_PER_DAY };
+}
+
+function panBounds(index: DatasetIndex): TimeRange | null {
+  if (!index.extent) return null;
+  const extent = windowToRange({ start: index.extent.earliest, end: index.extent.latest });
+  return { start: extent.start - PAN_LIMIT_MS, end: extent.end + PAN_LIMIT_MS };
+}

@@ -1,0 +1,77 @@
+/**
+ * The one store of the explorer: what the user has chosen (selection, filters, open article, timeline window)
+ * and transient UI state (hover, notices). Loaded data is not here: it stays in the react-query cache.
+ *
+ * `view` is exactly what the URL holds (see domain/url-state.ts). Each action records how its change should reach
+ * the browser history: selections and filters push an entry (Back walks through them); panning the timeline
+ * replaces it; restoring from the URL writes nothing.
+ */
+import { create } from 'zustand';
+import { EMPTY_VIEW, type DateWindow, type ViewState } from '../domain/url-state.ts';
+
+export type SelectionOrigin = 'timeline' | 'map' | 'list' | 'details' | 'reader' | 'url';
+export type HistoryMode = 'push' | 'replace' | 'none';
+
+export interface Notice {
+  id: number;
+  tone: 'warning' | 'info';
+  message: string;
+}
+
+export type FilterPatch = Partial<Pick<ViewState, 'actor' | 'place' | 'type' | 'from' | 'to' | 'q'>>;
+
+export interface ExplorerState {
+  view: ViewState;
+  /** Where the current selection came from: the view that made it need not scroll to it. */
+  selectionOrigin: SelectionOrigin | null;
+  /** How the latest change to `view` should be written to the URL. */
+  historyMode: HistoryMode;
+  hoveredEventId: string | null;
+  notices: Notice[];
+
+  selectEvent: (eventId: string | null, origin: SelectionOrigin) => void;
+  setFilters: (patch: FilterPatch, historyMode?: HistoryMode) => void;
+  clearFilters: () => void;
+  openReader: (sourceId: string | null) => void;
+  setWindow: (window: DateWindow | null) => void;
+  hoverEvent: (eventId: string | null) => void;
+  /** Replaces the whole view from the URL (first load, Back/Forward): writes no history. */
+  restoreView: (view: ViewState) => void;
+  addNotices: (messages: string[], tone?: Notice['tone']) => void;
+  dismissNotice: (id: number) => void;
+}
+
+let nextNoticeId = 1;
+
+export const useExplorerStore = create<ExplorerState>()((set, get) => ({
+  view: EMPTY_VIEW,
+  selectionOrigin: null,
+  historyMode: 'none',
+  hoveredEventId: null,
+  notices: [],
+
+  selectEvent: (eventId, origin) => {
+    if (get().view.event === eventId) return;
+    set((s) => ({ view: { ...s.view, event: eventId }, selectionOrigin: origin, historyMode: 'push' }));
+  },
+  setFilters: (patch, historyMode = 'push') => set((s) => ({ view: { ...s.view, ...patch }, historyMode })),
+  clearFilters: () =>
+    set((s) => ({
+      view: { ...s.view, actor: [], place: [], type: [], from: null, to: null, q: '' },
+      historyMode: 'push',
+    })),
+  openReader: (sourceId) => {
+    if (get().view.read === sourceId) return;
+    set((s) => ({ view: { ...s.view, read: sourceId }, historyMode: 'push' }));
+  },
+  setWindow: (window) => set((s) => ({ view: { ...s.view, window }, historyMode: 'replace' })),
+  hoverEvent: (eventId) => {
+    if (get().hoveredEventId !== eventId) set({ hoveredEventId: eventId });
+  },
+  restoreView: (view) => set({ view, selectionOrigin: 'url', historyMode: 'none' }),
+  addNotices: (messages, tone = 'warning') => {
+    if (messages.length === 0) return;
+    set((s) => ({ notices: [...s.notices, ...messages.map((message) => ({ id: nextNoticeId++, tone, message }))] }));
+  },
+  dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+}));
