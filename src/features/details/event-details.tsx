@@ -65,24 +65,16 @@ export function EventDetails({ index, event }: { index: DatasetIndex; event: New
             <dt>Who</dt>
             <dd>
               <ul className="chip-list">
-                {event.actors.map((link) => {
-                  const actor = index.actorById.get(link.actorId);
-                  const active = view.actor.includes(link.actorId);
-                  return (
-                    <li key={`${link.actorId}-${link.role}`}>
-                      <button
-                        type="button"
-                        className="chip"
-                        aria-pressed={active}
-                        title={`Show only events with ${actor?.name ?? link.actorId}`}
-                        onClick={() => setFilters({ actor: active ? view.actor : [...view.actor, link.actorId] })}
-                      >
-                        {actor?.name ?? link.actorId}
-                        <span className="chip-role">{link.role}</span>
-                      </button>
-                    </li>
-                  );
-                })}
+                {event.actors.map((link) => (
+                  <FilterShortcut
+                    key={`${link.actorId}-${link.role}`}
+                    label={index.actorById.get(link.actorId)?.name ?? link.actorId}
+                    detail={link.role}
+                    chosen={view.actor}
+                    id={link.actorId}
+                    onChange={(actor) => setFilters({ actor })}
+                  />
+                ))}
               </ul>
             </dd>
           </>
@@ -92,27 +84,16 @@ export function EventDetails({ index, event }: { index: DatasetIndex; event: New
             <dt>Where</dt>
             <dd>
               <ul className="chip-list">
-                {event.places.map((link) => {
-                  const place = index.placeById.get(link.placeId);
-                  const active = view.place.includes(link.placeId);
-                  return (
-                    <li key={`${link.placeId}-${link.role}`}>
-                      <button
-                        type="button"
-                        className="chip"
-                        aria-pressed={active}
-                        title={`Show only events at ${place?.name ?? link.placeId}`}
-                        onClick={() => setFilters({ place: active ? view.place : [...view.place, link.placeId] })}
-                      >
-                        {place?.name ?? link.placeId}
-                        <span className="chip-role">
-                          {PLACE_ROLE_LABELS[link.role]}
-                          {link.precision !== 'exact' ? ` · ${link.precision} precision` : ''}
-                        </span>
-                      </button>
-                    </li>
-                  );
-                })}
+                {event.places.map((link) => (
+                  <FilterShortcut
+                    key={`${link.placeId}-${link.role}`}
+                    label={index.placeById.get(link.placeId)?.name ?? link.placeId}
+                    detail={`${PLACE_ROLE_LABELS[link.role]}${link.precision !== 'exact' ? ` · ${link.precision} precision` : ''}`}
+                    chosen={view.place}
+                    id={link.placeId}
+                    onChange={(place) => setFilters({ place })}
+                  />
+                ))}
               </ul>
             </dd>
           </>
@@ -160,6 +141,37 @@ export function EventDetails({ index, event }: { index: DatasetIndex; event: New
         </section>
       )}
     </article>
+  );
+}
+
+/** An actor or place of the event; pressing it adds it to (or removes it from) that facet's filter. */
+function FilterShortcut({
+  id,
+  label,
+  detail,
+  chosen,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  detail: string;
+  chosen: readonly string[];
+  onChange: (ids: string[]) => void;
+}) {
+  const active = chosen.includes(id);
+  return (
+    <li>
+      <button
+        type="button"
+        className="chip"
+        aria-pressed={active}
+        title={active ? `Stop filtering by ${label}` : `Show only events with ${label}`}
+        onClick={() => onChange(active ? chosen.filter((c) => c !== id) : [...chosen, id])}
+      >
+        {label}
+        <span className="chip-role">{detail}</span>
+      </button>
+    </li>
   );
 }
 

@@ -6,7 +6,6 @@ import { useEffect, useMemo, useState } from 'react';
 import type { DatasetIndex } from '../../domain/dataset-index.ts';
 import type { FilterResult } from '../../domain/event-filter.ts';
 import { isFilterActive } from '../../domain/event-filter.ts';
-import { eventsToCsv, eventsToGeoJson } from '../../domain/export.ts';
 import { isIsoDay } from '../../domain/iso-day.ts';
 import { EVENT_TYPE_IDS } from '../../domain/taxonomy.ts';
 import { useExplorerStore } from '../../state/explorer-store.ts';
@@ -147,6 +146,12 @@ function SearchBox({ value, onCommit }: { value: string; onCommit: (q: string) =
 }
 
 function ExportMenu({ index, result }: { index: DatasetIndex; result: FilterResult }) {
+  // The exporters (and the CSV library) load on first use: most sessions never export.
+  const exportAs = async (format: 'csv' | 'geojson') => {
+    const { eventsToCsv, eventsToGeoJson } = await import('../../domain/export.ts');
+    if (format === 'csv') download(`\uFEFF${eventsToCsv(result.events, index)}`, 'text/csv;charset=utf-8', 'csv');
+    else download(eventsToGeoJson(result.events, index), 'application/geo+json', 'geojson');
+  };
   const download = (content: string, type: string, extension: string) => {
     const url = URL.createObjectURL(new Blob([content], { type }));
     const link = document.createElement('a');
@@ -157,25 +162,49 @@ function ExportMenu({ index, result }: { index: DatasetIndex; result: FilterResu
     link.remove();
     window.setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
+  const [open, setOpen] = useState(false);
   const empty = result.events.length === 0;
   return (
-    <div className="export" role="group" aria-label="Export the events shown">
+    <div className="export facet">
       <button
         type="button"
-        className="small-button"
+        className="facet-button"
+        aria-expanded={open}
         disabled={empty}
-        onClick={() => download(`\uFEFF${eventsToCsv(result.events, index)}`, 'text/csv;charset=utf-8', 'csv')}
+        onClick={() => setOpen(!open)}
+        title={empty ? 'No events to export' : `Export the ${result.events.length} events shown`}
       >
-        Export CSV
+        Export
+        <span aria-hidden="true" className="facet-caret">
+          ▾
+        </span>
       </button>
-      <button
-        type="button"
-        className="small-button"
-        disabled={empty}
-        onClick={() => download(eventsToGeoJson(result.events, index), 'application/geo+json', 'geojson')}
-      >
-        Export GeoJSON
-      </button>
+      {open && (
+        <div className="facet-panel export-panel" role="group" aria-label="Export the events shown">
+          <button
+            type="button"
+            className="small-button"
+            onClick={() => {
+              setOpen(false);
+              void exportAs('csv');
+            }}
+          >
+            Export CSV
+          </button>
+          <span className="facet-note">One row per event, for spreadsheets</span>
+          <button
+            type="button"
+            className="small-button"
+            onClick={() => {
+              setOpen(false);
+              void exportAs('geojson');
+            }}
+          >
+            Export GeoJSON
+          </button>
+          <span className="facet-note">One point per event and place, for QGIS</span>
+        </div>
+      )}
     </div>
   );
 }
