@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { DatasetSchema, findDatasetInconsistencies } from '../src/domain/dataset-schema.ts';
 import { compileDataset, formatProblem } from './dataset/compile-dataset.ts';
 import { DataDirError, readDataDir } from './dataset/read-data-dir.ts';
+import { loadCountryShapes } from './dataset/country-shapes.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const outDir = process.env.DATASET_OUT ? path.resolve(process.env.DATASET_OUT) : path.join(root, 'public', 'data');
   const rel = (p: string) => path.relative(root, p) || '.';
 
-  const result = compileDataset(await readDataDir(dataDir, root));
+  const result = compileDataset({ ...(await readDataDir(dataDir, root)), countryShapes: await loadCountryShapes() });
   if (!result.ok) {
     for (const problem of result.problems) console.error(formatProblem(problem));
     throw new DataDirError(`${result.problems.length} problem(s) in ${rel(dataDir)}/; nothing was written`);

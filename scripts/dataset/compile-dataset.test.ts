@@ -206,6 +206,37 @@ describe('compileDataset: bad input is refused with file, record, field and what
     );
   });
 
+  it('a point outside its country', () => {
+    // A rectangle standing in for Russia's outline, holding both fixture places; then Sochi moved far west of it.
+    const countryShapes = new Map([
+      [
+        'RU',
+        [
+          [
+            [
+              [30, 40],
+              [100, 40],
+              [100, 70],
+              [30, 70],
+              [30, 40],
+            ] as [number, number][],
+          ],
+        ],
+      ],
+    ]);
+    const result = compileDataset({ ...input(), countryShapes });
+    expect(result.ok).toBe(true);
+    const misplaced = compileDataset({
+      ...input({ places: PLACES.replace('lon: 39.73', 'lon: 20.1') }),
+      countryShapes,
+    });
+    expect(misplaced.ok ? [] : misplaced.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /data\/places\.yaml:\d+: place "sochi", field lat: the point \(43\.6, 20\.1\) lies \d+ km outside RU: expected coordinates inside the place's country/,
+      ),
+    ]);
+  });
+
   it('an unknown type', () => {
     expect(problemsOf({ events: EVENT.replace('type: visit', 'type: party') })[0]).toMatch(
       /event "visit", field type: .*"meeting"/,

@@ -27,6 +27,7 @@ import {
 import { describeInterval } from '../../src/domain/date-display.ts';
 import { isNoFinerThan, resolveTemporalExpression, toEdtf, type Reading } from '../../src/domain/temporal.ts';
 import { EVENT_TYPES } from '../../src/domain/taxonomy.ts';
+import { distanceToPolygonsKm, inPolygons, type Polygon } from '../../src/domain/geo.ts';
 
 export interface InputFile {
   /** Path as the user should see it in messages, e.g. "data/places.yaml". */
@@ -34,7 +35,15 @@ export interface InputFile {
   content: string;
 }
 
+/** Country outlines by ISO alpha-2 code, to check that each place's point lies in its country. */
+export type CountryShapes = ReadonlyMap<string, readonly Polygon[]>;
+
+/** A point this far outside its country's (generalised) outline is still accepted: coastlines are simplified. */
+export const COUNTRY_TOLERANCE_KM = 25;
+
 export interface DatasetInput {
+  /** Optional: without it, coordinates are checked for range only. */
+  countryShapes?: CountryShapes;
   /** data/dataset.yaml: the dataset's title and description. */
   meta: InputFile;
   sources: InputFile;
@@ -230,6 +239,7 @@ export function compileDataset(input: DatasetInput): CompileResult {
 
   const sources = compileSources(sourceRecords, input.sourceTexts, problems);
   const places = compilePlaces(placeRecords, problems);
+  if (input.countryShapes) reportPlacesOutsideTheirCountry(placeRecords, input.countryShapes, problems);
   const actors = compileActors(actorRecords);
   const uncheckedExpressions: string[] = [];
   const events = eventRecords
@@ -367,6 +377,28 @@ function compilePlaces(records: Located<PlaceRecord>[], problems: DatasetProblem
   }
   reportParentCycles(records, problems);
   return places;
+}
+
+/** Invariant: a place's representative point lies inside its country (within a coastline tolerance). */
+function reportPlacesOutsideTheirCountry(
+  records: Located<PlaceRecord>[],
+  shapes: CountryShapes,
+  problems: DatasetProblem[],
+): void {
+  for (const { value: p, file, label, lineOf } of records) {
+    if (!p.countryCode) continue;
+    const polygons = shapes.get(p.countryCode);
+    if (!polygons || inPolygons(p.lon, p.lat, polygons)) continue;
+    const distance = distanceToPolygonsKm(p.lon, p.lat, polygons);
+    if (distance <= COUNTRY_TOLERANCE_KM) continue;
+    problems.push({
+      file,
+      line: lineOf(['lat']),
+      record: label,
+      field: 'lat',
+      message: `the point (${p.lat}, ${p.lon}) lies ${Math.round(distance)} km outside ${p.countryCode}: expected coordinates inside the place's country (WGS84 decimal degrees, latitude first)`,
+    });
+  }
 }
 
 function reportParentCycles(records: Located<PlaceRecord>[], problems: DatasetProblem[]): void {

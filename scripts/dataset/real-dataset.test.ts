@@ -11,6 +11,7 @@ import { DatasetSchema, findDatasetInconsistencies, type Dataset } from '../../s
 import { EVENT_TYPES } from '../../src/domain/taxonomy.ts';
 import { compileDataset, formatProblem } from './compile-dataset.ts';
 import { readDataDir } from './read-data-dir.ts';
+import { loadCountryShapes } from './country-shapes.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const run = promisify(execFile);
@@ -18,7 +19,10 @@ const run = promisify(execFile);
 let dataset: Dataset;
 
 beforeAll(async () => {
-  const result = compileDataset(await readDataDir(path.join(root, 'data'), root));
+  const result = compileDataset({
+    ...(await readDataDir(path.join(root, 'data'), root)),
+    countryShapes: await loadCountryShapes(),
+  });
   if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
   dataset = result.dataset;
 });

@@ -6,7 +6,7 @@
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { fixPolygons, type PolygonRings } from './antimeridian.ts';
-import { COUNTRY_NAME_FALLBACK, numericCountryCode } from './country-codes.ts';
+import { COUNTRY_NAME_FALLBACK, numericCountryCode } from '../../domain/country-codes.ts';
 
 /** WGS84 [latitude, longitude], the order Leaflet takes. */
 export type LatLon = [number, number];
