@@ -1,55 +1,59 @@
 /**
- * The timeline view: every event on a zoomable time axis, linked to the store both ways. vis-timeline is wrapped
- * the react-leaflet way: the widget is created once per dataset in an effect and destroyed in its cleanup (so
- * StrictMode's double mount leaves one timeline), and each prop or store value reaches it through its own named
- * effect. Filtering never re-adds items to a live timeline (see TimelineController.setVisibleIds).
+ * The timeline view: the visible events on a zoomable time axis, linked to the store both ways. vis-timeline is
+ * wrapped the react-leaflet way: the widget is created once per dataset in an effect and destroyed in its cleanup
+ * (so StrictMode's double mount leaves one timeline), and each prop or store value reaches it through its own named
+ * effect. It is only ever given a bounded item set: the events near the window when few, else density bars (see
+ * TimelineController and timeline-display.ts), so it stays interactive at 100,000 events.
  */
-import { useEffect, useMemo, useRef } from 'react';
-import { DataSet } from 'vis-data/esnext';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import type { DatasetIndex } from '../../domain/dataset-index.ts';
 import type { NewsEvent } from '../../domain/dataset-schema.ts';
 import { useExplorerStore } from '../../state/explorer-store.ts';
-import { TimelineController } from './timeline-controller.ts';
-import { MS_PER_DAY, buildTimelineItems, type EventTimelineItem } from './timeline-items.ts';
-import { eventRange, fitRange, windowToRange, type TimeRange } from './timeline-window.ts';
+import { formatCount } from './timeline-buckets.ts';
+import { TimelineController, type TimelineDisplay } from './timeline-controller.ts';
+import { indexRange } from './timeline-display.ts';
+import { buildTimelineIndex, type TimelineIndex } from './timeline-index.ts';
+import { MS_PER_DAY } from './timeline-items.ts';
+import { padRange, windowToRange, type TimeRange } from './timeline-window.ts';
 import './timeline.css';
 
 const HOVER_RULE = 'outline: 2px solid var(--event-color); outline-offset: 1px;';
 /** How far beyond the data the user may pan. */
 const PAN_LIMIT_MS = 20 * 365.25 * MS_PER_DAY;
+/** Narrowest window a fit produces: a single event is shown within its week, not stretched over the screen. */
+const MIN_FIT_DAYS = 7;
 
 export function EventTimeline({ index, events }: { index: DatasetIndex; events: readonly NewsEvent[] }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<TimelineController | null>(null);
-  const items = useMemo(() => new DataSet<EventTimelineItem, 'id'>(buildTimelineItems(index.events)), [index]);
-  const visibleIds = useMemo(() => new Set(events.map((e) => e.id)), [events]);
-  const latest = useRef({ events, visibleIds });
+  const visible = useMemo(() => buildTimelineIndex(events), [events]);
+  const latest = useRef(visible);
+  const [display, setDisplay] = useState<TimelineDisplay | null>(null);
   const selectedId = useExplorerStore((s) => s.view.event);
   const storeWindow = useExplorerStore((s) => s.view.window);
   const hoveredId = useExplorerStore((s) => s.hoveredEventId);
 
   useEffect(function rememberLatestProps() {
-    latest.current = { events, visibleIds };
+    latest.current = visible;
   });
 
   useEffect(
     function createTimeline() {
       const container = containerRef.current;
       if (!container) throw new Error('EventTimeline: the container element is not mounted');
-      const { events: visibleEvents, visibleIds: ids } = latest.current;
       const { view, selectEvent, hoverEvent, setWindow } = useExplorerStore.getState();
       const controller = new TimelineController({
         container,
-        items,
-        visibleIds: ids,
-        range: view.window ? windowToRange(view.window) : fitVisible(visibleEvents, index),
+        index: latest.current,
+        range: view.window ? windowToRange(view.window) : fitVisible(latest.current, index),
         storeWindow: view.window,
         bounds: panBounds(index),
         callbacks: {
           onSelect: (id) => selectEvent(id, 'timeline'),
           onHover: hoverEvent,
           onWindowChange: setWindow,
+          onDisplayChange: setDisplay,
         },
       });
       controllerRef.current = controller;
@@ -58,21 +62,21 @@ export function EventTimeline({ index, events }: { index: DatasetIndex; events: 
         controllerRef.current = null;
       };
     },
-    [index, items],
+    [index],
   );
 
   useEffect(
     function applyVisibleEvents() {
-      controllerRef.current?.setVisibleIds(visibleIds);
+      controllerRef.current?.setIndex(visible);
     },
-    [items, visibleIds],
+    [index, visible],
   );
 
   useEffect(
     function applyStoreWindow() {
-      controllerRef.current?.showStoreWindow(storeWindow, () => fitVisible(latest.current.events, index));
+      controllerRef.current?.showStoreWindow(storeWindow, () => fitVisible(latest.current, index));
     },
-    [index, items, storeWindow],
+    [index, storeWindow],
   );
 
   useEffect(
@@ -81,9 +85,9 @@ export function EventTimeline({ index, events }: { index: DatasetIndex; events: 
       const event = selectedId ? index.eventById.get(selectedId) : undefined;
       // A shared link shows exactly its window, even if its event lies outside it.
       const keepWindow = selectionOrigin === 'url' && view.window !== null;
-      controllerRef.current?.select(selectedId, event && !keepWindow ? eventRange(event) : null);
+      controllerRef.current?.select(selectedId, event && !keepWindow ? event : null);
     },
-    [index, items, selectedId],
+    [index, selectedId],
   );
 
   return (
@@ -100,11 +104,15 @@ export function EventTimeline({ index, events }: { index: DatasetIndex; events: 
           type="button"
           aria-label="Fit all"
           title="Fit all events"
-          onClick={() => controllerRef.current?.fitAll(fitVisible(events, index))}
+          onClick={() => controllerRef.current?.fitAll(fitVisible(visible, index))}
         >
           Fit
         </button>
       </div>
+      <p className="event-timeline-density-note" role="status">
+        {display?.mode === 'density' &&
+          `${formatCount(display.inView)} events in view — zoom in or click a bar to see each one`}
+      </p>
       {events.length === 0 && (
         <p className="event-timeline-empty" role="status">
           No events match the filters.
@@ -119,9 +127,11 @@ export function EventTimeline({ index, events }: { index: DatasetIndex; events: 
 }
 
 /** Fit the visible events; with none visible, the whole dataset; with no data at all, the current year. */
-function fitVisible(events: readonly NewsEvent[], index: DatasetIndex): TimeRange {
-  const range = fitRange(events) ?? fitRange(index.events);
-  if (range) return range;
+function fitVisible(visible: TimelineIndex, index: DatasetIndex): TimeRange {
+  const range =
+    indexRange(visible) ??
+    (index.extent ? windowToRange({ start: index.extent.earliest, end: index.extent.latest }) : null);
+  if (range) return padRange(range, MIN_FIT_DAYS);
   const now = Date.now();
   return { start: now - 183 * MS_PER_DAY, end: now + 183 * MS_PER_DAY };
 }

@@ -1,18 +1,52 @@
 /**
- * The one place that talks to vis-timeline. It owns a Timeline over a DataView of the dataset's items and exposes
- * setters the React wrapper calls from its effects; it reports user actions through callbacks and never reads the
- * store itself. Everything vis-specific (mistyped .d.ts, cluster internals, the cost of adding items) stays here.
+ * The one place that talks to vis-timeline. It owns a Timeline over a DataView of a bounded item set, which it
+ * chooses for the window (see timeline-display.ts): the events near the window as items when they are few, else
+ * density bars. It exposes setters the React wrapper calls from its effects, reports user actions through callbacks
+ * and never reads the store itself. Everything vis-specific (mistyped .d.ts, cluster internals, the cost of adding
+ * items) stays here.
+ *
+ * Adding items to a live vis timeline is roughly quadratic, so a new item set is never added into it: the timeline
+ * is rebuilt (destroyed and created again over a new DataSet, same window, ~0.1 s for 500 items). Only removals and
+ * a few returns go through the DataView, as a filter change over the loaded events.
  */
 import moment from 'moment';
-import type { DataSet } from 'vis-data/esnext';
-import { DataView } from 'vis-data/esnext';
+import { DataSet, DataView } from 'vis-data/esnext';
 import type { DataInterfaceDataItem, IdType, TimelineOptions } from 'vis-timeline/esnext';
 import { Timeline } from 'vis-timeline/esnext';
+import type { NewsEvent } from '../../domain/dataset-schema.ts';
 import type { DateWindow } from '../../domain/url-state.ts';
+import { bucketBreakdown, buildBucketItems, type BucketTimelineItem } from './timeline-buckets.ts';
+import {
+  CLUSTER_MAX_ITEMS,
+  planDisplay,
+  revealWindow,
+  windowDays,
+  type DisplayMode,
+  type DisplayPlan,
+  type DisplayState,
+} from './timeline-display.ts';
+import { countOverlapping, type TimelineIndex } from './timeline-index.ts';
 import type { EventTimelineItem } from './timeline-items.ts';
-import { MS_PER_DAY, planVisibilityChange, stackOrder } from './timeline-items.ts';
+import { MS_PER_DAY, buildTimelineItems, planVisibilityChange, stackOrder } from './timeline-items.ts';
 import type { TimeRange } from './timeline-window.ts';
-import { padRange, rangeToWindow, rangesDiffer, rangesOverlap, sameWindow, windowToRange } from './timeline-window.ts';
+import {
+  eventRange,
+  padRange,
+  rangeToWindow,
+  rangesDiffer,
+  rangesOverlap,
+  sameWindow,
+  windowToRange,
+} from './timeline-window.ts';
+
+type TimelineItem = EventTimelineItem | BucketTimelineItem;
+
+/** What the timeline draws, for the wrapper's "N events in view" note. */
+export interface TimelineDisplay {
+  mode: DisplayMode;
+  /** Visible events touching the window. */
+  inView: number;
+}
 
 export interface TimelineCallbacks {
   /** The user picked an event on the timeline. */
@@ -21,12 +55,14 @@ export interface TimelineCallbacks {
   onHover: (eventId: string | null) => void;
   /** The user moved or zoomed the window; null after "Fit all" (the window follows the data). */
   onWindowChange: (window: DateWindow | null) => void;
+  /** The mode or the count of events in view changed. */
+  onDisplayChange: (display: TimelineDisplay) => void;
 }
 
 export interface TimelineControllerInit {
   container: HTMLElement;
-  items: DataSet<EventTimelineItem, 'id'>;
-  visibleIds: ReadonlySet<string>;
+  /** The visible events. */
+  index: TimelineIndex;
   /** What to show first. */
   range: TimeRange;
   /** The store's window that `range` came from (null when it is a fit), so it is not applied a second time. */
@@ -38,8 +74,11 @@ export interface TimelineControllerInit {
 
 /** Quiet time after the user's last pan or zoom before the window is written to the store (and the URL). */
 export const WINDOW_WRITE_DELAY_MS = 250;
+/** Quiet time after the user's last pan or zoom before the item set is recomputed (and perhaps rebuilt). */
+export const DISPLAY_REFRESH_DELAY_MS = 200;
 const ZOOM_MIN_MS = MS_PER_DAY;
 const ZOOM_MAX_MS = 30 * 365.25 * MS_PER_DAY;
+const ZOOM_STEP = 0.5;
 const ANIMATION = { duration: 300, easingFunction: 'easeInOutQuad' } as const;
 
 /** Parse and format every date in UTC, so axis labels and item positions never shift with the user's time zone. */
@@ -47,12 +86,29 @@ function utcMoment(input?: moment.MomentInput): moment.Moment {
   return moment(input).utc();
 }
 
-/** Item content: the title as a text node (titles are untrusted), or a cluster's count. */
+function isBucket(item: unknown): item is BucketTimelineItem {
+  return typeof item === 'object' && item !== null && (item as { kind?: unknown }).kind === 'bucket';
+}
+
+/** Item content: the title as a text node (titles are untrusted), a cluster's count, or a density bar's count. */
 function renderItemContent(item: unknown): HTMLElement {
   const element = document.createElement('span');
   if (isClusterData(item)) {
     element.className = 'tl-cluster-count';
     element.textContent = String(item.uiItems.length);
+  } else if (isBucket(item)) {
+    element.className = 'tl-bucket-content';
+    // The bar itself is the item's background; this holds the count above it, and the full description for
+    // assistive technology (the visible count alone says nothing about the period).
+    const count = document.createElement('span');
+    // The class names the count's length, for the container query that shows it only where it fits.
+    count.className = `tl-bucket-count tl-chars-${Math.min(item.content.length, 7)}`;
+    count.setAttribute('aria-hidden', 'true');
+    count.textContent = item.content;
+    const description = document.createElement('span');
+    description.className = 'tl-visually-hidden';
+    description.textContent = item.description;
+    element.append(count, description);
   } else {
     element.className = 'tl-title';
     element.textContent = (item as EventTimelineItem | null)?.content ?? '';
@@ -72,6 +128,10 @@ function renderTooltip(item: unknown): HTMLElement {
   };
   if (isClusterData(item)) {
     line('tl-tooltip-title', `${item.uiItems.length} events`);
+    line('tl-tooltip-meta', 'Click to zoom in');
+  } else if (isBucket(item)) {
+    line('tl-tooltip-title', item.description);
+    line('tl-tooltip-meta', bucketBreakdown(item.bucket));
     line('tl-tooltip-meta', 'Click to zoom in');
   } else if (item) {
     const event = item as EventTimelineItem;
@@ -99,84 +159,83 @@ function bothClusterable(a: unknown, b: unknown): boolean {
   );
 }
 
+function centredOn(range: TimeRange, span: number): TimeRange {
+  const centre = (range.start + range.end) / 2;
+  return { start: centre - span / 2, end: centre + span / 2 };
+}
+
 export class TimelineController {
   private readonly container: HTMLElement;
-  private readonly items: DataSet<EventTimelineItem, 'id'>;
   private readonly bounds: TimeRange | null;
   private readonly callbacks: TimelineCallbacks;
-  private visibleIds: ReadonlySet<string>;
+  private index: TimelineIndex;
+  /** What the timeline holds now; null only before the first mount. */
+  private display: DisplayState | null = null;
+  private reported: TimelineDisplay | null = null;
+  /** Ids of the loaded events the DataView lets through; null lets everything through. */
+  private shownIds: ReadonlySet<string> | null = null;
   private selectedId: string | null = null;
+  /** The event exempt from clustering (see setUnclustered). */
+  private unclusteredId: string | null = null;
+  /** An event to bring into view as its own item once the timeline has drawn. */
+  private reveal: NewsEvent | null = null;
   /** The store window this widget last wrote or applied: the same value coming back is not an outside change. */
   private knownWindow: DateWindow | null;
   private writeTimer: ReturnType<typeof setTimeout> | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Between a press on the timeline and its release anywhere (a drag can end outside the timeline). */
+  private pointerDown = false;
+  private draggedSincePointerDown = false;
+  private readonly onPointerUp = () => {
+    this.pointerDown = false;
+  };
   private destroyed = false;
   private writeOnNextRangeChanged = false;
   private timeline!: Timeline;
-  private view!: DataView<EventTimelineItem, 'id'>;
+  private items!: DataSet<TimelineItem, 'id'>;
+  private view!: DataView<TimelineItem, 'id'>;
 
   constructor(init: TimelineControllerInit) {
     this.container = init.container;
-    this.items = init.items;
     this.bounds = init.bounds;
     this.callbacks = init.callbacks;
-    this.visibleIds = init.visibleIds;
+    this.index = init.index;
     this.knownWindow = init.storeWindow;
-    this.mount(init.range);
+    window.addEventListener('pointerup', this.onPointerUp);
+    window.addEventListener('pointercancel', this.onPointerUp);
+    const plan = planDisplay(this.index, init.range, this.widthPx(), null);
+    this.mount(init.range, plan!);
+    this.reportDisplay();
   }
 
   destroy(): void {
     this.destroyed = true;
+    window.removeEventListener('pointerup', this.onPointerUp);
+    window.removeEventListener('pointercancel', this.onPointerUp);
     this.cancelWindowWrite();
+    this.cancelRefresh();
     this.unmount();
   }
 
-  /** Show only these events. Cheap when items only leave; when many come back the timeline is rebuilt instead. */
-  setVisibleIds(next: ReadonlySet<string>): void {
-    const plan = planVisibilityChange(this.visibleIds, next);
-    this.visibleIds = next;
-    if (plan === 'none') return;
-    if (plan === 'refresh') {
-      this.view.refresh();
-      this.restackAfterNextDraw();
-    } else this.rebuild();
-    // Items that come back are new item objects: they do not remember having been selected.
-    this.applySelection();
+  /** Show only these events (a filter change): the item set is planned again for the current window. */
+  setIndex(index: TimelineIndex): void {
+    if (index === this.index) return;
+    this.index = index;
+    this.refreshDisplay();
   }
 
   /**
-   * Mark the selected event; when `reveal` (its time span) is given and the event is out of sight, bring it into
-   * view keeping the zoom: horizontally, and vertically when its row is scrolled away.
+   * Mark the selected event; when `reveal` (the event) is given, bring it into view as its own item: a pan when it
+   * would be drawn at the current zoom, else a zoom into a window around it narrow enough that it is not clustered
+   * (nor counted into a density bar). An event hidden by the filters is only panned to.
    */
-  select(eventId: string | null, reveal: TimeRange | null): void {
+  select(eventId: string | null, reveal: NewsEvent | null): void {
     this.selectedId = eventId;
     this.applySelection();
-    if (eventId === null || !reveal) return;
-    const inWindow = rangesOverlap(reveal, this.currentRange());
-    if (inWindow && this.isRowInView(eventId)) return;
-    this.cancelWindowWrite();
-    if (inWindow) {
-      this.scrollToRow(eventId);
-      return;
-    }
-    this.timeline.moveTo((reveal.start + reveal.end) / 2, { animation: ANIMATION }, () => {
-      this.writeWindowNow();
-      // Once drawn, the item has a row: scroll to it if it is stacked out of sight.
-      this.afterNextDraw(() => {
-        if (this.selectedId === eventId && !this.isRowInView(eventId)) this.scrollToRow(eventId);
-      });
-    });
-  }
-
-  /**
-   * Scroll the stacked rows to a drawn item. vis only scrolls vertically inside focus(), which also centres the
-   * item (a small pan, the zoom is kept); it must not be called for an item never drawn (its row is unknown and
-   * vis would scroll to NaN), hence the DOM check.
-   */
-  private scrollToRow(eventId: string): void {
-    if (!this.visibleIds.has(eventId) || !this.findItemElement(eventId)) return;
-    // focus() has no completion callback: write the window when the move it starts has ended.
-    this.writeOnNextRangeChanged = true;
-    this.timeline.focus(eventId, { zoom: false, animation: ANIMATION });
+    this.reveal = eventId !== null ? reveal : null;
+    // Whether vis draws it on its own is read from the DOM first, with no exemption from clustering.
+    this.setUnclustered(this.reveal ? null : eventId);
+    if (this.reveal) this.afterSettled(() => this.revealSelected());
   }
 
   /**
@@ -188,43 +247,150 @@ export class TimelineController {
     this.knownWindow = window;
     this.cancelWindowWrite();
     const target = window ? windowToRange(window) : fit();
-    if (target && rangesDiffer(target, this.currentRange()))
+    if (target && rangesDiffer(target, this.currentRange())) {
       this.timeline.setWindow(target.start, target.end, { animation: false });
+      this.refreshDisplay();
+    }
   }
 
   zoomIn(): void {
-    this.cancelWindowWrite();
-    this.timeline.zoomIn(0.5, { animation: ANIMATION }, () => this.writeWindowNow());
+    const current = this.currentRange();
+    this.animateTo(centredOn(current, (current.end - current.start) / (1 + ZOOM_STEP)));
   }
 
   zoomOut(): void {
-    this.cancelWindowWrite();
-    this.timeline.zoomOut(0.5, { animation: ANIMATION }, () => this.writeWindowNow());
+    const current = this.currentRange();
+    this.animateTo(centredOn(current, (current.end - current.start) * (1 + ZOOM_STEP)));
   }
 
   /** Fit `range` and drop the stored window: a link without a window fits whatever is visible. */
   fitAll(range: TimeRange | null): void {
-    this.cancelWindowWrite();
-    if (range) this.timeline.setWindow(range.start, range.end, { animation: ANIMATION });
+    if (range) this.animateTo(range, undefined, false);
     this.knownWindow = null;
     this.callbacks.onWindowChange(null);
   }
 
-  private mount(range: TimeRange): void {
-    this.view = new DataView(this.items, { filter: (item) => this.visibleIds.has(item.id) });
+  // ---- what is drawn
+
+  /** Plan the item set for the current window and apply it: nothing when what is loaded covers it. */
+  private refreshDisplay(): void {
+    this.cancelRefresh();
+    if (this.destroyed) return;
+    const plan = planDisplay(this.index, this.currentRange(), this.widthPx(), this.display);
+    if (plan) this.applyPlan(plan);
+    this.reportDisplay();
+  }
+
+  private applyPlan(plan: DisplayPlan): void {
+    if (plan.mode === 'events' && this.display?.mode === 'events') {
+      const next = new Set(plan.events.map((event) => event.id));
+      const shown = this.shownIds ?? new Set(this.items.getIds().map(String));
+      const allLoaded = plan.events.every((event) => this.items.get(event.id) !== null);
+      const change = allLoaded ? planVisibilityChange(shown, next) : 'rebuild';
+      if (change !== 'rebuild') {
+        this.display = plan.state;
+        this.shownIds = next;
+        if (change === 'refresh') {
+          this.view.refresh();
+          this.restackAfterNextDraw();
+        }
+        // Items that come back are new item objects: they do not remember having been selected.
+        this.applySelection();
+        return;
+      }
+    }
+    const range = this.currentRange();
+    this.unmount();
+    this.mount(range, plan);
+  }
+
+  private reportDisplay(): void {
+    if (!this.display) return;
+    const { from, to } = windowDays(this.currentRange());
+    const display = { mode: this.display.mode, inView: countOverlapping(this.index, from, to) };
+    if (this.reported?.mode === display.mode && this.reported.inView === display.inView) return;
+    this.reported = display;
+    this.callbacks.onDisplayChange(display);
+  }
+
+  private scheduleRefresh(): void {
+    this.cancelRefresh();
+    this.refreshTimer = setTimeout(() => {
+      // Rebuilding under a pointer that is still down would cut the user's drag short.
+      if (this.pointerDown) this.scheduleRefresh();
+      else this.refreshDisplay();
+    }, DISPLAY_REFRESH_DELAY_MS);
+  }
+
+  private cancelRefresh(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = undefined;
+  }
+
+  // ---- revealing the selected event
+
+  /**
+   * Bring the selected event into view once the timeline has drawn: nothing when vis draws it in the window (or a
+   * scroll to its row), else a pan when it would be drawn at this zoom, else a zoom into the window revealWindow
+   * predicts it stands alone in. Then it is exempted from clustering, so it is drawn even where the prediction was
+   * wrong (a busy day whose point events all sit at its midnight).
+   */
+  private revealSelected(): void {
+    const event = this.reveal;
+    this.reveal = null;
+    if (!event || event.id !== this.selectedId) return;
+    const target = eventRange(event);
+    const current = this.currentRange();
+    if (!this.index.positionById.has(event.id)) {
+      // Hidden by the filters: it is drawn nowhere, so only bring its time into view.
+      if (!rangesOverlap(target, current)) this.animateTo(centredOn(target, current.end - current.start));
+      return;
+    }
+    const finish = () => {
+      if (this.selectedId !== event.id) return;
+      this.setUnclustered(event.id);
+      this.afterSettled(() => {
+        if (this.selectedId === event.id && !this.isRowInView(event.id)) this.scrollToRow(event.id);
+      });
+    };
+    const drawn = this.findItemElement(event.id) !== null && rangesOverlap(target, current);
+    const next = drawn ? current : revealWindow(this.index, event, current, this.widthPx());
+    if (next === current) finish();
+    else this.animateTo(next, finish);
+  }
+
+  /**
+   * Scroll the stacked rows to a drawn item. vis only scrolls vertically inside focus(), which also centres the
+   * item (a small pan, the zoom is kept); it must not be called for an item never drawn (its row is unknown and
+   * vis would scroll to NaN), hence the DOM check.
+   */
+  private scrollToRow(eventId: string): void {
+    if (!this.findItemElement(eventId)) return;
+    // focus() has no completion callback: write the window when the move it starts has ended.
+    this.writeOnNextRangeChanged = true;
+    this.timeline.focus(eventId, { zoom: false, animation: ANIMATION });
+  }
+
+  // ---- vis
+
+  private mount(range: TimeRange, plan: DisplayPlan): void {
+    const density = plan.mode === 'density';
+    const items: TimelineItem[] = density ? buildBucketItems(plan.buckets) : buildTimelineItems(plan.events);
+    this.display = plan.state;
+    this.shownIds = null;
+    this.items = new DataSet<TimelineItem, 'id'>(items);
+    this.view = new DataView(this.items, { filter: (item) => this.shownIds === null || this.shownIds.has(item.id) });
     const options: TimelineOptions = {
       height: '100%',
       autoResize: true,
-      stack: true,
-      order: stackOrder,
-      selectable: true,
+      selectable: !density,
       multiselect: false,
       showCurrentTime: false,
       orientation: { axis: 'top', item: 'top' },
-      margin: { axis: 8, item: { horizontal: 6, vertical: 4 } },
+      margin: { axis: 8, item: { horizontal: density ? 0 : 6, vertical: 4 } },
       zoomMin: ZOOM_MIN_MS,
       zoomMax: ZOOM_MAX_MS,
-      verticalScroll: true,
+      verticalScroll: !density,
       moment: utcMoment,
       template: renderItemContent,
       // The .d.ts says the tooltip template returns a string; vis appends an Element as is (no HTML parsing).
@@ -234,42 +400,72 @@ export class TimelineController {
         delay: 150,
         template: renderTooltip as unknown as (item: unknown) => string,
       },
-      cluster: {
-        maxItems: 5,
-        titleTemplate: '{count} events',
-        clusterCriteria: bothClusterable,
-        showStipes: false,
-        // A single click already zooms into a cluster; a double click would start a second animation.
-        fitOnDoubleClick: false,
-      },
+      ...(density
+        ? // Bars sit side by side on one row; they never overlap, so there is nothing to stack or cluster.
+          { stack: false }
+        : {
+            stack: true,
+            order: stackOrder,
+            cluster: {
+              maxItems: CLUSTER_MAX_ITEMS,
+              titleTemplate: '{count} events',
+              clusterCriteria: (a: unknown, b: unknown) =>
+                bothClusterable(a, b) &&
+                (a as { id?: unknown }).id !== this.unclusteredId &&
+                (b as { id?: unknown }).id !== this.unclusteredId,
+              showStipes: false,
+              // A single click already zooms into a cluster; a double click would start a second animation.
+              fitOnDoubleClick: false,
+            },
+          }),
       ...(this.bounds ? { min: new Date(this.bounds.start), max: new Date(this.bounds.end) } : {}),
     };
     // vis-timeline's DataItem type wants `content: string` and no extra fields; the DataView is what it consumes.
-    this.timeline = new Timeline(this.container, this.view as unknown as DataInterfaceDataItem, options);
+    const timeline = new Timeline(this.container, this.view as unknown as DataInterfaceDataItem, options);
+    this.timeline = timeline;
+    this.container.dataset.timelineMode = plan.mode;
     // The window is set after construction, not through the start/end options: with those, vis-timeline 8.5 keeps the
     // timeline hidden through a very slow first draw (visjs/vis-timeline#1340; measured here: 10k events > 2 min).
     // Without them, vis fits all items on its first draw, overriding this window (or one a link applies just after):
     // its private flag says that fit is already done.
-    (this.timeline as unknown as { initialFitDone: boolean }).initialFitDone = true;
-    this.timeline.setWindow(range.start, range.end, { animation: false });
-    this.timeline.on('select', (props?: { items?: IdType[] }) => this.onSelect(props?.items ?? []));
-    this.timeline.on('click', (props?: { isCluster?: boolean; event?: Event; time?: Date }) => {
+    (timeline as unknown as { initialFitDone: boolean }).initialFitDone = true;
+    timeline.setWindow(range.start, range.end, { animation: false });
+    timeline.on('select', (props?: { items?: IdType[] }) => this.onSelect(props?.items ?? []));
+    timeline.on('click', (props?: { isCluster?: boolean; item?: IdType | null; event?: Event; time?: Date }) => {
+      // The browser sends a click at the end of a drag too: that was a pan, not a request to zoom in.
+      if (this.draggedSincePointerDown) return;
       if (props?.isCluster) this.zoomIntoCluster(props.event?.target ?? null, props.time ?? null);
+      else if (props?.item !== undefined && props.item !== null) {
+        const item = this.items.get(props.item as string);
+        if (isBucket(item)) this.zoomIntoBucket(item);
+      }
     });
-    this.timeline.on('itemover', (props?: { item?: IdType }) => {
+    timeline.on('itemover', (props?: { item?: IdType }) => {
       const id = props?.item === undefined ? null : String(props.item);
-      if (id !== null && this.items.get(id) !== null) this.callbacks.onHover(id);
+      if (id !== null && this.isEventItem(id)) this.callbacks.onHover(id);
     });
-    this.timeline.on('itemout', () => this.callbacks.onHover(null));
-    this.timeline.on('rangechanged', (props?: { byUser?: boolean }) => {
+    timeline.on('itemout', () => this.callbacks.onHover(null));
+    timeline.on('mouseDown', () => {
+      this.pointerDown = true;
+      this.draggedSincePointerDown = false;
+    });
+    timeline.on('rangechange', (props?: { byUser?: boolean }) => {
+      // The user is still moving: recompute once they stop.
+      if (!props?.byUser) return;
+      this.cancelRefresh();
+      if (this.pointerDown) this.draggedSincePointerDown = true;
+    });
+    timeline.on('rangechanged', (props?: { byUser?: boolean }) => {
+      if (timeline !== this.timeline) return;
       if (props?.byUser) this.scheduleWindowWrite();
       else if (this.writeOnNextRangeChanged) {
         this.writeOnNextRangeChanged = false;
         this.writeWindowNow();
       }
+      this.scheduleRefresh();
     });
     this.applySelection();
-    this.restackAfterNextDraw();
+    if (!density) this.restackAfterNextDraw();
   }
 
   /**
@@ -294,24 +490,58 @@ export class TimelineController {
     timeline.on('changed', once);
   }
 
+  /**
+   * Run `action` once the timeline has drawn and the re-stack that follows a data change has been drawn too (two
+   * frames later), whichever timeline is current by then. Forces a redraw, so it never waits for an idle timeline.
+   */
+  private afterSettled(action: () => void): void {
+    const timeline = this.timeline;
+    const once = () => {
+      timeline.off('changed', once);
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          if (!this.destroyed) action();
+        }),
+      );
+    };
+    timeline.on('changed', once);
+    timeline.redraw();
+  }
+
   private unmount(): void {
     this.timeline.destroy();
     this.view.dispose();
   }
 
-  private rebuild(): void {
-    const range = this.currentRange();
-    this.unmount();
-    this.mount(range);
+  private isEventItem(id: string): boolean {
+    return this.items.get(id)?.kind === 'event';
   }
 
   private onSelect(ids: IdType[]): void {
-    const picked = ids.map(String).find((id) => this.items.get(id) !== null);
+    const picked = ids.map(String).find((id) => this.isEventItem(id));
     if (picked !== undefined && picked !== this.selectedId) {
       this.selectedId = picked;
+      this.reveal = null;
+      this.setUnclustered(picked);
       this.callbacks.onSelect(picked);
     }
     // A click on empty space or on a cluster deselects in vis; the selection is the store's, so put it back.
+    this.applySelection();
+  }
+
+  /**
+   * Exempt one event (the selected one, once revealed) from clustering, so it is drawn wherever it is loaded. vis
+   * re-clusters when items change: touching the items of the old and the new exemption makes it do so.
+   */
+  private setUnclustered(eventId: string | null): void {
+    const previous = this.unclusteredId;
+    if (previous === eventId) return;
+    this.unclusteredId = eventId;
+    if (this.display?.mode !== 'events') return;
+    const touched = [previous, eventId].filter((id): id is string => id !== null && this.items.get(id) !== null);
+    if (touched.length === 0) return;
+    this.items.update(touched.map((id) => ({ id })) as TimelineItem[]);
+    this.restackAfterNextDraw();
     this.applySelection();
   }
 
@@ -336,8 +566,34 @@ export class TimelineController {
       const half = (current.end - current.start) / 8;
       range = { start: centre - half, end: centre + half };
     }
+    this.animateTo(range);
+  }
+
+  /** Zoom to a density bar's period, with a little room on each side. */
+  private zoomIntoBucket(item: BucketTimelineItem): void {
+    this.animateTo(padRange({ start: item.start.getTime(), end: item.end.getTime() }, 1));
+  }
+
+  /**
+   * Move the window to `range` (animated), then write it to the store (unless `write` is false), plan the item set
+   * for it and run `then`. vis calls back only when the window actually changed: a timer stands in otherwise.
+   */
+  private animateTo(range: TimeRange, then?: () => void, write = true): void {
     this.cancelWindowWrite();
-    this.timeline.setWindow(range.start, range.end, { animation: ANIMATION }, () => this.writeWindowNow());
+    this.cancelRefresh();
+    const timeline = this.timeline;
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(fallback);
+      if (this.destroyed || timeline !== this.timeline) return;
+      if (write) this.writeWindowNow();
+      this.refreshDisplay();
+      then?.();
+    };
+    const fallback = setTimeout(finish, ANIMATION.duration + 200);
+    timeline.setWindow(range.start, range.end, { animation: ANIMATION }, finish);
   }
 
   /**
@@ -360,6 +616,10 @@ export class TimelineController {
   private currentRange(): TimeRange {
     const { start, end } = this.timeline.getWindow();
     return { start: start.getTime(), end: end.getTime() };
+  }
+
+  private widthPx(): number {
+    return this.container.clientWidth || 800;
   }
 
   private scheduleWindowWrite(): void {

@@ -22,6 +22,7 @@ export const MAX_UNCLUSTERED_LONG_SPANS = 200;
 /** One event as a vis-timeline item. Extra fields are read by the item and tooltip templates. */
 export interface EventTimelineItem {
   id: string;
+  kind: 'event';
   /** The event title as plain text. The item template renders it as a text node, never as HTML. */
   content: string;
   start: Date;
@@ -72,6 +73,7 @@ export function itemClassName(event: NewsEvent): string {
 export function toTimelineItem(event: NewsEvent, clusterable = true): EventTimelineItem {
   const item: EventTimelineItem = {
     id: event.id,
+    kind: 'event',
     content: event.title,
     start: dayStartUtc(event.date.earliest),
     type: 'point',
@@ -90,8 +92,8 @@ export function toTimelineItem(event: NewsEvent, clusterable = true): EventTimel
 }
 
 /**
- * All events as timeline items, in one linear pass (two, counting the long-span census). Built once per dataset:
- * filtering never rebuilds items, it only changes which ids a DataView lets through.
+ * The events the timeline loads (at most a few hundred: see timeline-display.ts) as items, in one linear pass (two,
+ * counting the long-span census).
  */
 export function buildTimelineItems(events: readonly NewsEvent[]): EventTimelineItem[] {
   let longSpans = 0;
