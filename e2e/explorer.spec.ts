@@ -142,6 +142,19 @@ test('the reader opens the article with the excerpt highlighted and in view', as
   await expect(page).not.toHaveURL(/read=/);
 });
 
+test('closing the reader returns the keyboard to where it was', async ({ page }) => {
+  await page.goto('/?event=turkish-soldiers-killed-idlib-2021-09-11');
+  const open = details(page).getByRole('button', { name: 'Read in the article' }).first();
+  await open.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.getByRole('button', { name: 'Close the article' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(open).toBeFocused();
+  // The selection survived closing the reader.
+  await expect(page).toHaveURL(/event=turkish-soldiers-killed-idlib-2021-09-11/);
+});
+
 test('article text and titles are shown as text, never run as HTML', async ({ page }) => {
   let dialogs = 0;
   page.on('dialog', (d) => {

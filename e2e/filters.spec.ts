@@ -84,6 +84,11 @@ test('combine a type with a date range, and widen an empty result', async ({ pag
   await expect(page.getByText('No events match all of these filters.')).toBeVisible();
   await page.getByRole('button', { name: /Remove dates/ }).click();
   await expect(eventList(page)).toBeVisible();
+  // A start after the end is refused with a reason, and the range in force stays.
+  await page.getByLabel('To', { exact: true }).fill('2020-01-01');
+  await page.getByLabel('From', { exact: true }).fill('2021-01-01');
+  await expect(page.getByRole('alert').filter({ hasText: 'is after “To”' })).toBeVisible();
+  await expect(page).not.toHaveURL(/from=2021-01-01/);
 });
 
 test('search finds "Sochi" with diacritics and prefixes, and the URL survives reload and Back', async ({ page }) => {
@@ -105,8 +110,17 @@ test('search finds "Sochi" with diacritics and prefixes, and the URL survives re
 });
 
 test('a selected event hidden by the filters is not silently lost', async ({ page }) => {
+  // Filtering in the UI, closing the facet with Escape: the selection stays, and the app says it is filtered out.
+  await page.goto('/?event=erdogan-putin-sochi-2021');
+  const facet = await openFacet(page, 'Types');
+  await facet.getByRole('checkbox', { name: /Attack/ }).check();
+  await page.keyboard.press('Escape');
+  await expect(facet).toBeHidden();
+  await expect(page).toHaveURL(/event=erdogan-putin-sochi-2021/);
+  await expect(page.getByText(/selected event does not match the current filters/)).toBeVisible();
+  // The same from a link.
   await page.goto('/?event=erdogan-putin-sochi-2021&type=attack');
-  await expect(page.getByText(/selected event is hidden by the current filters/)).toBeVisible();
+  await expect(page.getByText(/selected event does not match the current filters/)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Event details' }).getByRole('heading', { level: 2 })).toContainText(
     'Sochi',
   );

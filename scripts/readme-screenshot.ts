@@ -35,7 +35,7 @@ try {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, timezoneId: 'UTC', locale: 'en-GB' });
-  await page.goto(`http://127.0.0.1:${PORT}/?event=erdogan-putin-sochi-2021&window=2021-08-20..2021-10-10`);
+  await page.goto(`http://127.0.0.1:${PORT}/?event=erdogan-putin-sochi-2021&window=2021-08-25..2021-10-25`);
   await page.getByRole('heading', { name: 'Erdoğan visits Putin in Sochi' }).waitFor();
   await page.waitForTimeout(2000); // the map's fly-to and the timeline's pan finish
   await page.screenshot({ path: target });

@@ -2,7 +2,14 @@ import { useState } from 'react';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import { yearOf } from '../domain/iso-day.ts';
 
-export function ExplorerHeader({ index, visibleCount }: { index: DatasetIndex; visibleCount: number }) {
+export function ExplorerHeader({
+  index,
+  visibleCount,
+}: {
+  index: DatasetIndex;
+  /** null while the count is not known yet (the search index is still being built). */
+  visibleCount: number | null;
+}) {
   const { dataset, extent } = index;
   const total = dataset.events.length;
   const years = extent ? `${yearOf(extent.earliest)}–${yearOf(extent.latest)}` : 'no dates';
@@ -15,7 +22,11 @@ export function ExplorerHeader({ index, visibleCount }: { index: DatasetIndex; v
           <span className="dataset-stats">
             {dataset.sources.length} articles · events {years} ·{' '}
             <strong aria-live="polite">
-              {visibleCount === total ? `${total} events` : `${visibleCount} of ${total} events`}
+              {visibleCount === null
+                ? `searching ${total.toLocaleString('en')} events…`
+                : visibleCount === total
+                  ? `${total.toLocaleString('en')} events`
+                  : `${visibleCount.toLocaleString('en')} of ${total.toLocaleString('en')} events`}
             </strong>
           </span>
         </p>

@@ -34,11 +34,15 @@ export function Explorer({ index }: { index: DatasetIndex }) {
   }, [visibleEvents, result.scores]);
   const selected = selectedId ? index.eventById.get(selectedId) : undefined;
   const selectedIsHidden = selected !== undefined && !visibleEvents.includes(selected);
+  useDocumentTitle(selected?.title);
   const typesPresent = useMemo(() => new Set(index.events.map((e) => e.type)), [index]);
 
   return (
     <div className="explorer">
-      <ExplorerHeader index={index} visibleCount={visibleEvents.length} />
+      <a className="skip-link" href="#event-list">
+        Skip to the list of events
+      </a>
+      <ExplorerHeader index={index} visibleCount={result.searchPending ? null : visibleEvents.length} />
       <FilterBar index={index} result={result} />
       <Notices />
       <main className="workspace">
@@ -63,7 +67,8 @@ export function Explorer({ index }: { index: DatasetIndex }) {
           <section className="pane details-pane" aria-label="Event details" aria-live="polite">
             {selected && selectedIsHidden && (
               <div className="hidden-selection" role="status">
-                The selected event is hidden by the current filters, so the map and timeline do not show it.{' '}
+                The selected event does not match the current filters: it stays selected, but the list and the timeline
+                show only matching events.{' '}
                 <button type="button" className="link-button" onClick={clearFilters}>
                   Clear filters
                 </button>
@@ -89,7 +94,11 @@ export function Explorer({ index }: { index: DatasetIndex }) {
   );
 }
 
-/** Escape clears the selection, unless a dialog (the reader) is open and takes Escape for itself. */
+/**
+ * Escape clears the selection, unless something nearer took it first: a popover, a map popup or the reader
+ * closes on Escape and marks the event handled. Listening on window (the last stop of the bubble phase) lets
+ * every component's own handler run before this one.
+ */
 function useEscapeClearsSelection(): void {
   useEffect(function listenForEscape() {
     const onKeyDown = (e: KeyboardEvent) => {
@@ -98,7 +107,17 @@ function useEscapeClearsSelection(): void {
       const { view, selectEvent } = useExplorerStore.getState();
       if (view.event) selectEvent(null, 'list');
     };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
+}
+
+/** The browser tab names the selected event, so tabs and history entries say what they show. */
+function useDocumentTitle(title: string | undefined): void {
+  useEffect(
+    function nameTheTab() {
+      document.title = title ? `${title} · News Event Explorer` : 'News Event Explorer';
+    },
+    [title],
+  );
 }

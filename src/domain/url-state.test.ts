@@ -43,6 +43,12 @@ describe('URL view state', () => {
     ]);
   });
 
+  it('says when a window is reversed rather than malformed', () => {
+    expect(parseViewState('?window=2030-01-01..2020-01-01').problems).toEqual([
+      '"window" starts (2030-01-01) on or after its end (2020-01-01); the timeline shows all events',
+    ]);
+  });
+
   it('ignores a reversed date range rather than showing nothing', () => {
     const { view, problems } = parseViewState('?from=2021-05-01&to=2021-01-01');
     expect([view.from, view.to]).toEqual([null, null]);

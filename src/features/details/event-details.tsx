@@ -169,7 +169,10 @@ function FilterShortcut({
         onClick={() => onChange(active ? chosen.filter((c) => c !== id) : [...chosen, id])}
       >
         {label}
-        <span className="chip-role">{detail}</span>
+        <span className="chip-role">
+          <span className="visually-hidden">, </span>
+          {detail}
+        </span>
       </button>
     </li>
   );
@@ -203,11 +206,7 @@ function DisagreementView({ disagreement, index }: { disagreement: Disagreement;
           return (
             <li key={i} className={v.sourceId === disagreement.shown ? 'is-shown' : undefined}>
               <strong>{v.claim}</strong>
-              <span className="version-source">
-                {' '}
-                according to{' '}
-                {source ? `${source.publisher === 'unknown' ? source.title : source.publisher}` : v.sourceId}
-              </span>
+              <span className="version-source"> — according to {source ? describeSource(source) : v.sourceId}</span>
               <blockquote className="excerpt">{v.quote}</blockquote>
             </li>
           );
@@ -217,11 +216,17 @@ function DisagreementView({ disagreement, index }: { disagreement: Disagreement;
         Shown:{' '}
         {disagreement.shown === 'combined'
           ? 'an interval covering every version'
-          : `the version of ${shownSource?.title ?? disagreement.shown}`}
+          : `the version of ${shownSource ? describeSource(shownSource) : disagreement.shown}`}
         . {disagreement.why}
       </p>
     </div>
   );
+}
+
+/** "the article of 28 September 2021 (Reuters)" or, with no publisher, "the article of 28 September 2021". */
+function describeSource(source: Source): string {
+  const publisher = source.publisher === 'unknown' ? '' : ` (${source.publisher})`;
+  return `the article of ${formatDay(source.publishedAt)}${publisher}`;
 }
 
 function groupBySource(evidence: readonly Evidence[]): Map<string, Evidence[]> {

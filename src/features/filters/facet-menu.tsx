@@ -58,16 +58,25 @@ export function FacetMenu({
   );
 
   const chosen = useMemo(() => new Set(selected), [selected]);
+  // The order is fixed when the popover opens: re-sorting as boxes are ticked would move rows under the pointer.
+  const [order, setOrder] = useState<ReadonlyMap<string, number>>(new Map());
+  const toggleOpen = () => {
+    if (!open) {
+      const sorted = [...options].sort(
+        (a, b) =>
+          Number(chosen.has(b.id)) - Number(chosen.has(a.id)) || b.count - a.count || a.label.localeCompare(b.label),
+      );
+      setOrder(new Map(sorted.map((o, i) => [o.id, i])));
+    }
+    setOpen(!open);
+  };
   const shown = useMemo(() => {
     const folded = foldText(query.trim());
     const matching = folded
       ? options.filter((o) => foldText(`${o.label} ${o.detail ?? ''}`).includes(folded))
       : [...options];
-    return matching.sort(
-      (a, b) =>
-        Number(chosen.has(b.id)) - Number(chosen.has(a.id)) || b.count - a.count || a.label.localeCompare(b.label),
-    );
-  }, [options, query, chosen]);
+    return matching.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
+  }, [options, query, order]);
 
   const toggle = (id: string) => onChange(chosen.has(id) ? selected.filter((s) => s !== id) : [...selected, id]);
 
@@ -78,7 +87,7 @@ export function FacetMenu({
         className={`facet-button${selected.length ? ' is-active' : ''}`}
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => setOpen(!open)}
+        onClick={toggleOpen}
       >
         {label}
         {selected.length > 0 && <span className="facet-badge">{selected.length}</span>}

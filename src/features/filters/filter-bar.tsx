@@ -73,26 +73,9 @@ export function FilterBar({ index, result }: { index: DatasetIndex; result: Filt
         onChange={(place) => setFilters({ place })}
         note="A place includes everything inside it: Syria includes Idlib."
       />
+      <DateRange from={filter.from} to={filter.to} onChange={(range) => setFilters(range)} />
       <fieldset className="date-range">
-        <legend className="visually-hidden">Date range</legend>
-        <label>
-          From
-          <input
-            type="date"
-            value={filter.from ?? ''}
-            max={filter.to ?? undefined}
-            onChange={(e) => setFilters({ from: isIsoDay(e.target.value) ? e.target.value : null })}
-          />
-        </label>
-        <label>
-          To
-          <input
-            type="date"
-            value={filter.to ?? ''}
-            min={filter.from ?? undefined}
-            onChange={(e) => setFilters({ to: isIsoDay(e.target.value) ? e.target.value : null })}
-          />
-        </label>
+        <legend className="visually-hidden">Timeline window</legend>
         <button
           type="button"
           className="small-button"
@@ -110,6 +93,63 @@ export function FilterBar({ index, result }: { index: DatasetIndex; result: Filt
       )}
       <ExportMenu index={index} result={result} />
     </div>
+  );
+}
+
+/**
+ * From/to days. A start after the end is not applied (it would show only the long events that span both): the
+ * inputs say so and the previous range stays in force until the user corrects it.
+ */
+function DateRange({
+  from,
+  to,
+  onChange,
+}: {
+  from: string | null;
+  to: string | null;
+  onChange: (range: { from: string | null; to: string | null }) => void;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const change = (next: { from: string | null; to: string | null }) => {
+    if (next.from && next.to && next.from > next.to) {
+      setError(`“From” (${next.from}) is after “To” (${next.to}): this range was not applied.`);
+      return;
+    }
+    setError(null);
+    onChange(next);
+  };
+  const day = (value: string) => (isIsoDay(value) ? value : null);
+  return (
+    <fieldset className="date-range">
+      <legend className="visually-hidden">Date range</legend>
+      <label>
+        From
+        <input
+          type="date"
+          value={from ?? ''}
+          max={to ?? undefined}
+          aria-invalid={error !== null}
+          aria-describedby={error ? 'date-range-error' : undefined}
+          onChange={(e) => change({ from: day(e.target.value), to })}
+        />
+      </label>
+      <label>
+        To
+        <input
+          type="date"
+          value={to ?? ''}
+          min={from ?? undefined}
+          aria-invalid={error !== null}
+          aria-describedby={error ? 'date-range-error' : undefined}
+          onChange={(e) => change({ from, to: day(e.target.value) })}
+        />
+      </label>
+      {error && (
+        <span id="date-range-error" role="alert" className="date-range-error">
+          {error}
+        </span>
+      )}
+    </fieldset>
   );
 }
 

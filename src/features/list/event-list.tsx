@@ -75,6 +75,7 @@ export function EventList({ index, events }: { index: DatasetIndex; events: read
   return (
     <div
       ref={scrollRef}
+      id="event-list"
       className="event-list"
       role="listbox"
       tabIndex={0}

@@ -96,6 +96,13 @@ export function PlaceMarks({
           .setContent(content)
           .openOn(map);
         content.querySelector('button')?.focus({ preventScroll: true });
+        // Escape closes the list of events (and nothing else: the selection stays).
+        content.addEventListener('keydown', (e) => {
+          if (e.key !== 'Escape') return;
+          e.preventDefault();
+          map.closePopup();
+          map.getContainer().focus({ preventScroll: true });
+        });
       }
 
       const drawn = aggregates

@@ -31,10 +31,17 @@ export function SourceReader({ index, sourceId }: { index: DatasetIndex; sourceI
     [source, spans, selectedId],
   );
 
-  useEffect(function openAsModal() {
+  useEffect(function openAsModalAndReturnFocus() {
     const dialog = dialogRef.current;
+    // Where focus was when the reader opened ("Read in the article"): it goes back there when the reader closes.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      // If the opener is gone (another event was picked in the reader), the details' heading takes focus.
+      const target = opener?.isConnected ? opener : document.getElementById('event-details-title');
+      window.setTimeout(() => target?.focus({ preventScroll: false }), 0);
+    };
   }, []);
 
   useEffect(
@@ -47,6 +54,7 @@ export function SourceReader({ index, sourceId }: { index: DatasetIndex; sourceI
 
   if (!source) return null;
   const selected = selectedId ? index.eventById.get(selectedId) : undefined;
+  const reportsSelected = selected?.sourceIds.includes(sourceId) ?? false;
   const titleOf = (eventId: string) => index.eventById.get(eventId)?.title ?? eventId;
 
   return (
@@ -67,11 +75,20 @@ export function SourceReader({ index, sourceId }: { index: DatasetIndex; sourceI
             {source.publishedAtBasis === 'inferred' ? ' (inferred from the text)' : ' (dateline)'}
           </p>
           <h2 id="reader-title">{source.title}</h2>
-          {selected && (
+          {selected && reportsSelected && (
             <p className="reader-context">
               Highlighted: the excerpts for <strong>{selected.title}</strong>. Lightly marked passages belong to other
               events; click one to select it.
             </p>
+          )}
+          {selected && !reportsSelected && (
+            <p className="reader-context">
+              This article does not report <strong>{selected.title}</strong>. The marked passages belong to the events
+              it does report; click one to select it.
+            </p>
+          )}
+          {!selected && (
+            <p className="reader-context">Marked passages are the excerpts of events; click one to select it.</p>
           )}
         </div>
         <button type="button" className="reader-close" onClick={() => openReader(null)} aria-label="Close the article">

@@ -63,8 +63,13 @@ export function fitRange(events: Iterable<NewsEvent>): TimeRange | null {
     if (latest === null || event.date.latest > latest) latest = event.date.latest;
   }
   if (earliest === null || latest === null) return null;
-  return padRange(windowToRange({ start: earliest, end: latest }), MIN_FIT_DAYS);
+  const padded = padRange(windowToRange({ start: earliest, end: latest }), MIN_FIT_DAYS);
+  // Titles are drawn to the right of their items: extra room on the right keeps the latest ones readable.
+  return { start: padded.start, end: padded.end + (padded.end - padded.start) * LABEL_ROOM };
 }
+
+/** Share of the fitted width added on the right for the titles of the latest events. */
+const LABEL_ROOM = 0.12;
 
 /** `range` widened by FIT_MARGIN on each side, and to at least `minDays`, around its centre. */
 export function padRange(range: TimeRange, minDays: number): TimeRange {
