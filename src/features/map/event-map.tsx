@@ -13,6 +13,7 @@ import { useExplorerStore } from '../../state/explorer-store.ts';
 import { BasemapLayer, useWorldBasemap } from './basemap-layer.tsx';
 import { MapLegend } from './map-legend.tsx';
 import { OnlineTilesControl } from './online-tiles-control.tsx';
+import { framingPlaces } from './place-geometry.ts';
 import { PlaceMarks } from './place-marks.tsx';
 import { SelectionLayer } from './selection-layer.tsx';
 
@@ -65,7 +66,7 @@ function LabelMapContainer() {
   return null;
 }
 
-/** Frames all marks once, when the first events arrive and nothing is selected (a selection frames itself). */
+/** Frames where most events are, once, when the first events arrive and nothing is selected (a selection frames itself). */
 function FitToMarksOnce({ aggregates }: { aggregates: readonly PlaceAggregate[] }) {
   const map = useMap();
   const fittedRef = useRef(false);
@@ -74,8 +75,8 @@ function FitToMarksOnce({ aggregates }: { aggregates: readonly PlaceAggregate[] 
       if (fittedRef.current || aggregates.length === 0) return;
       fittedRef.current = true;
       if (useExplorerStore.getState().view.event !== null) return;
-      const bounds = L.latLngBounds(aggregates.map((a) => L.latLng(a.place.lat, a.place.lon)));
-      map.fitBounds(bounds, { padding: L.point(40, 40), maxZoom: 5, animate: false });
+      const bounds = L.latLngBounds(framingPlaces(aggregates).map((a) => L.latLng(a.place.lat, a.place.lon)));
+      map.fitBounds(bounds, { padding: L.point(60, 60), maxZoom: 5, animate: false });
     },
     [map, aggregates],
   );

@@ -3,6 +3,7 @@ import type { Topology } from 'topojson-specification';
 import topology from 'world-atlas/countries-110m.json';
 import type { NewsEvent, Place } from '../../domain/dataset-schema.ts';
 import {
+  framingPlaces,
   AREA_RADIUS_METRES,
   circleBounds,
   curvedPath,
@@ -157,5 +158,35 @@ describe('firstFew', () => {
   it('shows five and counts the rest', () => {
     expect(firstFew([1, 2, 3, 4, 5, 6, 7])).toEqual({ shown: [1, 2, 3, 4, 5], more: 2 });
     expect(firstFew([1])).toEqual({ shown: [1], more: 0 });
+  });
+});
+
+describe('framingPlaces', () => {
+  it('frames where most events are: no countries, no long tail', () => {
+    const aggregate = (id: string, kind: 'country' | 'city' | 'admin1', count: number) => ({
+      place: {
+        id,
+        name: id,
+        aliases: [],
+        kind,
+        countryCode: null,
+        lat: 0,
+        lon: 0,
+        parentId: null,
+        geonamesId: null,
+        wikidataId: null,
+      },
+      eventIds: Array.from({ length: count }, (_, i) => `${id}-${i}`),
+      countByType: {},
+      dominantType: 'meeting' as const,
+      isArea: kind !== 'city',
+    });
+    const framed = framingPlaces([
+      aggregate('russia', 'country', 14),
+      aggregate('idlib', 'admin1', 17),
+      aggregate('sochi', 'city', 6),
+      aggregate('new-york', 'city', 1),
+    ]);
+    expect(framed.map((a) => a.place.id)).toEqual(['idlib', 'sochi']);
   });
 });

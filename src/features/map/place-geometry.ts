@@ -2,6 +2,7 @@
  * How a place is drawn, and the geometry of routes: pure functions, no Leaflet, so they are tested in milliseconds.
  * Coordinates are WGS84 [latitude, longitude] in degrees; distances in metres; screen sizes in CSS pixels.
  */
+import type { PlaceAggregate } from '../../domain/dataset-index.ts';
 import type { NewsEvent, Place } from '../../domain/dataset-schema.ts';
 import type { PlaceKind } from '../../domain/taxonomy.ts';
 import type { Bounds, LatLon } from './world-basemap.ts';
@@ -133,4 +134,23 @@ export function screenBearing(a: LatLon, b: LatLon): number {
 /** The first `max` items to list, and how many are left over ("+N more"). */
 export function firstFew<T>(items: readonly T[], max = 5): { shown: T[]; more: number } {
   return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
+}
+
+/**
+ * The places that frame the first view: where most events happen. Countries are left out (their representative
+ * point says nothing about where in a large country things happened: Russia's is in Siberia), and so is the long
+ * tail of rarely mentioned places, so a single event in New York does not zoom the map out to the whole world.
+ */
+export function framingPlaces(aggregates: readonly PlaceAggregate[], share = 0.8): PlaceAggregate[] {
+  const local = aggregates.filter((a) => a.place.kind !== 'country');
+  const candidates = (local.length > 0 ? local : [...aggregates]).sort((x, y) => y.eventIds.length - x.eventIds.length);
+  const total = candidates.reduce((sum, a) => sum + a.eventIds.length, 0);
+  const framing: PlaceAggregate[] = [];
+  let covered = 0;
+  for (const aggregate of candidates) {
+    if (framing.length > 0 && covered >= share * total) break;
+    framing.push(aggregate);
+    covered += aggregate.eventIds.length;
+  }
+  return framing;
 }
