@@ -40,7 +40,8 @@ const index = indexDataset(makeDataset(events));
 const fi = buildFilterIndex(index);
 const search = buildEventSearch(index);
 const none: EventFilter = { actor: [], place: [], type: [], from: null, to: null, q: '' };
-const ids = (filter: Partial<EventFilter>) => applyFilter(fi, { ...none, ...filter }, search).events.map((e) => e.id);
+const ids = (filter: Partial<EventFilter>) =>
+  applyFilter(fi, { ...none, ...filter }, filter.q ? search.search(filter.q) : null).events.map((e) => e.id);
 
 describe('applyFilter', () => {
   it('keeps everything when nothing is chosen', () => {
@@ -66,7 +67,7 @@ describe('applyFilter', () => {
   });
 
   it('counts each facet value given the other filters, not its own', () => {
-    const { counts } = applyFilter(fi, { ...none, type: ['attack'], actor: ['putin'] }, search);
+    const { counts } = applyFilter(fi, { ...none, type: ['attack'], actor: ['putin'] }, null);
     // Types ignore the type filter but honour the actor filter: Putin is in one meeting and one attack.
     expect(Object.fromEntries(counts.type)).toEqual({ meeting: 1, attack: 1 });
     // Actors ignore the actor filter but honour the type filter: attacks involve only Putin.
@@ -81,7 +82,7 @@ describe('applyFilter', () => {
     expect(ids({ q: 'soch' })).toEqual(['sochi-meeting']);
     expect(ids({ q: 'idlib' })).toEqual(['akar-statement', 'idlib-attacks']);
     expect(ids({ q: 'idlib attacks' })).toEqual(['idlib-attacks']);
-    const result = applyFilter(fi, { ...none, q: 'idlib' }, search);
+    const result = applyFilter(fi, { ...none, q: 'idlib' }, search.search('idlib'));
     expect(result.scores?.get('idlib-attacks')).toBeGreaterThan(0);
   });
 

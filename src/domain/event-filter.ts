@@ -8,7 +8,6 @@
  */
 import type { DatasetIndex } from './dataset-index.ts';
 import type { NewsEvent, Place } from './dataset-schema.ts';
-import type { EventSearch } from './event-search.ts';
 import type { ViewState } from './url-state.ts';
 
 export type EventFilter = Pick<ViewState, 'actor' | 'place' | 'type' | 'from' | 'to' | 'q'>;
@@ -74,22 +73,26 @@ export function isFilterActive(filter: EventFilter): boolean {
 /**
  * Applies every filter: types, actors and places are each "any of" the chosen values; the dimensions combine with
  * "and"; a date range keeps events whose interval overlaps it (an event known only as "March 2020" is kept by a
- * range that touches March 2020); text keeps events matching every word (`search` may be null until a query is
- * typed: the index is built on demand).
+ * range that touches March 2020); text keeps the events in `textMatches` (the search results for `filter.q`, with scores; null while they are
+ * not known yet, which makes the result pending rather than wrong).
  */
-export function applyFilter(fi: FilterIndex, filter: EventFilter, search: EventSearch | null): FilterResult {
+export function applyFilter(
+  fi: FilterIndex,
+  filter: EventFilter,
+  textMatches: ReadonlyMap<string, number> | null,
+): FilterResult {
   const types = new Set(filter.type);
   const actors = new Set(filter.actor);
   const places = new Set(filter.place);
   const hasQuery = filter.q.trim() !== '';
-  if (hasQuery && !search)
+  if (hasQuery && !textMatches)
     return {
       events: [],
       scores: null,
       searchPending: true,
       counts: { actor: new Map(), place: new Map(), type: new Map() },
     };
-  const scores = hasQuery && search ? search.search(filter.q) : null;
+  const scores = hasQuery ? textMatches : null;
   const from = filter.from;
   const to = filter.to;
 

@@ -1,7 +1,8 @@
 /**
  * The filtered view of the dataset that every view draws: memoised per dataset (the filter index) and per filter
  * state (one linear pass). Views subscribe to the filter fields only, so hovering or selecting never refilters.
- * The search index is built in the background once the explorer is idle (or at the first query), in chunks.
+ * Text queries are answered by the search worker (queries/search-client.ts); until its answer for the current
+ * query arrives, the result says it is pending instead of showing stale or unfiltered events.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -13,22 +14,24 @@ import {
   type FilterIndex,
   type FilterResult,
 } from '../domain/event-filter.ts';
-import { buildEventSearchAsync, type EventSearch } from '../domain/event-search.ts';
+import { DATASET_URL } from '../queries/dataset-query.ts';
+import { createSearchClient, type SearchClient } from '../queries/search-client.ts';
 import { useExplorerStore } from './explorer-store.ts';
 
 const filterIndexes = new WeakMap<DatasetIndex, FilterIndex>();
-const searchIndexes = new WeakMap<DatasetIndex, Promise<EventSearch>>();
-
-function searchIndexOf(index: DatasetIndex): Promise<EventSearch> {
-  let search = searchIndexes.get(index);
-  if (!search) searchIndexes.set(index, (search = buildEventSearchAsync(index)));
-  return search;
-}
+const searchClients = new WeakMap<DatasetIndex, SearchClient>();
 
 function filterIndexOf(index: DatasetIndex): FilterIndex {
   let fi = filterIndexes.get(index);
   if (!fi) filterIndexes.set(index, (fi = buildFilterIndex(index)));
   return fi;
+}
+
+/** One search client per dataset, started when first needed and kept for the page's life (the data is static). */
+function searchClientOf(index: DatasetIndex): SearchClient {
+  let client = searchClients.get(index);
+  if (!client) searchClients.set(index, (client = createSearchClient(index, DATASET_URL)));
+  return client;
 }
 
 export function useEventFilter(): EventFilter {
@@ -44,40 +47,48 @@ export function useEventFilter(): EventFilter {
   );
 }
 
-/** True once the page has been idle after the first render: the moment to do background work. */
-function useIdle(): boolean {
-  const [idle, setIdle] = useState(false);
-  useEffect(function waitForIdle() {
-    const id = window.requestIdleCallback
-      ? window.requestIdleCallback(() => setIdle(true), { timeout: 3000 })
-      : window.setTimeout(() => setIdle(true), 500);
-    return () => (window.cancelIdleCallback ? window.cancelIdleCallback(id) : window.clearTimeout(id));
-  }, []);
-  return idle;
+/** The search results for `q` once known, else null. Starts the worker after load so the first query is fast. */
+function useTextMatches(index: DatasetIndex, q: string): ReadonlyMap<string, number> | null {
+  const query = q.trim();
+  const [answer, setAnswer] = useState<{
+    index: DatasetIndex;
+    query: string;
+    matches: ReadonlyMap<string, number>;
+  } | null>(null);
+  useEffect(
+    function warmUpSearchWhenIdle() {
+      const start = () => searchClientOf(index);
+      const id = window.requestIdleCallback
+        ? window.requestIdleCallback(start, { timeout: 3000 })
+        : window.setTimeout(start, 500);
+      return () => (window.cancelIdleCallback ? window.cancelIdleCallback(id) : window.clearTimeout(id));
+    },
+    [index],
+  );
+  useEffect(
+    function askForMatches() {
+      if (!query) return;
+      let current = true;
+      void searchClientOf(index)
+        .search(query)
+        .then((matches) => {
+          if (current) setAnswer({ index, query, matches });
+        });
+      return () => {
+        current = false;
+      };
+    },
+    [index, query],
+  );
+  return answer && answer.index === index && answer.query === query ? answer.matches : null;
 }
 
 export function useFilteredEvents(index: DatasetIndex): FilterResult {
   const filter = useEventFilter();
   const { actor, place, type, from, to, q } = filter;
-  const idle = useIdle();
-  const wanted = idle || q.trim() !== '';
-  const [built, setBuilt] = useState<{ index: DatasetIndex; search: EventSearch } | null>(null);
-  useEffect(
-    function buildSearchIndexWhenWanted() {
-      if (!wanted) return;
-      let current = true;
-      void searchIndexOf(index).then((search) => {
-        if (current) setBuilt({ index, search });
-      });
-      return () => {
-        current = false;
-      };
-    },
-    [index, wanted],
-  );
-  const searchIndex = built?.index === index ? built.search : null;
+  const textMatches = useTextMatches(index, q);
   return useMemo(
-    () => applyFilter(filterIndexOf(index), { actor, place, type, from, to, q }, searchIndex),
-    [index, actor, place, type, from, to, q, searchIndex],
+    () => applyFilter(filterIndexOf(index), { actor, place, type, from, to, q }, textMatches),
+    [index, actor, place, type, from, to, q, textMatches],
   );
 }
