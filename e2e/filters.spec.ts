@@ -91,6 +91,17 @@ test('combine a type with a date range, and widen an empty result', async ({ pag
   await expect(page).not.toHaveURL(/from=2021-01-01/);
 });
 
+test('the timeline window becomes the date range in one click', async ({ page }) => {
+  await page.goto('/?window=2021-09-01..2021-10-01');
+  await page.getByRole('button', { name: 'Use timeline window' }).click();
+  await expect(page).toHaveURL(/from=2021-09-01&to=2021-10-01/);
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue('2021-09-01');
+  // Also before the user has moved the timeline: it takes the days on screen.
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Use timeline window' }).click();
+  await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
+});
+
 test('search finds "Sochi" with diacritics and prefixes, and the URL survives reload and Back', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('searchbox', { name: 'Search events' }).fill('soch');

@@ -27,6 +27,8 @@ export interface ExplorerState {
   /** How the latest change to `view` should be written to the URL. */
   historyMode: HistoryMode;
   hoveredEventId: string | null;
+  /** The days the timeline shows right now (not in the URL unless the user moved it: see `view.window`). */
+  shownRange: DateWindow | null;
   notices: Notice[];
 
   selectEvent: (eventId: string | null, origin: SelectionOrigin) => void;
@@ -34,6 +36,7 @@ export interface ExplorerState {
   clearFilters: () => void;
   openReader: (sourceId: string | null) => void;
   setWindow: (window: DateWindow | null) => void;
+  setShownRange: (range: DateWindow) => void;
   hoverEvent: (eventId: string | null) => void;
   /** Replaces the whole view from the URL (first load, Back/Forward): writes no history. */
   restoreView: (view: ViewState) => void;
@@ -48,6 +51,7 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
   selectionOrigin: null,
   historyMode: 'none',
   hoveredEventId: null,
+  shownRange: null,
   notices: [],
 
   selectEvent: (eventId, origin) => {
@@ -65,6 +69,10 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
     set((s) => ({ view: { ...s.view, read: sourceId }, historyMode: 'push' }));
   },
   setWindow: (window) => set((s) => ({ view: { ...s.view, window }, historyMode: 'replace' })),
+  setShownRange: (range) => {
+    const current = get().shownRange;
+    if (current?.start !== range.start || current.end !== range.end) set({ shownRange: range });
+  },
   hoverEvent: (eventId) => {
     if (get().hoveredEventId !== eventId) set({ hoveredEventId: eventId });
   },

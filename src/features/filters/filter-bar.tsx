@@ -20,7 +20,7 @@ export function FilterBar({ index, result }: { index: DatasetIndex; result: Filt
   const filter = useEventFilter();
   const setFilters = useExplorerStore((s) => s.setFilters);
   const clearFilters = useExplorerStore((s) => s.clearFilters);
-  const timelineWindow = useExplorerStore((s) => s.view.window);
+  const timelineWindow = useExplorerStore((s) => s.view.window ?? s.shownRange);
 
   const typeOptions = useMemo<FacetOption[]>(
     () =>

@@ -42,7 +42,7 @@ export function EventTimeline({ index, events }: { index: DatasetIndex; events: 
     function createTimeline() {
       const container = containerRef.current;
       if (!container) throw new Error('EventTimeline: the container element is not mounted');
-      const { view, selectEvent, hoverEvent, setWindow } = useExplorerStore.getState();
+      const { view, selectEvent, hoverEvent, setWindow, setShownRange } = useExplorerStore.getState();
       const controller = new TimelineController({
         container,
         index: latest.current,
@@ -54,6 +54,7 @@ export function EventTimeline({ index, events }: { index: DatasetIndex; events: 
           onHover: hoverEvent,
           onWindowChange: setWindow,
           onDisplayChange: setDisplay,
+          onRangeShown: setShownRange,
         },
       });
       controllerRef.current = controller;

@@ -57,6 +57,8 @@ export interface TimelineCallbacks {
   onWindowChange: (window: DateWindow | null) => void;
   /** The mode or the count of events in view changed. */
   onDisplayChange: (display: TimelineDisplay) => void;
+  /** The days on screen, after any move (the user's or the app's): what "Use timeline window" takes. */
+  onRangeShown: (window: DateWindow) => void;
 }
 
 export interface TimelineControllerInit {
@@ -457,6 +459,7 @@ export class TimelineController {
     });
     timeline.on('rangechanged', (props?: { byUser?: boolean }) => {
       if (timeline !== this.timeline) return;
+      this.callbacks.onRangeShown(rangeToWindow(this.currentRange()));
       if (props?.byUser) this.scheduleWindowWrite();
       else if (this.writeOnNextRangeChanged) {
         this.writeOnNextRangeChanged = false;
@@ -466,6 +469,7 @@ export class TimelineController {
     });
     this.applySelection();
     if (!density) this.restackAfterNextDraw();
+    this.callbacks.onRangeShown(rangeToWindow(this.currentRange()));
   }
 
   /**
