@@ -64,7 +64,8 @@ export function Explorer({ index }: { index: DatasetIndex }) {
               <EventList index={index} events={listedEvents} />
             )}
           </section>
-          <section className="pane details-pane" aria-label="Event details" aria-live="polite">
+          {/* Focusable so keyboard users can scroll it even when it holds no control (nothing selected). */}
+          <section className="pane details-pane" aria-label="Event details" tabIndex={0}>
             {selected && selectedIsHidden && (
               <div className="hidden-selection" role="status">
                 The selected event does not match the current filters: it stays selected, but the list and the timeline
@@ -89,6 +90,10 @@ export function Explorer({ index }: { index: DatasetIndex }) {
           </section>
         </div>
       </main>
+      {/* A short announcement of each selection; the details themselves are not live (they would be read in full). */}
+      <p className="visually-hidden" aria-live="polite">
+        {selected ? `Selected: ${selected.title}, ${selected.date.display}` : ''}
+      </p>
       {readerSourceId && <SourceReader key={readerSourceId} index={index} sourceId={readerSourceId} />}
     </div>
   );

@@ -12,6 +12,18 @@ const index = indexDataset(
       summary: '=HYPERLINK("http://example.com")',
       actorIds: ['erdogan', 'putin'],
       placeIds: ['sochi', 'russia'],
+      disagreements: [
+        {
+          aspect: 'date',
+          summary: 'The articles give different days.',
+          versions: [
+            { sourceId: 'a', claim: 'Monday', quote: 'q', start: 0, end: 1 },
+            { sourceId: 'b', claim: 'Tuesday', quote: 'q', start: 0, end: 1 },
+          ],
+          shown: 'combined',
+          why: 'No reason to prefer either.',
+        },
+      ],
     }),
   ]),
 );
@@ -28,6 +40,7 @@ describe('eventsToCsv', () => {
     expect(row.actors).toBe('Recep Tayyip Erdoğan (participant); Vladimir Putin (participant)');
     expect(row.places).toBe('Sochi (venue, exact); Russia (venue, exact)');
     expect(row.cameo_code).toBe('040');
+    expect(row.disagreements).toBe('The articles give different days. Versions: Monday [a] / Tuesday [b]');
     // A formula is never run by the spreadsheet that opens the file.
     expect(row.summary).toBe(`'=HYPERLINK("http://example.com")`);
   });

@@ -27,6 +27,7 @@ export const CSV_COLUMNS = [
   'source_count',
   'sources',
   'first_excerpt',
+  'disagreements',
 ] as const;
 
 export function eventsToCsv(events: readonly NewsEvent[], index: DatasetIndex): string {
@@ -60,6 +61,10 @@ export function eventsToCsv(events: readonly NewsEvent[], index: DatasetIndex): 
         })
         .join('; '),
       first_excerpt: first?.quote ?? '',
+      // Each disagreement: what differs, then every article's version, so a spreadsheet shows both sides.
+      disagreements: event.disagreements
+        .map((d) => `${d.summary} Versions: ${d.versions.map((v) => `${v.claim} [${v.sourceId}]`).join(' / ')}`)
+        .join(' | '),
     };
   });
   // CRLF and quoted fields: what spreadsheets expect. Cells that a spreadsheet would run as formulas are escaped.

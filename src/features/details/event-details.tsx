@@ -49,16 +49,20 @@ export function EventDetails({ index, event }: { index: DatasetIndex; event: New
           <strong>{event.date.display}</strong>
           <span className="fact-note">
             {describePrecision(event.date.precision)}
-            {event.date.qualifier ? `, ${event.date.qualifier}` : ''}; {RESOLUTION_LABELS[event.date.resolution]}
-            {event.date.expression && (
-              <>
-                {' '}
-                from “<q className="verbatim">{event.date.expression.quote}</q>”, read against{' '}
-                {formatDay(event.date.anchor)}
-              </>
-            )}
-            .{event.date.note && <> {event.date.note}</>}
+            {event.date.qualifier ? `, ${event.date.qualifier}` : ''}; {RESOLUTION_LABELS[event.date.resolution]}.
           </span>
+          {(event.date.expression || event.date.note) && (
+            <details className="date-basis">
+              <summary>How this date was established</summary>
+              {event.date.expression && (
+                <p>
+                  The article of {formatDay(event.date.anchor)} says “
+                  <q className="verbatim">{event.date.expression.quote}</q>”, read against that publication date.
+                </p>
+              )}
+              {event.date.note && <p>{event.date.note}</p>}
+            </details>
+          )}
         </dd>
         {event.actors.length > 0 && (
           <>
