@@ -15,14 +15,13 @@ import { TimelineController, type TimelineDisplay } from './timeline-controller.
 import { indexRange } from './timeline-display.ts';
 import { buildTimelineIndex, type TimelineIndex } from './timeline-index.ts';
 import { MS_PER_DAY } from './timeline-items.ts';
-import { padRange, windowToRange, type TimeRange } from './timeline-window.ts';
+import { fitWindow, windowToRange, type TimeRange } from './timeline-window.ts';
 import './timeline.css';
 
 const HOVER_RULE = 'outline: 2px solid var(--event-color); outline-offset: 1px;';
 /** How far beyond the data the user may pan. */
 const PAN_LIMIT_MS = 20 * 365.25 * MS_PER_DAY;
 /** Narrowest window a fit produces: a single event is shown within its week, not stretched over the screen. */
-const MIN_FIT_DAYS = 7;
 
 export function EventTimeline({ index, events }: { index: DatasetIndex; events: readonly NewsEvent[] }) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -132,7 +131,7 @@ function fitVisible(visible: TimelineIndex, index: DatasetIndex): TimeRange {
   const range =
     indexRange(visible) ??
     (index.extent ? windowToRange({ start: index.extent.earliest, end: index.extent.latest }) : null);
-  if (range) return padRange(range, MIN_FIT_DAYS);
+  if (range) return fitWindow(range);
   const now = Date.now();
   return { start: now - 183 * MS_PER_DAY, end: now + 183 * MS_PER_DAY };
 }

@@ -3,7 +3,7 @@ import { MS_PER_DAY } from './timeline-items.ts';
 import { makeEvent } from './timeline-fixtures.ts';
 import {
   eventRange,
-  fitRange,
+  fitWindow,
   padRange,
   rangeToWindow,
   rangesDiffer,
@@ -70,27 +70,20 @@ describe('eventRange', () => {
   });
 });
 
-describe('fitRange / padRange', () => {
-  it('returns null without events', () => {
-    expect(fitRange([])).toBeNull();
-  });
-
-  it('covers all events with a margin on each side', () => {
-    const range = fitRange([
-      makeEvent({ id: 'a', date: { earliest: '2018-09-17', latest: '2018-09-17' } }),
-      makeEvent({ id: 'b', date: { earliest: '2019-08-20', latest: '2021-09-30' } }),
-    ])!;
+describe('fitWindow / padRange', () => {
+  it('covers the range with a margin on each side', () => {
+    const range = fitWindow({ start: utc('2018-09-17T00:00:00Z'), end: utc('2021-10-01T00:00:00Z') });
     expect(range.start).toBeLessThan(utc('2018-09-17T00:00:00Z'));
     expect(range.end).toBeGreaterThan(utc('2021-10-01T00:00:00Z'));
   });
 
-  it('shows a lone one-day event within at least a week', () => {
-    const range = fitRange([makeEvent()])!;
+  it('shows a lone day within at least a week, with more room on the right for its title', () => {
+    const day = { start: utc('2021-09-29T00:00:00Z'), end: utc('2021-09-30T00:00:00Z') };
+    const range = fitWindow(day);
     expect(range.end - range.start).toBeGreaterThanOrEqual(7 * MS_PER_DAY);
-    const day = utc('2021-09-29T12:00:00Z');
-    expect(range.start).toBeLessThan(day);
-    // More room on the right than on the left: titles are drawn to the right of their items.
-    expect(range.end - day).toBeGreaterThan(day - range.start);
+    const centre = utc('2021-09-29T12:00:00Z');
+    expect(range.start).toBeLessThan(centre);
+    expect(range.end - centre).toBeGreaterThan(centre - range.start);
   });
 
   it('pads around the centre', () => {

@@ -52,19 +52,11 @@ export function rangesOverlap(a: TimeRange, b: TimeRange): boolean {
 }
 
 /**
- * A window showing all `events` with a margin on each side, in one linear pass; null when there are none.
- * At least MIN_FIT_DAYS wide.
+ * The window that shows `range` whole: a margin on each side, at least MIN_FIT_DAYS wide, and extra room on the
+ * right, where the titles of the latest events are drawn (without it they are cut at the edge).
  */
-export function fitRange(events: Iterable<NewsEvent>): TimeRange | null {
-  let earliest: string | null = null;
-  let latest: string | null = null;
-  for (const event of events) {
-    if (earliest === null || event.date.earliest < earliest) earliest = event.date.earliest;
-    if (latest === null || event.date.latest > latest) latest = event.date.latest;
-  }
-  if (earliest === null || latest === null) return null;
-  const padded = padRange(windowToRange({ start: earliest, end: latest }), MIN_FIT_DAYS);
-  // Titles are drawn to the right of their items: extra room on the right keeps the latest ones readable.
+export function fitWindow(range: TimeRange): TimeRange {
+  const padded = padRange(range, MIN_FIT_DAYS);
   return { start: padded.start, end: padded.end + (padded.end - padded.start) * LABEL_ROOM };
 }
 
