@@ -29,10 +29,15 @@ test('opens on the bundled dataset with no network, and says what it is', async 
 test('selecting on the timeline fills the details, updates the URL and highlights the map', async ({ page }) => {
   await page.goto('/?window=2021-09-10..2021-10-10');
   const item = page.locator('.vis-item', { hasText: SOCHI_2021 }).first();
+  const before = await item.boundingBox();
   await item.click();
   await expect(page).toHaveURL(/[?&]event=erdogan-putin-sochi-2021/);
   await expect(details(page).getByRole('heading', { name: SOCHI_2021 })).toBeVisible();
   await expect(item).toHaveClass(/vis-selected/);
+  // Selecting an item in view neither pans nor restacks: it stays where the user clicked it.
+  await page.waitForTimeout(800);
+  const after = await item.boundingBox();
+  expect([after?.x, after?.y]).toEqual([before?.x, before?.y]);
   // The list marks the same event.
   await expect(eventList(page).getByRole('option', { selected: true })).toContainText(SOCHI_2021);
   // The map draws the selection (venue, origin and the route of the visit) in its own layer.

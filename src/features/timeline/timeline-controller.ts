@@ -350,7 +350,9 @@ export class TimelineController {
     }
     const finish = () => {
       if (this.selectedId !== event.id) return;
-      this.setUnclustered(event.id);
+      // Exempting an item from clustering restacks every row: do it only when the event is still not drawn, so
+      // that selecting a visible item never moves it (or its neighbours) to another row.
+      if (this.findItemElement(event.id) === null) this.setUnclustered(event.id);
       this.afterSettled(() => {
         if (this.selectedId === event.id && !this.isRowInView(event.id)) this.scrollToRow(event.id);
       });
