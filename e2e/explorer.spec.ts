@@ -70,6 +70,21 @@ test('selecting on the map marks the event on the timeline and in the list', asy
   await expect(details(page).getByRole('heading', { name: SOCHI_2021 })).toBeVisible();
 });
 
+test('on the timeline the wheel scrolls the rows and Ctrl + wheel zooms', async ({ page }) => {
+  await page.goto('/?window=2018-01-01..2022-01-01');
+  const item = page.locator('.vis-item.vis-range, .vis-item.vis-point').first();
+  const before = await item.boundingBox();
+  const timeline = await page.locator('.vis-timeline').boundingBox();
+  await page.mouse.move(timeline!.x + timeline!.width / 2, timeline!.y + timeline!.height - 40);
+  await page.mouse.wheel(0, 200);
+  await expect.poll(async () => (await item.boundingBox())?.y).toBeLessThan(before!.y);
+  await expect(page).toHaveURL(/window=2018-01-01\.\.2022-01-01/);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -300);
+  await page.keyboard.up('Control');
+  await expect(page).not.toHaveURL(/window=2018-01-01\.\.2022-01-01/);
+});
+
 test('the keyboard alone selects from the list, and Escape clears', async ({ page }) => {
   await page.goto('/');
   const list = eventList(page);

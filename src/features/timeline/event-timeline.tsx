@@ -94,10 +94,20 @@ export function EventTimeline({ index, events }: { index: DatasetIndex; events: 
     <div className="event-timeline">
       <div ref={containerRef} className="event-timeline-canvas" role="group" aria-label="Timeline of events" />
       <div className="event-timeline-controls">
-        <button type="button" aria-label="Zoom in" title="Zoom in" onClick={() => controllerRef.current?.zoomIn()}>
+        <button
+          type="button"
+          aria-label="Zoom in"
+          title="Zoom in (or Ctrl + mouse wheel; the wheel alone scrolls the rows)"
+          onClick={() => controllerRef.current?.zoomIn()}
+        >
           +
         </button>
-        <button type="button" aria-label="Zoom out" title="Zoom out" onClick={() => controllerRef.current?.zoomOut()}>
+        <button
+          type="button"
+          aria-label="Zoom out"
+          title="Zoom out (or Ctrl + mouse wheel)"
+          onClick={() => controllerRef.current?.zoomOut()}
+        >
           −
         </button>
         <button

@@ -394,7 +394,10 @@ export class TimelineController {
       margin: { axis: 8, item: { horizontal: density ? 0 : 6, vertical: 4 } },
       zoomMin: ZOOM_MIN_MS,
       zoomMax: ZOOM_MAX_MS,
+      // The wheel scrolls the stacked rows (a short pane holds few of them); Ctrl + wheel, a trackpad pinch or the
+      // buttons zoom; dragging pans. Without this the wheel always zoomed and rows below the fold were unreachable.
       verticalScroll: !density,
+      zoomKey: 'ctrlKey',
       moment: utcMoment,
       template: renderItemContent,
       // The .d.ts says the tooltip template returns a string; vis appends an Element as is (no HTML parsing).
