@@ -16,6 +16,27 @@ function details(page: Page) {
   return page.getByRole('region', { name: 'Event details' });
 }
 
+/** Marks are drawn on a canvas: find a place's mark by hovering the count labels until its tooltip names it. */
+async function clickMapMark(page: Page, placeName: string): Promise<void> {
+  const labels = page.locator('.event-map-count');
+  await expect(labels.first()).toBeVisible();
+  const tooltip = page.locator('.event-map-tooltip');
+  for (let i = 0; i < (await labels.count()); i++) {
+    const box = await labels.nth(i).boundingBox();
+    if (!box) continue;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const found = await tooltip
+      .filter({ hasText: placeName })
+      .isVisible({ timeout: 500 })
+      .catch(() => false);
+    if (found) {
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      return;
+    }
+  }
+  throw new Error(`no map mark whose tooltip names ${placeName}`);
+}
+
 test('opens on the bundled dataset with no network, and says what it is', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'News Event Explorer' })).toBeVisible();
@@ -46,22 +67,7 @@ test('selecting on the timeline fills the details, updates the URL and highlight
 
 test('selecting on the map marks the event on the timeline and in the list', async ({ page }) => {
   await page.goto('/');
-  // Marks are drawn on a canvas: find Sochi's by hovering the count labels until its tooltip shows.
-  const labels = page.locator('.event-map-count');
-  await expect(labels.first()).toBeVisible();
-  const tooltip = page.locator('.event-map-tooltip');
-  let found = false;
-  for (let i = 0; i < (await labels.count()) && !found; i++) {
-    const box = await labels.nth(i).boundingBox();
-    if (!box) continue;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    found = await tooltip
-      .filter({ hasText: 'Sochi' })
-      .isVisible({ timeout: 500 })
-      .catch(() => false);
-    if (found) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  }
-  expect(found, 'a mark whose tooltip names Sochi').toBe(true);
+  await clickMapMark(page, 'Sochi');
   // Several events at one place: the popup lists them as buttons.
   await page.getByRole('button', { name: new RegExp(SOCHI_2021) }).click();
   await expect(page).toHaveURL(/[?&]event=erdogan-putin-sochi-2021/);
@@ -83,6 +89,16 @@ test('on the timeline the wheel scrolls the rows and Ctrl + wheel zooms', async 
   await page.mouse.wheel(0, -300);
   await page.keyboard.up('Control');
   await expect(page).not.toHaveURL(/window=2018-01-01\.\.2022-01-01/);
+});
+
+test('Escape closes the list of events at a place on the map, and keeps the selection', async ({ page }) => {
+  await page.goto('/?event=akar-remarks-idlib-2021');
+  await clickMapMark(page, 'Sochi');
+  const popupButton = page.getByRole('button', { name: new RegExp(SOCHI_2021) });
+  await expect(popupButton).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(popupButton).toBeHidden();
+  await expect(page).toHaveURL(/event=akar-remarks-idlib-2021/);
 });
 
 test('the keyboard alone selects from the list, and Escape clears', async ({ page }) => {
@@ -205,6 +221,17 @@ test('works on a 390-pixel-wide phone: the views stack and stay usable', async (
   expect(box?.width).toBeGreaterThan(300);
   await expect(page.locator('.vis-timeline')).toBeVisible();
   await expect(details(page).getByRole('heading', { name: SOCHI_2021 })).toBeAttached();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  // Popovers stay on the screen.
+  for (const name of ['Places', 'Export']) {
+    await page.getByRole('button', { name, exact: true }).click();
+    const panel = page.locator('.facet-panel');
+    const box = await panel.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+  }
 });

@@ -2,7 +2,7 @@
  * A multi-select facet in a popover: searchable, with live counts (how many events each value would show given
  * the other filters). Chosen values stay on top; values with no matching events are listed but dimmed.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { foldText } from '../../domain/event-search.ts';
 
 export interface FacetOption {
@@ -15,6 +15,34 @@ export interface FacetOption {
 }
 
 const MAX_SHOWN = 200;
+
+/**
+ * Closes a popover on a click outside it or on Escape (which then goes no further: the explorer's own Escape would
+ * clear the selection), and gives focus back to its button.
+ */
+export function useDismissablePopover(rootRef: RefObject<HTMLElement | null>, open: boolean, close: () => void): void {
+  useEffect(
+    function closeOnOutsideClickOrEscape() {
+      if (!open) return;
+      const onPointer = (e: PointerEvent) => {
+        if (!rootRef.current?.contains(e.target as Node)) close();
+      };
+      const onKey = (e: KeyboardEvent) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        close();
+        rootRef.current?.querySelector<HTMLButtonElement>('.facet-button')?.focus();
+      };
+      document.addEventListener('pointerdown', onPointer);
+      document.addEventListener('keydown', onKey);
+      return () => {
+        document.removeEventListener('pointerdown', onPointer);
+        document.removeEventListener('keydown', onKey);
+      };
+    },
+    [rootRef, open, close],
+  );
+}
 
 export function FacetMenu({
   label,
@@ -34,28 +62,8 @@ export function FacetMenu({
   const rootRef = useRef<HTMLDivElement>(null);
   const panelId = useId();
 
-  useEffect(
-    function closeOnOutsideClickOrEscape() {
-      if (!open) return;
-      const onPointer = (e: PointerEvent) => {
-        if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
-      };
-      const onKey = (e: KeyboardEvent) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          setOpen(false);
-          rootRef.current?.querySelector<HTMLButtonElement>('.facet-button')?.focus();
-        }
-      };
-      document.addEventListener('pointerdown', onPointer);
-      document.addEventListener('keydown', onKey);
-      return () => {
-        document.removeEventListener('pointerdown', onPointer);
-        document.removeEventListener('keydown', onKey);
-      };
-    },
-    [open],
-  );
+  const close = useCallback(() => setOpen(false), []);
+  useDismissablePopover(rootRef, open, close);
 
   const chosen = useMemo(() => new Set(selected), [selected]);
   // The order is fixed when the popover opens: re-sorting as boxes are ticked would move rows under the pointer.

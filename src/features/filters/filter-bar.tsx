@@ -2,7 +2,7 @@
  * Narrowing the data the way analysts think about it: facets for type, actor and place with live counts, a date
  * range (typed, or taken from the timeline's window), free-text search, clear-all, and export of what is shown.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DatasetIndex } from '../../domain/dataset-index.ts';
 import type { FilterResult } from '../../domain/event-filter.ts';
 import { isFilterActive } from '../../domain/event-filter.ts';
@@ -11,7 +11,7 @@ import { EVENT_TYPE_IDS } from '../../domain/taxonomy.ts';
 import { useExplorerStore } from '../../state/explorer-store.ts';
 import { useEventFilter } from '../../state/filtered-events.ts';
 import { TYPE_COLORS, typeLabel } from '../../shared/event-style.ts';
-import { FacetMenu, type FacetOption } from './facet-menu.tsx';
+import { FacetMenu, useDismissablePopover, type FacetOption } from './facet-menu.tsx';
 import './filters.css';
 
 const SEARCH_DEBOUNCE_MS = 250;
@@ -203,9 +203,12 @@ function ExportMenu({ index, result }: { index: DatasetIndex; result: FilterResu
     window.setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
   const [open, setOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useDismissablePopover(rootRef, open, close);
   const empty = result.events.length === 0;
   return (
-    <div className="export facet">
+    <div className="export facet" ref={rootRef}>
       <button
         type="button"
         className="facet-button"
