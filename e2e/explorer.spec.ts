@@ -178,6 +178,13 @@ test('the reader opens the article with the excerpt highlighted and in view', as
   await expect(page).not.toHaveURL(/read=/);
 });
 
+test('the reader says when the open article does not report the selected event', async ({ page }) => {
+  await page.goto('/?event=tehran-summit-2018&read=2021-09-28-akar-russia-idlib-deal');
+  const reader = page.getByRole('dialog');
+  await expect(reader.getByText(/This article does not report/)).toBeVisible();
+  await expect(reader.locator('mark.is-current')).toHaveCount(0);
+});
+
 test('closing the reader returns the keyboard to where it was', async ({ page }) => {
   await page.goto('/?event=turkish-soldiers-killed-idlib-2021-09-11');
   const open = details(page).getByRole('button', { name: 'Read in the article' }).first();

@@ -57,6 +57,16 @@ test('filter by actor through the facet: every view follows and the header count
   );
 });
 
+test('ticking a facet value does not move the rows under the pointer', async ({ page }) => {
+  await page.goto('/');
+  const facet = await openFacet(page, 'Types');
+  const attack = facet.getByRole('checkbox', { name: /Attack/ });
+  const before = await attack.boundingBox();
+  await attack.check();
+  await expect(page).toHaveURL(/type=attack/);
+  expect((await attack.boundingBox())?.y).toBe(before?.y);
+});
+
 test('filter by actor from the details of an event', async ({ page }) => {
   await page.goto('/?event=akar-remarks-idlib-2021');
   await page
