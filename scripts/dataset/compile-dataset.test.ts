@@ -286,6 +286,12 @@ describe('compileDataset: bad input is refused with file, record, field and what
     expect(problemsOf({ events })[0]).toMatch(/field date\.note: missing: an inferred date must say/);
   });
 
+  it('a source address that is not a web address', () => {
+    expect(problemsOf({ sources: SOURCES.replace('url: null', 'url: "javascript:alert(1)"') })[0]).toMatch(
+      /source "test-source", field url: expected an http\(s\) address/,
+    );
+  });
+
   it('a missing article file', () => {
     expect(problemsOf({ sources: SOURCES.replace('file: article.txt', 'file: missing.txt') })[0]).toMatch(
       /source "test-source", field file: no article file "data\/sources\/missing\.txt"/,

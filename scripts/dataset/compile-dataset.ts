@@ -242,8 +242,11 @@ export function compileDataset(input: DatasetInput): CompileResult {
   if (input.countryShapes) reportPlacesOutsideTheirCountry(placeRecords, input.countryShapes, problems);
   const actors = compileActors(actorRecords);
   const uncheckedExpressions: string[] = [];
+  const sourceOrder = new Map([...sources.keys()].map((id, i) => [id, i]));
   const events = eventRecords
-    .map((record) => compileEvent(record, { sources, places, actors, unreadable }, problems, uncheckedExpressions))
+    .map((record) =>
+      compileEvent(record, { sources, places, actors, unreadable, sourceOrder }, problems, uncheckedExpressions),
+    )
     .filter((e): e is NewsEvent => e !== null);
 
   if (problems.length > 0) return { ok: false, problems };
@@ -449,6 +452,8 @@ interface Registry {
   actors: Map<string, Actor>;
   /** Ids of records that failed validation (already reported), per kind. */
   unreadable: Unreadable;
+  /** Position of each source in sources.yaml: the order an event lists the articles that report it. */
+  sourceOrder: ReadonlyMap<string, number>;
 }
 
 /** True when a reference can be checked: its target is not one of the records already reported as broken. */
@@ -516,9 +521,8 @@ function compileEvent(
   const date = compileDate(e, registry, evidence, report, uncheckedExpressions);
 
   if (problems.length > before || skipped || !date) return null;
-  const sourceOrder = [...registry.sources.keys()];
   const sourceIds = [...new Set(evidence.map((s) => s.sourceId))].sort(
-    (a, b) => sourceOrder.indexOf(a) - sourceOrder.indexOf(b),
+    (a, b) => (registry.sourceOrder.get(a) ?? 0) - (registry.sourceOrder.get(b) ?? 0),
   );
   return {
     id: e.id,

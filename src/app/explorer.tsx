@@ -2,7 +2,7 @@
  * The explorer's layout: the map and the timeline side by side with the list and the details, all reading the same
  * store. Features never import each other; this file is where they meet.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import { EventDetails } from '../features/details/event-details.tsx';
 import { EmptyResult } from '../features/filters/empty-result.tsx';
@@ -13,12 +13,14 @@ import { SourceReader } from '../features/reader/source-reader.tsx';
 import { EventTimeline } from '../features/timeline/event-timeline.tsx';
 import { useExplorerStore } from '../state/explorer-store.ts';
 import { useFilteredEvents } from '../state/filtered-events.ts';
-import { useUrlSync } from '../state/url-sync.ts';
+import { restoreViewFromUrl, useUrlSync } from '../state/url-sync.ts';
 import { ExplorerHeader } from './explorer-header.tsx';
 import { Legend } from './legend.tsx';
 import { Notices } from './notices.tsx';
 
 export function Explorer({ index }: { index: DatasetIndex }) {
+  // Before any store-reading hook below: the first render already shows the link's view.
+  useState(() => restoreViewFromUrl(index));
   useUrlSync(index);
   useEscapeClearsSelection();
   const selectedId = useExplorerStore((s) => s.view.event);
@@ -33,7 +35,8 @@ export function Explorer({ index }: { index: DatasetIndex }) {
     return [...visibleEvents].sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0));
   }, [visibleEvents, result.scores]);
   const selected = selectedId ? index.eventById.get(selectedId) : undefined;
-  const selectedIsHidden = selected !== undefined && !visibleEvents.includes(selected);
+  const visibleIds = useMemo(() => new Set(visibleEvents.map((e) => e.id)), [visibleEvents]);
+  const selectedIsHidden = selected !== undefined && !result.searchPending && !visibleIds.has(selected.id);
   useDocumentTitle(selected?.title);
   const typesPresent = useMemo(() => new Set(index.events.map((e) => e.type)), [index]);
 
@@ -58,10 +61,15 @@ export function Explorer({ index }: { index: DatasetIndex }) {
               Events <span className="pane-count">{visibleEvents.length}</span>
               {result.scores && <span className="pane-sort">best matches first</span>}
             </h2>
-            {visibleEvents.length === 0 ? (
-              <EmptyResult index={index} />
-            ) : (
+            {result.searchPending && (
+              <p className="list-status" role="status">
+                Searching…
+              </p>
+            )}
+            {visibleEvents.length > 0 ? (
               <EventList index={index} events={listedEvents} />
+            ) : (
+              !result.searchPending && <EmptyResult index={index} />
             )}
           </section>
           {/* Focusable so keyboard users can scroll it even when it holds no control (nothing selected). */}

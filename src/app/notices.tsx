@@ -1,6 +1,6 @@
 import { useExplorerStore } from '../state/explorer-store.ts';
 
-/** Dismissible notices: a link that could not be followed in full, a selection that the filters hide. */
+/** Dismissible notices: a link that could not be followed in full, a search that is unavailable. */
 export function Notices() {
   const notices = useExplorerStore((s) => s.notices);
   const dismiss = useExplorerStore((s) => s.dismissNotice);

@@ -31,6 +31,8 @@ const isoDayString = z
   .refine(isIsoDay, 'expected a real calendar day written YYYY-MM-DD')
   .meta({ format: 'date' });
 const nonEmpty = z.string().trim().min(1, 'expected non-empty text');
+/** Only web addresses: a javascript: or data: URL in a source record must never become a link. */
+const webUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) address' });
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as "TR"');
 const latitude = z.number().min(-90, 'expected a latitude in [-90, 90]').max(90, 'expected a latitude in [-90, 90]');
 const longitude = z
@@ -48,7 +50,7 @@ export const SourceRecordSchema = z.strictObject({
   titleBasis: z.enum(['text', 'written']),
   publisher: nonEmpty,
   publisherNote: z.string().nullable().optional(),
-  url: z.url().nullable(),
+  url: webUrl.nullable(),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'expected a BCP 47 language tag such as "en"'),
   publishedAt: isoDayString,
   publishedAtBasis: z.enum(['dateline', 'inferred']),
@@ -162,7 +164,7 @@ export const SourceSchema = z.object({
   titleBasis: z.enum(['text', 'written']),
   publisher: z.string(),
   publisherNote: z.string().nullable(),
-  url: z.string().nullable(),
+  url: webUrl.nullable(),
   language: z.string(),
   publishedAt: isoDayString,
   publishedAtBasis: z.enum(['dateline', 'inferred']),

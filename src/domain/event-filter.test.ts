@@ -90,6 +90,12 @@ describe('applyFilter', () => {
     expect(ids({ q: 'zzzz' })).toEqual([]);
   });
 
+  it('ignores a query made only of stop words or punctuation', () => {
+    expect(applyFilter(fi, { ...none, q: 'the ' }, null)).toMatchObject({ searchPending: false });
+    expect(ids({ q: 'the' })).toHaveLength(4);
+    expect(isFilterActive({ ...none, q: ' a ' })).toBe(false);
+  });
+
   it('says the search is pending, rather than guessing, until the index is built', async () => {
     const pending = applyFilter(fi, { ...none, q: 'idlib' }, null);
     expect(pending).toMatchObject({ events: [], searchPending: true });

@@ -8,6 +8,7 @@
  */
 import type { DatasetIndex } from './dataset-index.ts';
 import type { NewsEvent, Place } from './dataset-schema.ts';
+import { hasSearchTerms } from './event-search.ts';
 import type { ViewState } from './url-state.ts';
 
 export type EventFilter = Pick<ViewState, 'actor' | 'place' | 'type' | 'from' | 'to' | 'q'>;
@@ -66,7 +67,7 @@ export function isFilterActive(filter: EventFilter): boolean {
     filter.type.length > 0 ||
     filter.from !== null ||
     filter.to !== null ||
-    filter.q.trim() !== ''
+    hasSearchTerms(filter.q)
   );
 }
 
@@ -84,7 +85,8 @@ export function applyFilter(
   const types = new Set(filter.type);
   const actors = new Set(filter.actor);
   const places = new Set(filter.place);
-  const hasQuery = filter.q.trim() !== '';
+  // A query of stop words only ("the") filters nothing, rather than everything away.
+  const hasQuery = hasSearchTerms(filter.q);
   if (hasQuery && !textMatches)
     return {
       events: [],

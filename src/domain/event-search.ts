@@ -48,6 +48,13 @@ const SEARCH_OPTIONS: Options<SearchDocument> = {
   },
 };
 
+/** True when `query` has at least one word the index can match (not only stop words or punctuation). */
+export function hasSearchTerms(query: string): boolean {
+  return foldText(query)
+    .split(/[^\p{L}\p{N}]+/u)
+    .some((word) => word.length > 0 && !STOP_WORDS.has(word));
+}
+
 export interface EventSearch {
   /** Event ids matching every word of `query` (prefix match on each), with their relevance scores. */
   search: (query: string) => Map<string, number>;

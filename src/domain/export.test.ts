@@ -40,6 +40,8 @@ describe('eventsToCsv', () => {
     expect(row.actors).toBe('Recep Tayyip Erdoğan (participant); Vladimir Putin (participant)');
     expect(row.places).toBe('Sochi (venue, exact); Russia (venue, exact)');
     expect(row.cameo_code).toBe('040');
+    // Coordinates stay numbers, negative ones included (New York is at longitude -74).
+    expect(row.longitudes).toBe('-74; 36');
     expect(row.disagreements).toBe('The articles give different days. Versions: Monday [a] / Tuesday [b]');
     // A formula is never run by the spreadsheet that opens the file.
     expect(row.summary).toBe(`'=HYPERLINK("http://example.com")`);
@@ -52,7 +54,7 @@ describe('eventsToGeoJson', () => {
     expect(geojson.type).toBe('FeatureCollection');
     expect(geojson.features).toHaveLength(2);
     expect(geojson.features[0]).toMatchObject({
-      geometry: { type: 'Point', coordinates: [36, 35] },
+      geometry: { type: 'Point', coordinates: [-74, 35] },
       properties: { event_id: 'tricky', place_id: 'sochi', place_role: 'venue' },
     });
   });

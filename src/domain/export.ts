@@ -69,10 +69,16 @@ export function eventsToCsv(events: readonly NewsEvent[], index: DatasetIndex): 
   });
   // CRLF and quoted fields: what spreadsheets expect. Cells that a spreadsheet would run as formulas are escaped.
   return Papa.unparse(
-    { fields: [...CSV_COLUMNS], data: rows.map((r) => CSV_COLUMNS.map((c) => neutraliseFormula(r[c]))) },
+    {
+      fields: [...CSV_COLUMNS],
+      data: rows.map((r) => CSV_COLUMNS.map((c) => (NUMERIC_COLUMNS.has(c) ? r[c] : neutraliseFormula(r[c])))),
+    },
     { newline: '\r\n', quotes: true },
   );
 }
+
+/** Columns of numbers (or lists of numbers): a leading minus there is a negative coordinate, not a formula. */
+const NUMERIC_COLUMNS: ReadonlySet<string> = new Set(['latitudes', 'longitudes', 'source_count']);
 
 /** A cell starting with = + - @ would be run as a formula by spreadsheet software: prefix it with an apostrophe. */
 function neutraliseFormula(value: string | number): string | number {

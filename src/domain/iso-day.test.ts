@@ -8,6 +8,9 @@ describe('iso-day', () => {
     expect(isIsoDay('2021-02-29')).toBe(false);
     expect(isIsoDay('2021-13-01')).toBe(false);
     expect(isIsoDay('2021-9-1')).toBe(false);
+    // Years below 100 are not the 1900s (a classic Date.UTC trap).
+    expect(isIsoDay('0000-02-29')).toBe(true);
+    expect(addDays('0050-01-01', 0)).toBe('0050-01-01');
   });
   it('does calendar arithmetic in UTC', () => {
     expect(addDays('2021-09-28', 4)).toBe('2021-10-02');

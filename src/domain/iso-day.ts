@@ -38,14 +38,21 @@ export function isIsoDay(value: string): boolean {
 
 /** Number of days in `month` (1–12) of `year`. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return utcDate(year, month, 0).getUTCDate();
+}
+
+/** Date.UTC reads years 0–99 as 1900–1999; setting the full year afterwards keeps the proleptic calendar exact. */
+function utcDate(year: number, monthIndex: number, day: number): Date {
+  const date = new Date(Date.UTC(2000, monthIndex, day));
+  date.setUTCFullYear(year, monthIndex, day);
+  return date;
 }
 
 /** Days since 1970-01-01 for an ISO day; throws on anything that is not a real calendar day. */
 export function toEpochDay(isoDay: string): number {
   if (!isIsoDay(isoDay)) throw new RangeError(`not an ISO day (YYYY-MM-DD): "${isoDay}"`);
   const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
+  return utcDate(y, m - 1, d).getTime() / MS_PER_DAY;
 }
 
 /** The ISO day `epochDay` days after 1970-01-01. */

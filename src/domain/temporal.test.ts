@@ -29,8 +29,7 @@ describe('resolveTemporalExpression', () => {
     ['today, Tuesday', TUE_2021_09_28, '2021-09-28', '2021-09-28', 'day', null],
     ['last Thursday', TUE_2021_09_28, '2021-09-23', '2021-09-23', 'day', null],
     ['next Monday', TUE_2021_09_28, '2021-10-04', '2021-10-04', 'day', null],
-    ['on September 29', TUE_2021_09_28, '2021-09-29', '2021-09-29', 'day', null],
-    ['on 16 September', TUE_2019_08_27, '2019-09-16', '2019-09-16', 'day', null],
+
     ['29 September 2021', SAT_2021_09_18, '2021-09-29', '2021-09-29', 'day', null],
     ['last week', MON_2018_09_17, '2018-09-10', '2018-09-16', 'week', null],
     ['this week', TUE_2019_08_27, '2019-08-26', '2019-09-01', 'week', null],
@@ -64,6 +63,13 @@ describe('resolveTemporalExpression', () => {
       '2021-09-11',
       '2021-09-25',
     ]);
+  });
+
+  it('reads a day without a year as this year or the neighbouring one, this year first', () => {
+    expect(readings('on September 29', TUE_2021_09_28).map((r) => r.earliest)).toEqual(['2021-09-29', '2020-09-29']);
+    expect(readings('on 16 September', TUE_2019_08_27).map((r) => r.earliest)).toEqual(['2019-09-16', '2018-09-16']);
+    expect(readings('29 December', '2022-01-05').map((r) => r.earliest)).toEqual(['2022-12-29', '2021-12-29']);
+    expect(readings('3 January', '2021-12-30').map((r) => r.earliest)).toEqual(['2021-01-03', '2022-01-03']);
   });
 
   it('refuses parts that contradict each other', () => {

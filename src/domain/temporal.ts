@@ -184,10 +184,17 @@ function resolvePhrase(raw: string, anchor: string): Reading[] | null {
     (m = new RegExp(`^(${MONTH_PATTERN}) (\\d{1,2})(?:,? (\\d{4}))?$`).exec(phrase))
   ) {
     const [dayPart, monthPart] = /^\d/.test(m[1]!) ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
-    const year = m[3] ? Number(m[3]) : anchorYear;
     const month = MONTHS.indexOf(monthPart as (typeof MONTHS)[number]) + 1;
-    const day = isoDay(year, month, Number(dayPart));
-    return isIsoDay(day) ? [dayReading(day)] : null;
+    if (m[3]) {
+      const day = isoDay(Number(m[3]), month, Number(dayPart));
+      return isIsoDay(day) ? [dayReading(day)] : null;
+    }
+    // No year: the anchor's year, or the neighbouring year on the side the date falls ("29 December" written on
+    // 5 January is most likely last year's). The caller picks with the stated bounds, as for a bare weekday.
+    const thisYear = isoDay(anchorYear, month, Number(dayPart));
+    if (!isIsoDay(thisYear)) return null;
+    const otherYear = isoDay(thisYear > anchor ? anchorYear - 1 : anchorYear + 1, month, Number(dayPart));
+    return isIsoDay(otherYear) ? [dayReading(thisYear), dayReading(otherYear)] : [dayReading(thisYear)];
   }
   if ((m = new RegExp(`^(early|mid|mid-|late) ?(${MONTH_PATTERN})(?: (\\d{4}))?$`).exec(phrase))) {
     const month = MONTHS.indexOf(m[2] as (typeof MONTHS)[number]) + 1;

@@ -43,10 +43,14 @@ describe('URL view state', () => {
     ]);
   });
 
-  it('says when a window is reversed rather than malformed', () => {
+  it('says when a window is reversed rather than malformed, and accepts a one-day window', () => {
     expect(parseViewState('?window=2030-01-01..2020-01-01').problems).toEqual([
-      '"window" starts (2030-01-01) on or after its end (2020-01-01); the timeline shows all events',
+      '"window" starts (2030-01-01) after its end (2020-01-01); the timeline shows all events',
     ]);
+    expect(parseViewState('?window=2021-09-29..2021-09-29').view.window).toEqual({
+      start: '2021-09-29',
+      end: '2021-09-29',
+    });
   });
 
   it('ignores a reversed date range rather than showing nothing', () => {

@@ -109,8 +109,8 @@ export function parseViewState(search: string): ParsedView {
   if (window !== null) {
     const [start, end, ...rest] = window.split('..');
     if (start && end && rest.length === 0 && isIsoDay(start) && isIsoDay(end)) {
-      if (start < end) view.window = { start, end };
-      else problems.push(`"window" starts (${start}) on or after its end (${end}); the timeline shows all events`);
+      if (start <= end) view.window = { start, end };
+      else problems.push(`"window" starts (${start}) after its end (${end}); the timeline shows all events`);
     } else problems.push(`"window" must be two dates "YYYY-MM-DD..YYYY-MM-DD", not "${truncate(window)}"`);
   }
   return { view, problems };

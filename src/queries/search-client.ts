@@ -26,7 +26,10 @@ export function createSearchClient(index: DatasetIndex, datasetUrl: string): Sea
   }
   let nextId = 1;
   let fallback: SearchClient | null = null;
-  const pending = new Map<number, { query: string; resolve: (scores: ReadonlyMap<string, number>) => void }>();
+  const pending = new Map<
+    number,
+    { query: string; resolve: (scores: ReadonlyMap<string, number>) => void; reject: (error: unknown) => void }
+  >();
   worker.onmessage = (message: MessageEvent<SearchResponse>) => {
     const response = message.data;
     if (response.type === 'results') {
@@ -44,7 +47,7 @@ export function createSearchClient(index: DatasetIndex, datasetUrl: string): Sea
     fallback = inPageClient(index);
     for (const [id, request] of pending) {
       pending.delete(id);
-      void fallback.search(request.query).then(request.resolve);
+      fallback.search(request.query).then(request.resolve, request.reject);
     }
   }
 
@@ -53,8 +56,8 @@ export function createSearchClient(index: DatasetIndex, datasetUrl: string): Sea
     search: (query) => {
       if (fallback) return fallback.search(query);
       const id = nextId++;
-      return new Promise((resolve) => {
-        pending.set(id, { query, resolve });
+      return new Promise((resolve, reject) => {
+        pending.set(id, { query, resolve, reject });
         worker.postMessage({ type: 'search', id, query } satisfies SearchRequest);
       });
     },

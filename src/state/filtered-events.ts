@@ -14,6 +14,7 @@ import {
   type FilterIndex,
   type FilterResult,
 } from '../domain/event-filter.ts';
+import { hasSearchTerms } from '../domain/event-search.ts';
 import { DATASET_URL } from '../queries/dataset-query.ts';
 import { createSearchClient, type SearchClient } from '../queries/search-client.ts';
 import { useExplorerStore } from './explorer-store.ts';
@@ -49,7 +50,7 @@ export function useEventFilter(): EventFilter {
 
 /** The search results for `q` once known, else null. Starts the worker after load so the first query is fast. */
 function useTextMatches(index: DatasetIndex, q: string): ReadonlyMap<string, number> | null {
-  const query = q.trim();
+  const query = hasSearchTerms(q) ? q.trim() : '';
   const [answer, setAnswer] = useState<{
     index: DatasetIndex;
     query: string;
@@ -69,11 +70,21 @@ function useTextMatches(index: DatasetIndex, q: string): ReadonlyMap<string, num
     function askForMatches() {
       if (!query) return;
       let current = true;
-      void searchClientOf(index)
+      searchClientOf(index)
         .search(query)
-        .then((matches) => {
-          if (current) setAnswer({ index, query, matches });
-        });
+        .then(
+          (matches) => {
+            if (current) setAnswer({ index, query, matches });
+          },
+          (error: unknown) => {
+            if (!current) return;
+            // Say so, and filter nothing away: every event "matches" with no ranking.
+            useExplorerStore
+              .getState()
+              .addNotices([`Search is unavailable (${String(error)}); the text filter is off.`]);
+            setAnswer({ index, query, matches: new Map(index.events.map((e) => [e.id, 0])) });
+          },
+        );
       return () => {
         current = false;
       };
@@ -87,8 +98,14 @@ export function useFilteredEvents(index: DatasetIndex): FilterResult {
   const filter = useEventFilter();
   const { actor, place, type, from, to, q } = filter;
   const textMatches = useTextMatches(index, q);
-  return useMemo(
+  const result = useMemo(
     () => applyFilter(filterIndexOf(index), { actor, place, type, from, to, q }, textMatches),
     [index, actor, place, type, from, to, q, textMatches],
   );
+  // While a query's answer is on its way, keep showing the last settled result (marked pending), so the views do
+  // not flash empty, the counts do not drop to zero and the timeline is not rebuilt twice.
+  const [settled, setSettled] = useState<FilterResult | null>(null);
+  if (!result.searchPending && settled !== result) setSettled(result);
+  const previous = result.searchPending ? settled : null;
+  return previous ? { ...previous, searchPending: true } : result;
 }

@@ -19,10 +19,22 @@ function readLocation(index: DatasetIndex, announce: boolean): void {
   store.restoreView(reconciled.view);
 }
 
+const restored = new WeakSet<DatasetIndex>();
+
+/**
+ * Puts the link's view into the store before the explorer first renders, so no view draws the unfiltered dataset
+ * first and then again (at 100,000 events that is seconds). Once per dataset: StrictMode renders twice, and the
+ * notices must not double.
+ */
+export function restoreViewFromUrl(index: DatasetIndex): void {
+  if (restored.has(index)) return;
+  restored.add(index);
+  readLocation(index, true);
+}
+
 export function useUrlSync(index: DatasetIndex): void {
   useEffect(
     function syncUrlWithStore() {
-      readLocation(index, true);
       // Show the link the user actually sees (unknown or malformed parts dropped), without a new entry.
       const restored = serializeViewState(useExplorerStore.getState().view);
       if (restored !== window.location.search)

@@ -88,7 +88,7 @@ export function makeDataset(events: NewsEvent[]): Dataset {
     places: [
       place('syria', 'Syria', null, 'country'),
       place('idlib', 'Idlib Governorate', 'syria', 'admin1', ['Idlib']),
-      place('sochi', 'Sochi', 'russia'),
+      { ...place('sochi', 'Sochi', 'russia'), lon: -74 },
       place('russia', 'Russia', null, 'country'),
     ],
     events,

@@ -7,6 +7,7 @@ import type { Disagreement, Evidence, NewsEvent, Source } from '../../domain/dat
 import { describePrecision } from '../../domain/date-display.ts';
 import { formatDay } from '../../domain/iso-day.ts';
 import { EVENT_TYPES } from '../../domain/taxonomy.ts';
+import { useShallow } from 'zustand/react/shallow';
 import { useExplorerStore } from '../../state/explorer-store.ts';
 import { MODALITY_LABELS, PLACE_ROLE_LABELS, TYPE_COLORS, typeLabel } from '../../shared/event-style.ts';
 import './event-details.css';
@@ -20,7 +21,8 @@ const RESOLUTION_LABELS = {
 export function EventDetails({ index, event }: { index: DatasetIndex; event: NewsEvent }) {
   const openReader = useExplorerStore((s) => s.openReader);
   const setFilters = useExplorerStore((s) => s.setFilters);
-  const view = useExplorerStore((s) => s.view);
+  // Only the filters the shortcuts toggle: the details need not re-render when the timeline pans.
+  const view = useExplorerStore(useShallow((s) => ({ actor: s.view.actor, place: s.view.place })));
   const bySource = groupBySource(event.evidence);
   const totalSources = index.dataset.sources.length;
 

@@ -97,8 +97,9 @@ export function FilterBar({ index, result }: { index: DatasetIndex; result: Filt
 }
 
 /**
- * From/to days. A start after the end is not applied (it would show only the long events that span both): the
- * inputs say so and the previous range stays in force until the user corrects it.
+ * From/to days. Each box keeps what is being typed and applies it once it is a whole date (a four-digit year:
+ * typing a year digit by digit passes through 0002, 0020, 0202) or when the box is left. A start after the end is
+ * not applied (it would show only the long events that span both): the boxes say so and the range in force stays.
  */
 function DateRange({
   from,
@@ -110,7 +111,8 @@ function DateRange({
   onChange: (range: { from: string | null; to: string | null }) => void;
 }) {
   const [error, setError] = useState<string | null>(null);
-  const change = (next: { from: string | null; to: string | null }) => {
+  const apply = (next: { from: string | null; to: string | null }) => {
+    if (next.from === from && next.to === to) return;
     if (next.from && next.to && next.from > next.to) {
       setError(`“From” (${next.from}) is after “To” (${next.to}): this range was not applied.`);
       return;
@@ -118,38 +120,76 @@ function DateRange({
     setError(null);
     onChange(next);
   };
-  const day = (value: string) => (isIsoDay(value) ? value : null);
   return (
     <fieldset className="date-range">
       <legend className="visually-hidden">Date range</legend>
-      <label>
-        From
-        <input
-          type="date"
-          value={from ?? ''}
-          max={to ?? undefined}
-          aria-invalid={error !== null}
-          aria-describedby={error ? 'date-range-error' : undefined}
-          onChange={(e) => change({ from: day(e.target.value), to })}
-        />
-      </label>
-      <label>
-        To
-        <input
-          type="date"
-          value={to ?? ''}
-          min={from ?? undefined}
-          aria-invalid={error !== null}
-          aria-describedby={error ? 'date-range-error' : undefined}
-          onChange={(e) => change({ from, to: day(e.target.value) })}
-        />
-      </label>
+      <DayInput
+        label="From"
+        value={from}
+        max={to}
+        invalid={error !== null}
+        onCommit={(day) => apply({ from: day, to })}
+      />
+      <DayInput
+        label="To"
+        value={to}
+        min={from}
+        invalid={error !== null}
+        onCommit={(day) => apply({ from, to: day })}
+      />
       {error && (
         <span id="date-range-error" role="alert" className="date-range-error">
           {error}
         </span>
       )}
     </fieldset>
+  );
+}
+
+function DayInput({
+  label,
+  value,
+  min = null,
+  max = null,
+  invalid,
+  onCommit,
+}: {
+  label: string;
+  value: string | null;
+  min?: string | null;
+  max?: string | null;
+  invalid: boolean;
+  onCommit: (day: string | null) => void;
+}) {
+  const [draft, setDraft] = useState(value ?? '');
+  const [lastValue, setLastValue] = useState(value);
+  if (value !== lastValue) {
+    // The range changed elsewhere (a link, Back, "Use timeline window", clear all): show it.
+    setLastValue(value);
+    setDraft(value ?? '');
+  }
+  const commit = (text: string) => onCommit(isIsoDay(text) ? text : null);
+  return (
+    <label>
+      {label}
+      <input
+        type="date"
+        value={draft}
+        min={min ?? undefined}
+        max={max ?? undefined}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? 'date-range-error' : undefined}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          // Empty (cleared) or a whole date with a real four-digit year: apply now; else wait for blur.
+          if (e.target.value === '' || /^[1-9]\d{3}-/.test(e.target.value)) commit(e.target.value);
+        }}
+        onBlur={(e) => commit(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit(e.currentTarget.value);
+        }}
+      />
+    </label>
   );
 }
 

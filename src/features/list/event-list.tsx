@@ -3,7 +3,7 @@
  * aria-activedescendant (arrow keys move, Enter selects), virtualised so 100,000 events cost a screenful of rows.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { DatasetIndex } from '../../domain/dataset-index.ts';
 import type { NewsEvent } from '../../domain/dataset-schema.ts';
 import { useExplorerStore } from '../../state/explorer-store.ts';
@@ -28,7 +28,10 @@ export function EventList({ index, events }: { index: DatasetIndex; events: read
     overscan: 8,
   });
 
-  const selectedIndex = selectedId ? events.findIndex((e) => e.id === selectedId) : -1;
+  const selectedIndex = useMemo(
+    () => (selectedId ? events.findIndex((e) => e.id === selectedId) : -1),
+    [events, selectedId],
+  );
   useEffect(
     function followSelection() {
       if (selectedIndex < 0) return;

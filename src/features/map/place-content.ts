@@ -59,7 +59,8 @@ export function placePopupContent(
   heading.id = `event-map-popup-${place.id}`;
   const list = element('ul', 'event-map-popup__events');
   list.setAttribute('aria-labelledby', heading.id);
-  for (const event of events) {
+  // A country can hold tens of thousands of events: list the first ones, and say how to see the rest.
+  for (const event of events.slice(0, POPUP_MAX_EVENTS)) {
     const button = element('button', 'event-map-popup__event');
     button.type = 'button';
     if (event.id === selectedEventId) button.setAttribute('aria-current', 'true');
@@ -73,8 +74,18 @@ export function placePopupContent(
     list.append(item);
   }
   root.append(heading, list);
+  if (events.length > POPUP_MAX_EVENTS)
+    root.append(
+      element(
+        'p',
+        'event-map-popup__more',
+        `+${events.length - POPUP_MAX_EVENTS} more: filter by ${place.name} to list them all.`,
+      ),
+    );
   return root;
 }
+
+const POPUP_MAX_EVENTS = 50;
 
 /** The small number drawn on a mark. */
 export function countLabel(count: number, className: string): HTMLElement {

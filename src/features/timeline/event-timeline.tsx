@@ -21,8 +21,6 @@ import './timeline.css';
 const HOVER_RULE = 'outline: 2px solid var(--event-color); outline-offset: 1px;';
 /** How far beyond the data the user may pan. */
 const PAN_LIMIT_MS = 20 * 365.25 * MS_PER_DAY;
-/** Narrowest window a fit produces: a single event is shown within its week, not stretched over the screen. */
-
 export function EventTimeline({ index, events }: { index: DatasetIndex; events: readonly NewsEvent[] }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<TimelineController | null>(null);
