@@ -25,8 +25,9 @@ async function clickMapMark(page: Page, placeName: string): Promise<void> {
     const box = await labels.nth(i).boundingBox();
     if (!box) continue;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // Match the place's own name, not an event title that mentions it (Turkey's events include the Sochi visit).
     const found = await tooltip
-      .filter({ hasText: placeName })
+      .locator('.event-map-card__name', { hasText: new RegExp(`^${placeName}$`) })
       .isVisible({ timeout: 500 })
       .catch(() => false);
     if (found) {
