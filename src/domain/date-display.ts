@@ -2,10 +2,8 @@
  * Human-readable rendering of date intervals, shared by the dataset build (default `display` strings) and the app
  * (axis tooltips, list rows). Never shows more precision than the interval has.
  */
-import { MONTHS, formatDay, formatMonth, monthOf, yearOf } from './iso-day.ts';
+import { MONTH_LABELS, formatDay, formatMonth, monthOf, yearOf } from './iso-day.ts';
 import type { Precision, Qualifier } from './temporal.ts';
-
-const MONTH_LABELS = MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1));
 
 interface Interval {
   earliest: string;

@@ -24,7 +24,10 @@ export const MONTHS = [
   'december',
 ] as const;
 
-const MONTH_LABELS = MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1));
+/** "January" … "December". */
+export const MONTH_LABELS: readonly string[] = MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1));
+/** "Jan" … "Dec". */
+export const MONTH_SHORT_LABELS: readonly string[] = MONTH_LABELS.map((m) => m.slice(0, 3));
 
 /** True when `value` is a real calendar day written as YYYY-MM-DD (rejects 2021-02-30, 2021-13-01). */
 export function isIsoDay(value: string): boolean {

@@ -9,6 +9,7 @@ import { EVENT_TYPE_IDS, type EventType } from '../../domain/taxonomy.ts';
 import { TYPE_COLORS, typeLabel } from '../../shared/event-style.ts';
 import { countBetween, type TimelineIndex } from './timeline-index.ts';
 import { MS_PER_DAY } from './timeline-items.ts';
+import { MONTH_LABELS, MONTH_SHORT_LABELS } from '../../domain/iso-day.ts';
 
 export type BucketUnit = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'decade';
 
@@ -111,25 +112,9 @@ export function countBuckets(index: TimelineIndex, from: number, to: number, uni
   return buckets;
 }
 
-const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTH_LONG = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 function dayLabel(day: number): string {
   const date = new Date(day * MS_PER_DAY);
-  return `${date.getUTCDate()} ${MONTH_SHORT[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  return `${date.getUTCDate()} ${MONTH_SHORT_LABELS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 
 /** The bucket's time span in words: "3 Mar 2015", "week of 2 Mar 2015", "March 2015", "Q1 2015", "2015", "2010s". */
@@ -142,7 +127,7 @@ export function bucketLabel(bucket: Pick<DensityBucket, 'unit' | 'startDay'>): s
     case 'week':
       return `week of ${dayLabel(bucket.startDay)}`;
     case 'month':
-      return `${MONTH_LONG[date.getUTCMonth()]} ${year}`;
+      return `${MONTH_LABELS[date.getUTCMonth()]} ${year}`;
     case 'quarter':
       return `Q${Math.floor(date.getUTCMonth() / 3) + 1} ${year}`;
     case 'year':
