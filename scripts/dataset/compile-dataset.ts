@@ -3,7 +3,7 @@
  * either the dataset or every problem found, each naming the file, the record, the field and what was expected.
  * The CLI (scripts/build-dataset.ts) does the reading and the all-or-nothing writing.
  */
-import { LineCounter, parseDocument, isSeq } from 'yaml';
+import { LineCounter, parseDocument, isSeq, type Document } from 'yaml';
 import type { z } from 'zod';
 import {
   ActorRecordSchema,
@@ -99,6 +99,22 @@ function fieldName(path: readonly PropertyKey[]): string | null {
     .join('');
 }
 
+/** Parses a YAML file, reporting each syntax error with its line; null when the file is malformed. */
+function parseYaml(file: InputFile, problems: DatasetProblem[]): { doc: Document; lineCounter: LineCounter } | null {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(file.content, { lineCounter, uniqueKeys: true });
+  if (doc.errors.length === 0) return { doc, lineCounter };
+  for (const error of doc.errors)
+    problems.push({
+      file: file.path,
+      line: error.linePos?.[0]?.line ?? null,
+      record: null,
+      field: null,
+      message: `malformed YAML: ${error.message.split('\n')[0]}`,
+    });
+  return null;
+}
+
 /** Parses one YAML file that must hold a list of records, and validates each record with `schema`. */
 function readRecords<S extends z.ZodType>(
   file: InputFile,
@@ -107,22 +123,12 @@ function readRecords<S extends z.ZodType>(
   problems: DatasetProblem[],
   unreadable: Set<string>,
 ): Located<z.infer<S>>[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(file.content, { lineCounter, uniqueKeys: true });
-  if (doc.errors.length > 0) {
+  const parsed = parseYaml(file, problems);
+  if (!parsed) {
     unreadable.add(UNREADABLE_FILE);
-    for (const error of doc.errors) {
-      const line = error.linePos?.[0]?.line ?? null;
-      problems.push({
-        file: file.path,
-        line,
-        record: null,
-        field: null,
-        message: `malformed YAML: ${error.message.split('\n')[0]}`,
-      });
-    }
     return [];
   }
+  const { doc, lineCounter } = parsed;
   const items = doc.toJS() as unknown;
   if (items === null || items === undefined) return [];
   if (!isSeq(doc.contents) || !Array.isArray(items)) {
@@ -267,20 +273,9 @@ export function compileDataset(input: DatasetInput): CompileResult {
 }
 
 function readMeta(file: InputFile, problems: DatasetProblem[]): z.infer<typeof DatasetMetaRecordSchema> | null {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(file.content, { lineCounter });
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors)
-      problems.push({
-        file: file.path,
-        line: error.linePos?.[0]?.line ?? null,
-        record: null,
-        field: null,
-        message: `malformed YAML: ${error.message.split('\n')[0]}`,
-      });
-    return null;
-  }
-  const parsed = DatasetMetaRecordSchema.safeParse(doc.toJS());
+  const yaml = parseYaml(file, problems);
+  if (!yaml) return null;
+  const parsed = DatasetMetaRecordSchema.safeParse(yaml.doc.toJS());
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues)
     problems.push({

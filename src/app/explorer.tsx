@@ -38,7 +38,6 @@ export function Explorer({ index }: { index: DatasetIndex }) {
   const visibleIds = useMemo(() => new Set(visibleEvents.map((e) => e.id)), [visibleEvents]);
   const selectedIsHidden = selected !== undefined && !result.searchPending && !visibleIds.has(selected.id);
   useDocumentTitle(selected?.title);
-  const typesPresent = useMemo(() => new Set(index.events.map((e) => e.type)), [index]);
 
   return (
     <div className="explorer">
@@ -92,7 +91,7 @@ export function Explorer({ index }: { index: DatasetIndex }) {
                   Select an event on the map, on the timeline or in the list to see its details and the exact sentences
                   that report it.
                 </p>
-                <Legend typesPresent={typesPresent} />
+                <Legend typesPresent={index.typesPresent} />
               </div>
             )}
           </section>

@@ -12,8 +12,8 @@ export interface DatasetIndex {
   /** Events in dataset order (by earliest date, then latest, then id). */
   events: readonly NewsEvent[];
   eventById: ReadonlyMap<string, NewsEvent>;
-  /** Position of each event in `events`, for stable ordering of filtered subsets without re-sorting. */
-  eventOrder: ReadonlyMap<string, number>;
+  /** The event types the dataset uses, for the legend and the type facet. */
+  typesPresent: ReadonlySet<EventType>;
   actorById: ReadonlyMap<string, Actor>;
   placeById: ReadonlyMap<string, Place>;
   sourceById: ReadonlyMap<string, Source>;
@@ -38,7 +38,7 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
     dataset,
     events,
     eventById: new Map(events.map((e) => [e.id, e])),
-    eventOrder: new Map(events.map((e, i) => [e.id, i])),
+    typesPresent: new Set(events.map((e) => e.type)),
     actorById: new Map(dataset.actors.map((a) => [a.id, a])),
     placeById: new Map(dataset.places.map((p) => [p.id, p])),
     sourceById: new Map(dataset.sources.map((s) => [s.id, s])),

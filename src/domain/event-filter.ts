@@ -19,8 +19,6 @@ export interface FilterIndex {
   placeClosure: readonly (readonly string[])[];
   /** Per event: its distinct actor ids. */
   actorIds: readonly (readonly string[])[];
-  /** Every place id and its ancestors (itself first). */
-  ancestorsOf: ReadonlyMap<string, readonly string[]>;
 }
 
 export function buildFilterIndex(index: DatasetIndex): FilterIndex {
@@ -30,7 +28,6 @@ export function buildFilterIndex(index: DatasetIndex): FilterIndex {
     events: index.events,
     placeClosure: index.events.map((e) => [...new Set(e.places.flatMap((p) => ancestorsOf.get(p.placeId) ?? []))]),
     actorIds: index.events.map((e) => [...new Set(e.actors.map((a) => a.actorId))]),
-    ancestorsOf,
   };
 }
 

@@ -68,11 +68,6 @@ export function addDays(isoDay: string, days: number): string {
   return fromEpochDay(toEpochDay(isoDay) + days);
 }
 
-/** Whole days from `a` to `b` (positive when b is later). */
-export function daysBetween(a: string, b: string): number {
-  return toEpochDay(b) - toEpochDay(a);
-}
-
 /** The weekday of an ISO day, lower case. */
 export function weekdayOf(isoDay: string): Weekday {
   return WEEKDAYS[new Date(toEpochDay(isoDay) * MS_PER_DAY).getUTCDay()]!;

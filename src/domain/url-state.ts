@@ -38,9 +38,6 @@ export const EMPTY_VIEW: ViewState = {
   window: null,
 };
 
-/** Parameter names in the order they are written, so equal states always give equal URLs. */
-export const VIEW_PARAMS = ['event', 'actor', 'place', 'type', 'from', 'to', 'q', 'read', 'window'] as const;
-
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_Q_LENGTH = 200;
 const MAX_IDS = 100;

@@ -24,7 +24,7 @@ export function FilterBar({ index, result }: { index: DatasetIndex; result: Filt
 
   const typeOptions = useMemo<FacetOption[]>(
     () =>
-      EVENT_TYPE_IDS.filter((t) => index.events.some((e) => e.type === t)).map((t) => ({
+      EVENT_TYPE_IDS.filter((t) => index.typesPresent.has(t)).map((t) => ({
         id: t,
         label: typeLabel(t),
         count: result.counts.type.get(t) ?? 0,
