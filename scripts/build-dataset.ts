@@ -1,10 +1,13 @@
 /**
- * `npm run data`: validates data/ and writes public/data/dataset.json + dataset.schema.json.
- * All or nothing: on any problem it prints each one (file:line, record, field, what was expected), exits 1 and
- * leaves the previous output untouched; on success both files are written to temporary names and renamed.
+ * `npm run data`: validates data/ and writes public/data/dataset.json + dataset.schema.json (the one-file contract
+ * for other tools, diffs and export) and public/data/pack/ (the columnar pack the app loads: see
+ * src/domain/event-pack.ts). All or nothing: on any problem it prints each one (file:line, record, field, what was
+ * expected), exits 1 and leaves the previous output untouched; on success everything is written under temporary
+ * names and renamed into place.
  * DATASET_DIR and DATASET_OUT override the folders (used by tests and for building other datasets).
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -12,6 +15,7 @@ import { DatasetSchema, findDatasetInconsistencies } from '../src/domain/dataset
 import { compileDataset, formatProblem } from './dataset/compile-dataset.ts';
 import { DataDirError, readDataDir } from './dataset/read-data-dir.ts';
 import { loadCountryShapes } from './dataset/country-shapes.ts';
+import { encodePack } from '../src/domain/pack-encoder.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -42,19 +46,30 @@ async function main(): Promise<void> {
     [path.join(outDir, 'dataset.json'), datasetJson],
     [path.join(outDir, 'dataset.schema.json'), schemaJson],
   ];
+  const pack = encodePack(result.dataset);
+  const packDir = path.join(outDir, 'pack');
+  const packTemporary = `${packDir}.tmp-${process.pid}`;
+  const packPrevious = `${packDir}.old-${process.pid}`;
   const temporary = outputs.map(([target]) => `${target}.tmp-${process.pid}`);
   try {
-    await Promise.all(outputs.map(([, content], i) => writeFile(temporary[i]!, content)));
+    await mkdir(packTemporary, { recursive: true });
+    await Promise.all([
+      ...outputs.map(([, content], i) => writeFile(temporary[i]!, content)),
+      ...pack.map((file) => writeFile(path.join(packTemporary, file.path), file.bytes)),
+    ]);
     for (const [i, [target]] of outputs.entries()) await rename(temporary[i]!, target);
+    if (existsSync(packDir)) await rename(packDir, packPrevious);
+    await rename(packTemporary, packDir);
   } finally {
-    await Promise.all(temporary.map((t) => rm(t, { force: true })));
+    await Promise.all([...temporary, packTemporary, packPrevious].map((t) => rm(t, { force: true, recursive: true })));
   }
+  const packBytes = pack.reduce((sum, file) => sum + file.bytes.byteLength, 0);
 
   const { events, sources, places, actors } = result.dataset;
   const byType = new Map<string, number>();
   for (const e of events) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
   console.log(
-    `dataset: ${events.length} events, ${sources.length} sources, ${places.length} places, ${actors.length} actors → ${rel(outDir)}/dataset.json (${Buffer.byteLength(datasetJson)} bytes)`,
+    `dataset: ${events.length} events, ${sources.length} sources, ${places.length} places, ${actors.length} actors → ${rel(outDir)}/dataset.json (${Buffer.byteLength(datasetJson)} bytes), ${rel(packDir)}/ (${pack.length} files, ${packBytes} bytes)`,
   );
   console.log(
     `  by type: ${[...byType]

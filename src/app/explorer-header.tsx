@@ -10,17 +10,17 @@ export function ExplorerHeader({
   /** null while the count is not known yet (the search index is still being built). */
   visibleCount: number | null;
 }) {
-  const { dataset, extent } = index;
-  const total = dataset.events.length;
+  const { extent } = index;
+  const total = index.size;
   const years = extent ? `${yearOf(extent.earliest)}–${yearOf(extent.latest)}` : 'no dates';
   return (
     <header className="explorer-header">
       <div className="brand">
         <h1>News Event Explorer</h1>
         <p className="dataset-line">
-          <span className="dataset-title">{dataset.title}</span>
+          <span className="dataset-title">{index.title}</span>
           <span className="dataset-stats">
-            {dataset.sources.length} articles · events {years} ·{' '}
+            {index.sources.length.toLocaleString('en')} articles · events {years} ·{' '}
             <strong aria-live="polite">
               {visibleCount === null
                 ? `searching ${total.toLocaleString('en')} events…`

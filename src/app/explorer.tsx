@@ -2,8 +2,9 @@
  * The explorer's layout: the map and the timeline side by side with the list and the details, all reading the same
  * store. Features never import each other; this file is where they meet.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
+import type { FilterResult } from '../domain/event-filter.ts';
 import { EventDetails } from '../features/details/event-details.tsx';
 import { EmptyResult } from '../features/filters/empty-result.tsx';
 import { FilterBar } from '../features/filters/filter-bar.tsx';
@@ -13,6 +14,7 @@ import { SourceReader } from '../features/reader/source-reader.tsx';
 import { EventTimeline } from '../features/timeline/event-timeline.tsx';
 import { useExplorerStore } from '../state/explorer-store.ts';
 import { useFilteredEvents } from '../state/filtered-events.ts';
+import { finishInteraction, markReadyAfterPaint } from '../state/interaction-timing.ts';
 import { restoreViewFromUrl, useUrlSync } from '../state/url-sync.ts';
 import { ExplorerHeader } from './explorer-header.tsx';
 import { Legend } from './legend.tsx';
@@ -27,46 +29,41 @@ export function Explorer({ index }: { index: DatasetIndex }) {
   const readerSourceId = useExplorerStore((s) => s.view.read);
   const clearFilters = useExplorerStore((s) => s.clearFilters);
   const result = useFilteredEvents(index);
-  const visibleEvents = result.events;
-  // With a text query the list shows the best matches first; the map and timeline keep their own order.
-  const listedEvents = useMemo(() => {
-    const scores = result.scores;
-    if (!scores) return visibleEvents;
-    return [...visibleEvents].sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0));
-  }, [visibleEvents, result.scores]);
-  const selected = selectedId ? index.eventById.get(selectedId) : undefined;
-  const visibleIds = useMemo(() => new Set(visibleEvents.map((e) => e.id)), [visibleEvents]);
-  const selectedIsHidden = selected !== undefined && !result.searchPending && !visibleIds.has(selected.id);
+  // With a text query the list shows the best matches first (result.listRows); the map and timeline keep date order.
+  const visibleRows = result.rows;
+  const selected = selectedId ? index.summaryById(selectedId) : undefined;
+  const selectedIsHidden = selected !== undefined && !result.searchPending && result.mask[selected.row] !== 1;
   useDocumentTitle(selected?.title);
+  useInteractionTimings(result);
 
   return (
     <div className="explorer">
       <a className="skip-link" href="#event-list">
         Skip to the list of events
       </a>
-      <ExplorerHeader index={index} visibleCount={result.searchPending ? null : visibleEvents.length} />
+      <ExplorerHeader index={index} visibleCount={result.searchPending ? null : visibleRows.length} />
       <FilterBar index={index} result={result} />
       <Notices />
       <main className="workspace">
         <section className="pane map-pane" aria-label="Map">
-          <EventMap index={index} events={visibleEvents} />
+          <EventMap index={index} rows={visibleRows} />
         </section>
         <section className="pane timeline-pane" aria-label="Timeline">
-          <EventTimeline index={index} events={visibleEvents} />
+          <EventTimeline index={index} rows={visibleRows} />
         </section>
         <div className="side">
           <section className="pane list-pane" aria-labelledby="list-heading">
             <h2 id="list-heading" className="pane-heading">
-              Events <span className="pane-count">{visibleEvents.length}</span>
-              {result.scores && <span className="pane-sort">best matches first</span>}
+              Events <span className="pane-count">{visibleRows.length.toLocaleString('en')}</span>
+              {result.ranked && !result.searchPending && <span className="pane-sort">best matches first</span>}
             </h2>
             {result.searchPending && (
               <p className="list-status" role="status">
                 Searching…
               </p>
             )}
-            {visibleEvents.length > 0 ? (
-              <EventList index={index} events={listedEvents} />
+            {visibleRows.length > 0 ? (
+              <EventList index={index} rows={result.listRows} ranked={result.ranked} />
             ) : (
               !result.searchPending && <EmptyResult index={index} />
             )}
@@ -131,5 +128,22 @@ function useDocumentTitle(title: string | undefined): void {
       document.title = title ? `${title} · News Event Explorer` : 'News Event Explorer';
     },
     [title],
+  );
+}
+
+/**
+ * In-page timings for `npm run bench`: ready once the first rows and timeline are committed; a filter or search
+ * when its result is committed (a selection is timed by the details, once its evidence is shown). Effects run after
+ * the children's effects, so the timeline and map have applied the change by then.
+ */
+function useInteractionTimings(result: FilterResult): void {
+  useEffect(
+    function markFilterPainted() {
+      if (result.searchPending) return;
+      markReadyAfterPaint();
+      finishInteraction('filter', { rows: result.rows.length });
+      finishInteraction('search', { rows: result.rows.length });
+    },
+    [result],
   );
 }

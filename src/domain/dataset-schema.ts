@@ -21,7 +21,9 @@ import {
   PLACE_ROLES,
 } from './taxonomy.ts';
 
-export const SCHEMA_VERSION = '1';
+import { SCHEMA_VERSION } from './dataset-version.ts';
+
+export { SCHEMA_VERSION };
 
 const slug = z
   .string()

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { indexDataset } from './dataset-index.ts';
-import { applyFilter, buildFilterIndex, isFilterActive, type EventFilter } from './event-filter.ts';
-import { buildEventSearch, buildEventSearchAsync } from './event-search.ts';
+import type { TextMatches } from './event-engine.ts';
+import { applyFilter, isFilterActive, typeCount, type EventFilter } from './event-filter.ts';
+import { buildEventSearch, loadEventSearch, serializeEventSearch } from './event-search.ts';
+import { indexFromDataset } from './testing/index-from-dataset.ts';
 import { makeDataset, makeEvent } from './testing/make-dataset.ts';
 
 const events = [
@@ -36,12 +37,20 @@ const events = [
     date: { earliest: '2015-09-30' },
   }),
 ];
-const index = indexDataset(makeDataset(events));
-const fi = buildFilterIndex(index);
-const search = buildEventSearch(index);
+const dataset = makeDataset(events);
+const index = indexFromDataset(dataset);
+const search = buildEventSearch(dataset);
 const none: EventFilter = { actor: [], place: [], type: [], from: null, to: null, q: '' };
+const matches = (query: string): TextMatches => {
+  const found = search.search(query);
+  return { rows: Int32Array.from(found.keys()), scores: Float32Array.from(found.values()) };
+};
+const idsOf = (rows: Int32Array) => Array.from(rows, (row) => index.summary(row).id);
 const ids = (filter: Partial<EventFilter>) =>
-  applyFilter(fi, { ...none, ...filter }, filter.q ? search.search(filter.q) : null).events.map((e) => e.id);
+  idsOf(applyFilter(index, { ...none, ...filter }, filter.q ? matches(filter.q) : null).rows);
+/** Non-zero counts by id, for a facet whose counts are indexed by row of `records`. */
+const byId = (counts: Int32Array, records: readonly { id: string }[]) =>
+  Object.fromEntries(records.flatMap((r, row) => (counts[row] ? [[r.id, counts[row]]] : [])));
 
 describe('applyFilter', () => {
   it('keeps everything when nothing is chosen', () => {
@@ -67,13 +76,15 @@ describe('applyFilter', () => {
   });
 
   it('counts each facet value given the other filters, not its own', () => {
-    const { counts } = applyFilter(fi, { ...none, type: ['attack'], actor: ['putin'] }, null);
+    const result = applyFilter(index, { ...none, type: ['attack'], actor: ['putin'] }, null);
     // Types ignore the type filter but honour the actor filter: Putin is in one meeting and one attack.
-    expect(Object.fromEntries(counts.type)).toEqual({ meeting: 1, attack: 1 });
+    expect([typeCount(result, 'meeting'), typeCount(result, 'attack'), typeCount(result, 'statement')]).toEqual([
+      1, 1, 0,
+    ]);
     // Actors ignore the actor filter but honour the type filter: attacks involve only Putin.
-    expect(Object.fromEntries(counts.actor)).toEqual({ putin: 1 });
+    expect(byId(result.counts.actor, index.actors)).toEqual({ putin: 1 });
     // Places count through the hierarchy.
-    expect(Object.fromEntries(counts.place)).toEqual({ idlib: 1, syria: 1 });
+    expect(byId(result.counts.place, index.places)).toEqual({ idlib: 1, syria: 1 });
   });
 
   it('searches text with diacritics folded and prefixes matched, ranking title hits first', () => {
@@ -82,8 +93,11 @@ describe('applyFilter', () => {
     expect(ids({ q: 'soch' })).toEqual(['sochi-meeting']);
     expect(ids({ q: 'idlib' })).toEqual(['akar-statement', 'idlib-attacks']);
     expect(ids({ q: 'idlib attacks' })).toEqual(['idlib-attacks']);
-    const result = applyFilter(fi, { ...none, q: 'idlib' }, search.search('idlib'));
-    expect(result.scores?.get('idlib-attacks')).toBeGreaterThan(0);
+    const result = applyFilter(index, { ...none, q: 'idlib' }, matches('idlib'));
+    expect(result.ranked).toBe(true);
+    expect(idsOf(result.listRows).sort()).toEqual(idsOf(result.rows).sort());
+    // The list puts the title match first; the map and timeline keep date order.
+    expect(idsOf(result.listRows)[0]).toBe('idlib-attacks');
   });
 
   it('finds nothing rather than everything for a query that matches nothing', () => {
@@ -91,16 +105,21 @@ describe('applyFilter', () => {
   });
 
   it('ignores a query made only of stop words or punctuation', () => {
-    expect(applyFilter(fi, { ...none, q: 'the ' }, null)).toMatchObject({ searchPending: false });
+    expect(applyFilter(index, { ...none, q: 'the ' }, null)).toMatchObject({ searchPending: false });
     expect(ids({ q: 'the' })).toHaveLength(4);
     expect(isFilterActive({ ...none, q: ' a ' })).toBe(false);
   });
 
   it('says the search is pending, rather than guessing, until the index is built', async () => {
-    const pending = applyFilter(fi, { ...none, q: 'idlib' }, null);
-    expect(pending).toMatchObject({ events: [], searchPending: true });
-    expect(applyFilter(fi, { ...none, type: ['attack'] }, null).searchPending).toBe(false);
-    const built = await buildEventSearchAsync(index, 1);
-    expect([...built.search('idlib').keys()].sort()).toEqual(['akar-statement', 'idlib-attacks']);
+    const pending = applyFilter(index, { ...none, q: 'idlib' }, null);
+    expect(pending).toMatchObject({ searchPending: true });
+    expect(pending.rows).toHaveLength(0);
+    expect(applyFilter(index, { ...none, type: ['attack'] }, null).searchPending).toBe(false);
+  });
+
+  it('answers the same from the prebuilt index the pack ships as from a fresh one', async () => {
+    const revived = await loadEventSearch(serializeEventSearch(dataset));
+    for (const query of ['idlib', 'erdogan', 'soch', 'attacks idlib'])
+      expect([...revived.search(query)]).toEqual([...search.search(query)]);
   });
 });

@@ -4,11 +4,15 @@
  * finds "Erdoğan" and "cavusoglu" finds "Çavuşoğlu".
  */
 import MiniSearch, { type Options } from 'minisearch';
-import type { DatasetIndex } from './dataset-index.ts';
+import type { Dataset } from './dataset-schema.ts';
+import { foldText, STOP_WORDS } from './search-terms.ts';
 import { EVENT_TYPES } from './taxonomy.ts';
 
+export { foldText, hasSearchTerms } from './search-terms.ts';
+
+/** One event as the index sees it. `id` is the event's row in the dataset (its position in `dataset.events`). */
 interface SearchDocument {
-  id: string;
+  id: number;
   title: string;
   summary: string;
   excerpts: string;
@@ -17,24 +21,13 @@ interface SearchDocument {
   type: string;
 }
 
-/** Lower case, no diacritics, no apostrophes: the form both the index and the query are reduced to. */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/ı/g, 'i')
-    .replace(/['’]/g, '')
-    .toLowerCase();
-}
-
-const STOP_WORDS = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'and', 'to', 'for', 'with', 'at', 'by']);
-
 const SEARCH_OPTIONS: Options<SearchDocument> = {
   fields: ['title', 'summary', 'excerpts', 'actors', 'places', 'type'],
   storeFields: [],
   // Folding a whole field once is far cheaper than folding each of its words; the query's few words are folded
   // one by one in searchOptions.processTerm.
-  extractField: (document, field) => foldText(document[field as keyof SearchDocument]),
+  extractField: (document, field) =>
+    field === 'id' ? document.id : foldText(document[field as Exclude<keyof SearchDocument, 'id'>]),
   processTerm: (term) => (term.length === 0 || STOP_WORDS.has(term) ? null : term),
   searchOptions: {
     processTerm: (term) => {
@@ -48,36 +41,31 @@ const SEARCH_OPTIONS: Options<SearchDocument> = {
   },
 };
 
-/** True when `query` has at least one word the index can match (not only stop words or punctuation). */
-export function hasSearchTerms(query: string): boolean {
-  return foldText(query)
-    .split(/[^\p{L}\p{N}]+/u)
-    .some((word) => word.length > 0 && !STOP_WORDS.has(word));
-}
-
 export interface EventSearch {
-  /** Event ids matching every word of `query` (prefix match on each), with their relevance scores. */
-  search: (query: string) => Map<string, number>;
+  /** Event rows matching every word of `query` (prefix match on each), with their relevance scores. */
+  search: (query: string) => Map<number, number>;
 }
 
-function searchDocuments(index: DatasetIndex): SearchDocument[] {
+function searchDocuments(dataset: Dataset): SearchDocument[] {
+  const actorById = new Map(dataset.actors.map((a) => [a.id, a]));
+  const placeById = new Map(dataset.places.map((p) => [p.id, p]));
   const names = (ids: readonly string[], byId: ReadonlyMap<string, { name: string; aliases: string[] }>) =>
     ids
       .map((id) => byId.get(id))
       .flatMap((record) => (record ? [record.name, ...record.aliases] : []))
       .join(' ');
-  return index.events.map((event) => ({
-    id: event.id,
+  return dataset.events.map((event, row) => ({
+    id: row,
     title: event.title,
     summary: event.summary,
     excerpts: event.evidence.map((e) => e.quote).join(' '),
     actors: names(
       event.actors.map((a) => a.actorId),
-      index.actorById,
+      actorById,
     ),
     places: names(
       event.places.map((p) => p.placeId),
-      index.placeById,
+      placeById,
     ),
     type: `${EVENT_TYPES[event.type].label} ${event.type}`,
   }));
@@ -87,24 +75,29 @@ function wrap(mini: MiniSearch<SearchDocument>): EventSearch {
   return {
     search: (query) => {
       const results = query.trim() ? mini.search(query) : [];
-      return new Map(results.map((r) => [String(r.id), r.score]));
+      return new Map(results.map((r) => [Number(r.id), r.score]));
     },
   };
 }
 
 /** Builds the search index in one go (tests, benchmarks). */
-export function buildEventSearch(index: DatasetIndex): EventSearch {
+export function buildEventSearch(dataset: Dataset): EventSearch {
   const mini = new MiniSearch<SearchDocument>(SEARCH_OPTIONS);
-  mini.addAll(searchDocuments(index));
+  mini.addAll(searchDocuments(dataset));
   return wrap(mini);
 }
 
 /**
- * Builds the search index in chunks, yielding to the browser between them: at 100,000 events indexing takes
- * seconds, and the page must stay responsive meanwhile.
+ * The index as JSON, written into the dataset pack by `npm run data`, so that the app never indexes at run time
+ * (at 100,000 events indexing took 12 s of CPU; loading the prebuilt index is a fraction of that).
  */
-export async function buildEventSearchAsync(index: DatasetIndex, chunkSize = 1000): Promise<EventSearch> {
+export function serializeEventSearch(dataset: Dataset): string {
   const mini = new MiniSearch<SearchDocument>(SEARCH_OPTIONS);
-  await mini.addAllAsync(searchDocuments(index), { chunkSize });
-  return wrap(mini);
+  mini.addAll(searchDocuments(dataset));
+  return JSON.stringify(mini);
+}
+
+/** Revives an index written by serializeEventSearch, yielding to the event loop while it does. */
+export async function loadEventSearch(json: string): Promise<EventSearch> {
+  return wrap(await MiniSearch.loadJSONAsync<SearchDocument>(json, SEARCH_OPTIONS));
 }

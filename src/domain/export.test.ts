@@ -1,36 +1,35 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { indexDataset } from './dataset-index.ts';
+import { indexFromDataset } from './testing/index-from-dataset.ts';
 import { CSV_COLUMNS, eventsToCsv, eventsToGeoJson } from './export.ts';
 import { makeDataset, makeEvent } from './testing/make-dataset.ts';
 
-const index = indexDataset(
-  makeDataset([
-    makeEvent({
-      id: 'tricky',
-      title: 'A title, with "quotes", commas\nand a newline',
-      summary: '=HYPERLINK("http://example.com")',
-      actorIds: ['erdogan', 'putin'],
-      placeIds: ['sochi', 'russia'],
-      disagreements: [
-        {
-          aspect: 'date',
-          summary: 'The articles give different days.',
-          versions: [
-            { sourceId: 'a', claim: 'Monday', quote: 'q', start: 0, end: 1 },
-            { sourceId: 'b', claim: 'Tuesday', quote: 'q', start: 0, end: 1 },
-          ],
-          shown: 'combined',
-          why: 'No reason to prefer either.',
-        },
-      ],
-    }),
-  ]),
-);
+const dataset = makeDataset([
+  makeEvent({
+    id: 'tricky',
+    title: 'A title, with "quotes", commas\nand a newline',
+    summary: '=HYPERLINK("http://example.com")',
+    actorIds: ['erdogan', 'putin'],
+    placeIds: ['sochi', 'russia'],
+    disagreements: [
+      {
+        aspect: 'date',
+        summary: 'The articles give different days.',
+        versions: [
+          { sourceId: 'a', claim: 'Monday', quote: 'q', start: 0, end: 1 },
+          { sourceId: 'b', claim: 'Tuesday', quote: 'q', start: 0, end: 1 },
+        ],
+        shown: 'combined',
+        why: 'No reason to prefer either.',
+      },
+    ],
+  }),
+]);
+const index = indexFromDataset(dataset);
 
 describe('eventsToCsv', () => {
   it('writes one row per event that a CSV parser reads back cell for cell', () => {
-    const csv = eventsToCsv(index.events, index);
+    const csv = eventsToCsv(dataset.events, index);
     const parsed = Papa.parse<string[]>(csv, { skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.data[0]).toEqual([...CSV_COLUMNS]);
@@ -50,7 +49,7 @@ describe('eventsToCsv', () => {
 
 describe('eventsToGeoJson', () => {
   it('writes one point feature per event–place link, longitude first', () => {
-    const geojson = JSON.parse(eventsToGeoJson(index.events, index));
+    const geojson = JSON.parse(eventsToGeoJson(dataset.events, index));
     expect(geojson.type).toBe('FeatureCollection');
     expect(geojson.features).toHaveLength(2);
     expect(geojson.features[0]).toMatchObject({

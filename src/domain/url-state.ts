@@ -135,12 +135,17 @@ export function sameView(a: ViewState, b: ViewState): boolean {
 }
 
 /** The ids a link may name, to check a parsed view against the loaded dataset. */
+/** Membership tests only (a Set works): at a million events the event ids are looked up, not copied into a Set. */
+interface IdLookup {
+  has(id: string): boolean;
+}
+
 export interface KnownIds {
-  events: ReadonlySet<string>;
-  actors: ReadonlySet<string>;
-  places: ReadonlySet<string>;
-  types: ReadonlySet<string>;
-  sources: ReadonlySet<string>;
+  events: IdLookup;
+  actors: IdLookup;
+  places: IdLookup;
+  types: IdLookup;
+  sources: IdLookup;
 }
 
 /**
@@ -149,7 +154,7 @@ export interface KnownIds {
  */
 export function reconcileView(view: ViewState, known: KnownIds): ParsedView {
   const problems: string[] = [];
-  const keep = (name: string, ids: string[], set: ReadonlySet<string>) => {
+  const keep = (name: string, ids: string[], set: IdLookup) => {
     const unknown = ids.filter((id) => !set.has(id));
     if (unknown.length) problems.push(`unknown ${name} ${unknown.map((id) => `"${id}"`).join(', ')} ignored`);
     return ids.filter((id) => set.has(id));

@@ -1,23 +1,44 @@
 /**
- * Asks the search worker for matches; falls back to building the index on the page (in chunks) where workers are
- * unavailable. One client per dataset.
+ * Asks the search worker for matches; where workers are unavailable, loads the same prebuilt index on the page
+ * (the search library is then fetched as its own chunk). One client per dataset.
  */
 import type { DatasetIndex } from '../domain/dataset-index.ts';
-import { buildEventSearchAsync } from '../domain/event-search.ts';
+import type { TextMatches } from '../domain/event-engine.ts';
 import type { SearchRequest, SearchResponse } from './search-worker.ts';
+import { PACK_URL } from './dataset-query.ts';
 
 export interface SearchClient {
-  /** Event ids matching every word of `query`, with relevance scores. */
-  search: (query: string) => Promise<ReadonlyMap<string, number>>;
+  /** Event rows matching every word of `query`, with relevance scores. */
+  search: (query: string) => Promise<TextMatches>;
   dispose: () => void;
 }
 
-function inPageClient(index: DatasetIndex): SearchClient {
-  const built = buildEventSearchAsync(index);
-  return { search: async (query) => (await built).search(query), dispose: () => undefined };
+function searchIndexUrl(index: DatasetIndex): string {
+  return new URL(index.pack.manifest.files.search.path, new URL(PACK_URL, window.location.href)).href;
 }
 
-export function createSearchClient(index: DatasetIndex, datasetUrl: string): SearchClient {
+function inPageClient(index: DatasetIndex): SearchClient {
+  const entry = index.pack.manifest.files.search;
+  const built = (async () => {
+    const [{ loadEventSearch }, response] = await Promise.all([
+      import('../domain/event-search.ts'),
+      fetch(searchIndexUrl(index)),
+    ]);
+    if (!response.ok) throw new Error(`the search index could not be loaded (HTTP ${response.status})`);
+    const text = await response.text();
+    if (new TextEncoder().encode(text).byteLength !== entry.bytes) throw new Error('the search index is incomplete');
+    return loadEventSearch(text);
+  })();
+  return {
+    search: async (query) => {
+      const results = (await built).search(query);
+      return { rows: Int32Array.from(results.keys()), scores: Float32Array.from(results.values()) };
+    },
+    dispose: () => undefined,
+  };
+}
+
+export function createSearchClient(index: DatasetIndex): SearchClient {
   let worker: Worker;
   try {
     worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
@@ -28,19 +49,19 @@ export function createSearchClient(index: DatasetIndex, datasetUrl: string): Sea
   let fallback: SearchClient | null = null;
   const pending = new Map<
     number,
-    { query: string; resolve: (scores: ReadonlyMap<string, number>) => void; reject: (error: unknown) => void }
+    { query: string; resolve: (matches: TextMatches) => void; reject: (error: unknown) => void }
   >();
   worker.onmessage = (message: MessageEvent<SearchResponse>) => {
     const response = message.data;
     if (response.type === 'results') {
       const request = pending.get(response.id);
       pending.delete(response.id);
-      request?.resolve(new Map(response.ids.map((id, i) => [id, response.scores[i] ?? 0])));
+      request?.resolve({ rows: response.rows, scores: response.scores });
     } else if (response.type === 'failed') switchToInPage();
   };
   worker.onerror = () => switchToInPage();
 
-  /** The worker could not index (no fetch in workers, a blocked module worker): answer from the page instead. */
+  /** The worker could not load the index (a blocked module worker, no fetch in workers): answer from the page. */
   function switchToInPage(): void {
     if (fallback) return;
     worker.terminate();
@@ -51,7 +72,11 @@ export function createSearchClient(index: DatasetIndex, datasetUrl: string): Sea
     }
   }
 
-  worker.postMessage({ type: 'build', url: new URL(datasetUrl, window.location.href).href } satisfies SearchRequest);
+  worker.postMessage({
+    type: 'load',
+    url: searchIndexUrl(index),
+    bytes: index.pack.manifest.files.search.bytes,
+  } satisfies SearchRequest);
   return {
     search: (query) => {
       if (fallback) return fallback.search(query);

@@ -1,31 +1,38 @@
 /**
- * The search index lives in a worker: at 100,000 events building it takes seconds of CPU, which would otherwise
- * stall the page in the first moments of use. The worker fetches the same dataset file (from the HTTP cache),
- * indexes it, and answers queries with event ids and scores.
+ * The search index lives in a worker: reviving it takes a noticeable moment at 100,000 events, which would
+ * otherwise stall the page in its first seconds. The index is prebuilt by `npm run data` (search-index.json in the
+ * pack): the worker fetches that one file, never the dataset itself, and answers queries with event rows and
+ * scores as transferable typed arrays.
  */
 /// <reference lib="webworker" />
-import { indexDataset } from '../domain/dataset-index.ts';
-import type { Dataset } from '../domain/dataset-schema.ts';
-import { buildEventSearch, type EventSearch } from '../domain/event-search.ts';
+import { loadEventSearch, type EventSearch } from '../domain/event-search.ts';
 
-export type SearchRequest = { type: 'build'; url: string } | { type: 'search'; id: number; query: string };
+export type SearchRequest =
+  { type: 'load'; url: string; bytes: number } | { type: 'search'; id: number; query: string };
 export type SearchResponse =
   | { type: 'ready' }
   | { type: 'failed'; message: string }
-  | { type: 'results'; id: number; ids: string[]; scores: number[] };
+  | { type: 'results'; id: number; rows: Int32Array; scores: Float32Array };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let search: EventSearch | null = null;
 const queued: { id: number; query: string }[] = [];
 
-function answer(id: number, query: string, index: EventSearch): void {
+export function answerQuery(index: EventSearch, query: string): { rows: Int32Array; scores: Float32Array } {
   const results = index.search(query);
-  scope.postMessage({
-    type: 'results',
-    id,
-    ids: [...results.keys()],
-    scores: [...results.values()],
-  } satisfies SearchResponse);
+  const rows = new Int32Array(results.size);
+  const scores = new Float32Array(results.size);
+  let i = 0;
+  for (const [row, score] of results) {
+    rows[i] = row;
+    scores[i++] = score;
+  }
+  return { rows, scores };
+}
+
+function answer(id: number, query: string, index: EventSearch): void {
+  const { rows, scores } = answerQuery(index, query);
+  scope.postMessage({ type: 'results', id, rows, scores } satisfies SearchResponse, [rows.buffer, scores.buffer]);
 }
 
 scope.onmessage = async (message: MessageEvent<SearchRequest>) => {
@@ -38,9 +45,10 @@ scope.onmessage = async (message: MessageEvent<SearchRequest>) => {
   try {
     const response = await fetch(request.url);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    // The page has validated this very file with the dataset schema before asking for a search index.
-    const dataset = (await response.json()) as Dataset;
-    search = buildEventSearch(indexDataset(dataset));
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.byteLength !== request.bytes)
+      throw new Error(`the search index has ${bytes.byteLength} bytes, the manifest declares ${request.bytes}`);
+    search = await loadEventSearch(new TextDecoder().decode(bytes));
     scope.postMessage({ type: 'ready' } satisfies SearchResponse);
     for (const pending of queued.splice(0)) answer(pending.id, pending.query, search);
   } catch (error) {

@@ -7,7 +7,9 @@
  * replaces it; restoring from the URL writes nothing.
  */
 import { create } from 'zustand';
+import { hasSearchTerms } from '../domain/search-terms.ts';
 import { EMPTY_VIEW, type DateWindow, type ViewState } from '../domain/url-state.ts';
+import { startInteraction } from './interaction-timing.ts';
 
 export type SelectionOrigin = 'timeline' | 'map' | 'list' | 'details' | 'reader' | 'url';
 export type HistoryMode = 'push' | 'replace' | 'none';
@@ -56,9 +58,13 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
 
   selectEvent: (eventId, origin) => {
     if (get().view.event === eventId) return;
+    startInteraction('select');
     set((s) => ({ view: { ...s.view, event: eventId }, selectionOrigin: origin, historyMode: 'push' }));
   },
-  setFilters: (patch, historyMode = 'push') => set((s) => ({ view: { ...s.view, ...patch }, historyMode })),
+  setFilters: (patch, historyMode = 'push') => {
+    startInteraction(patch.q !== undefined && hasSearchTerms(patch.q) ? 'search' : 'filter');
+    set((s) => ({ view: { ...s.view, ...patch }, historyMode }));
+  },
   clearFilters: () =>
     set((s) => ({
       view: { ...s.view, actor: [], place: [], type: [], from: null, to: null, q: '' },

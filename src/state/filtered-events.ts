@@ -1,40 +1,27 @@
 /**
- * The filtered view of the dataset that every view draws: memoised per dataset (the filter index) and per filter
- * state (one linear pass). Views subscribe to the filter fields only, so hovering or selecting never refilters.
+ * The filtered view of the dataset that every view draws: one engine pass (domain/event-engine.ts) per filter
+ * state, memoised. Views subscribe to the filter fields only, so hovering or selecting never refilters.
  * Text queries are answered by the search worker (queries/search-client.ts); until its answer for the current
  * query arrives, the result says it is pending instead of showing stale or unfiltered events.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
-import {
-  applyFilter,
-  buildFilterIndex,
-  type EventFilter,
-  type FilterIndex,
-  type FilterResult,
-} from '../domain/event-filter.ts';
-import { hasSearchTerms } from '../domain/event-search.ts';
-import { DATASET_URL } from '../queries/dataset-query.ts';
+import type { TextMatches } from '../domain/event-engine.ts';
+import { applyFilter, type EventFilter, type FilterResult } from '../domain/event-filter.ts';
+import { hasSearchTerms } from '../domain/search-terms.ts';
 import { createSearchClient, type SearchClient } from '../queries/search-client.ts';
 import { useExplorerStore } from './explorer-store.ts';
+import { measured } from './interaction-timing.ts';
 
-const filterIndexes = new WeakMap<DatasetIndex, FilterIndex>();
 const searchClients = new WeakMap<DatasetIndex, SearchClient>();
-
-function filterIndexOf(index: DatasetIndex): FilterIndex {
-  let fi = filterIndexes.get(index);
-  if (!fi) filterIndexes.set(index, (fi = buildFilterIndex(index)));
-  return fi;
-}
 
 /** One search client per dataset, started when first needed and kept for the page's life (the data is static). */
 function searchClientOf(index: DatasetIndex): SearchClient {
   let client = searchClients.get(index);
-  if (!client) searchClients.set(index, (client = createSearchClient(index, DATASET_URL)));
+  if (!client) searchClients.set(index, (client = createSearchClient(index)));
   return client;
 }
-
 export function useEventFilter(): EventFilter {
   return useExplorerStore(
     useShallow((s) => ({
@@ -49,12 +36,12 @@ export function useEventFilter(): EventFilter {
 }
 
 /** The search results for `q` once known, else null. Starts the worker after load so the first query is fast. */
-function useTextMatches(index: DatasetIndex, q: string): ReadonlyMap<string, number> | null {
+function useTextMatches(index: DatasetIndex, q: string): TextMatches | null {
   const query = hasSearchTerms(q) ? q.trim() : '';
   const [answer, setAnswer] = useState<{
     index: DatasetIndex;
     query: string;
-    matches: ReadonlyMap<string, number>;
+    matches: TextMatches;
   } | null>(null);
   useEffect(
     function warmUpSearchWhenIdle() {
@@ -82,7 +69,8 @@ function useTextMatches(index: DatasetIndex, q: string): ReadonlyMap<string, num
             useExplorerStore
               .getState()
               .addNotices([`Search is unavailable (${String(error)}); the text filter is off.`]);
-            setAnswer({ index, query, matches: new Map(index.events.map((e) => [e.id, 0])) });
+            const every = Int32Array.from({ length: index.size }, (_, row) => row);
+            setAnswer({ index, query, matches: { rows: every, scores: new Float32Array(index.size) } });
           },
         );
       return () => {
@@ -99,7 +87,12 @@ export function useFilteredEvents(index: DatasetIndex): FilterResult {
   const { actor, place, type, from, to, q } = filter;
   const textMatches = useTextMatches(index, q);
   const result = useMemo(
-    () => applyFilter(filterIndexOf(index), { actor, place, type, from, to, q }, textMatches),
+    () =>
+      measured(
+        'filter:compute',
+        () => applyFilter(index, { actor, place, type, from, to, q }, textMatches),
+        (r) => ({ rows: r.rows.length }),
+      ),
     [index, actor, place, type, from, to, q, textMatches],
   );
   // While a query's answer is on its way, keep showing the last settled result (marked pending), so the views do

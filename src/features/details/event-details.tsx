@@ -2,13 +2,18 @@
  * Everything known about the selected event, and the evidence behind it: each excerpt grouped by article with its
  * publisher and date, how many articles corroborate it, and where they disagree, each version side by side.
  */
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { DatasetIndex } from '../../domain/dataset-index.ts';
-import type { Disagreement, Evidence, NewsEvent, Source } from '../../domain/dataset-schema.ts';
+import type { Disagreement, Evidence, NewsEvent } from '../../domain/dataset-schema.ts';
+import type { EventSummary, SourceMeta } from '../../domain/event-table.ts';
 import { describePrecision } from '../../domain/date-display.ts';
 import { formatDay } from '../../domain/iso-day.ts';
 import { EVENT_TYPES } from '../../domain/taxonomy.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useExplorerStore } from '../../state/explorer-store.ts';
+import { finishInteraction } from '../../state/interaction-timing.ts';
+import { eventQueryOptions } from '../../queries/pack-chunks.ts';
 import { MODALITY_LABELS, PLACE_ROLE_LABELS, TYPE_COLORS, typeLabel } from '../../shared/event-style.ts';
 import './event-details.css';
 
@@ -18,13 +23,26 @@ const RESOLUTION_LABELS = {
   inferred: 'inferred (not stated in the text)',
 } as const;
 
-export function EventDetails({ index, event }: { index: DatasetIndex; event: NewsEvent }) {
+/**
+ * The event's hot fields (type, title, date, actors, places) show at once; its summary, evidence and date basis
+ * come from the pack's details and texts, fetched on selection (a loading line, then the evidence; an error with
+ * Retry if the fetch fails).
+ */
+export function EventDetails({ index, event }: { index: DatasetIndex; event: EventSummary }) {
   const openReader = useExplorerStore((s) => s.openReader);
   const setFilters = useExplorerStore((s) => s.setFilters);
   // Only the filters the shortcuts toggle: the details need not re-render when the timeline pans.
   const view = useExplorerStore(useShallow((s) => ({ actor: s.view.actor, place: s.view.place })));
-  const bySource = groupBySource(event.evidence);
-  const totalSources = index.dataset.sources.length;
+  const details = useQuery(eventQueryOptions(index, event.row));
+  const full: NewsEvent | undefined = details.data;
+  const bySource = groupBySource(full?.evidence ?? []);
+  const totalSources = index.sources.length;
+  useEffect(
+    function markSelectionPainted() {
+      if (full) finishInteraction('select', { event: full.id });
+    },
+    [full],
+  );
 
   return (
     <article className="event-details" aria-labelledby="event-details-title">
@@ -35,15 +53,30 @@ export function EventDetails({ index, event }: { index: DatasetIndex; event: New
             {typeLabel(event.type)}
           </span>
           <span className={`modality modality-${event.modality}`}>{MODALITY_LABELS[event.modality]}</span>
-          <span className="cameo" title={`CAMEO code ${event.cameo}: ${EVENT_TYPES[event.type].description}`}>
-            CAMEO {event.cameo}
-          </span>
+          {full && (
+            <span className="cameo" title={`CAMEO code ${full.cameo}: ${EVENT_TYPES[event.type].description}`}>
+              CAMEO {full.cameo}
+            </span>
+          )}
         </p>
         <h2 id="event-details-title" tabIndex={-1}>
           {event.title}
         </h2>
-        <p className="event-summary">{event.summary}</p>
+        {full && <p className="event-summary">{full.summary}</p>}
       </header>
+      {details.isPending && (
+        <p className="details-status" role="status">
+          Loading the evidence…
+        </p>
+      )}
+      {details.isError && (
+        <div className="details-status" role="alert">
+          <p>The evidence of this event could not be loaded: {details.error.message}</p>
+          <button type="button" className="small-button" onClick={() => void details.refetch()}>
+            Retry
+          </button>
+        </div>
+      )}
 
       <dl className="event-facts">
         <dt>When</dt>
@@ -51,18 +84,19 @@ export function EventDetails({ index, event }: { index: DatasetIndex; event: New
           <strong>{event.date.display}</strong>
           <span className="fact-note">
             {describePrecision(event.date.precision)}
-            {event.date.qualifier ? `, ${event.date.qualifier}` : ''}; {RESOLUTION_LABELS[event.date.resolution]}.
+            {event.date.qualifier ? `, ${event.date.qualifier}` : ''}
+            {full ? `; ${RESOLUTION_LABELS[full.date.resolution]}` : ''}.
           </span>
-          {(event.date.expression || event.date.note) && (
+          {full && (full.date.expression || full.date.note) && (
             <details className="date-basis">
               <summary>How this date was established</summary>
-              {event.date.expression && (
+              {full.date.expression && (
                 <p>
-                  The article of {formatDay(event.date.anchor)} says “
-                  <q className="verbatim">{event.date.expression.quote}</q>”, read against that publication date.
+                  The article of {formatDay(full.date.anchor)} says “
+                  <q className="verbatim">{full.date.expression.quote}</q>”, read against that publication date.
                 </p>
               )}
-              {event.date.note && <p>{event.date.note}</p>}
+              {full.date.note && <p>{full.date.note}</p>}
             </details>
           )}
         </dd>
@@ -106,44 +140,46 @@ export function EventDetails({ index, event }: { index: DatasetIndex; event: New
         )}
       </dl>
 
-      {event.disagreements.length > 0 && (
+      {full && full.disagreements.length > 0 && (
         <section className="disagreements" aria-labelledby="disagreements-title">
           <h3 id="disagreements-title">The sources disagree</h3>
-          {event.disagreements.map((d, i) => (
+          {full.disagreements.map((d, i) => (
             <DisagreementView key={i} disagreement={d} index={index} />
           ))}
         </section>
       )}
 
-      <section className="evidence" aria-labelledby="evidence-title">
-        <h3 id="evidence-title">
-          Evidence{' '}
-          <span className="corroboration">
-            reported by {event.sourceIds.length} of {totalSources} articles
-          </span>
-        </h3>
-        {[...bySource].map(([sourceId, spans]) => {
-          const source = index.sourceById.get(sourceId);
-          if (!source) return null;
-          return (
-            <div className="evidence-source" key={sourceId}>
-              <SourceLine source={source} />
-              {spans.map((span) => (
-                <blockquote key={span.start} className="excerpt">
-                  {span.quote}
-                </blockquote>
-              ))}
-              <button type="button" className="link-button" onClick={() => openReader(sourceId)}>
-                Read in the article
-              </button>
-            </div>
-          );
-        })}
-      </section>
-      {event.notes && (
+      {full && (
+        <section className="evidence" aria-labelledby="evidence-title">
+          <h3 id="evidence-title">
+            Evidence{' '}
+            <span className="corroboration">
+              reported by {full.sourceIds.length} of {totalSources.toLocaleString('en')} articles
+            </span>
+          </h3>
+          {[...bySource].map(([sourceId, spans]) => {
+            const source = index.sourceById.get(sourceId);
+            if (!source) return null;
+            return (
+              <div className="evidence-source" key={sourceId}>
+                <SourceLine source={source} />
+                {spans.map((span) => (
+                  <blockquote key={span.start} className="excerpt">
+                    {span.quote}
+                  </blockquote>
+                ))}
+                <button type="button" className="link-button" onClick={() => openReader(sourceId)}>
+                  Read in the article
+                </button>
+              </div>
+            );
+          })}
+        </section>
+      )}
+      {full?.notes && (
         <section className="event-notes">
           <h3>Curator’s notes</h3>
-          <p>{event.notes}</p>
+          <p>{full.notes}</p>
         </section>
       )}
     </article>
@@ -184,7 +220,7 @@ function FilterShortcut({
   );
 }
 
-function SourceLine({ source }: { source: Source }) {
+function SourceLine({ source }: { source: SourceMeta }) {
   return (
     <p className="source-line">
       <cite>{source.title}</cite>
@@ -230,7 +266,7 @@ function DisagreementView({ disagreement, index }: { disagreement: Disagreement;
 }
 
 /** "the article of 28 September 2021 (Reuters)" or, with no publisher, "the article of 28 September 2021". */
-function describeSource(source: Source): string {
+function describeSource(source: SourceMeta): string {
   const publisher = source.publisher === 'unknown' ? '' : ` (${source.publisher})`;
   return `the article of ${formatDay(source.publishedAt)}${publisher}`;
 }

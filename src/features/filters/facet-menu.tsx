@@ -3,7 +3,7 @@
  * the other filters). Chosen values stay on top; values with no matching events are listed but dimmed.
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
-import { foldText } from '../../domain/event-search.ts';
+import { foldText } from '../../domain/search-terms.ts';
 
 export interface FacetOption {
   id: string;

@@ -5,9 +5,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DatasetIndex } from '../../domain/dataset-index.ts';
 import type { FilterResult } from '../../domain/event-filter.ts';
-import { isFilterActive } from '../../domain/event-filter.ts';
+import { isFilterActive, typeCount } from '../../domain/event-filter.ts';
 import { isIsoDay } from '../../domain/iso-day.ts';
 import { EVENT_TYPE_IDS } from '../../domain/taxonomy.ts';
+import { loadEvents } from '../../queries/pack-chunks.ts';
 import { useExplorerStore } from '../../state/explorer-store.ts';
 import { useEventFilter } from '../../state/filtered-events.ts';
 import { TYPE_COLORS, typeLabel } from '../../shared/event-style.ts';
@@ -27,29 +28,29 @@ export function FilterBar({ index, result }: { index: DatasetIndex; result: Filt
       EVENT_TYPE_IDS.filter((t) => index.typesPresent.has(t)).map((t) => ({
         id: t,
         label: typeLabel(t),
-        count: result.counts.type.get(t) ?? 0,
+        count: typeCount(result, t),
         swatch: TYPE_COLORS[t],
       })),
-    [index, result.counts.type],
+    [index, result],
   );
   const actorOptions = useMemo<FacetOption[]>(
     () =>
-      index.dataset.actors.map((a) => ({
+      index.actors.map((a, row) => ({
         id: a.id,
         label: a.name,
-        count: result.counts.actor.get(a.id) ?? 0,
+        count: result.counts.actor[row] ?? 0,
         ...(a.aliases.length ? { detail: a.aliases.filter((alias) => alias !== a.name).join(', ') } : {}),
       })),
     [index, result.counts.actor],
   );
   const placeOptions = useMemo<FacetOption[]>(
     () =>
-      index.dataset.places.map((p) => {
+      index.places.map((p, row) => {
         const parent = p.parentId ? index.placeById.get(p.parentId) : undefined;
         return {
           id: p.id,
           label: p.name,
-          count: result.counts.place.get(p.id) ?? 0,
+          count: result.counts.place[row] ?? 0,
           ...(parent ? { detail: `in ${parent.name}` } : {}),
         };
       }),
@@ -226,17 +227,29 @@ function SearchBox({ value, onCommit }: { value: string; onCommit: (q: string) =
 }
 
 function ExportMenu({ index, result }: { index: DatasetIndex; result: FilterResult }) {
-  // The exporters (and the CSV library) load on first use: most sessions never export.
+  const count = result.rows.length;
+  const [status, setStatus] = useState<string | null>(null);
+  // The exporters (and the CSV library) load on first use: most sessions never export. An export needs the full
+  // events (summaries, evidence), which the pack keeps out of the first load: fetched here, chunk by chunk.
   const exportAs = async (format: 'csv' | 'geojson') => {
-    const { eventsToCsv, eventsToGeoJson } = await import('../../domain/export.ts');
-    if (format === 'csv') download(`\uFEFF${eventsToCsv(result.events, index)}`, 'text/csv;charset=utf-8', 'csv');
-    else download(eventsToGeoJson(result.events, index), 'application/geo+json', 'geojson');
+    setStatus(`Preparing ${count.toLocaleString('en')} events…`);
+    try {
+      const [{ eventsToCsv, eventsToGeoJson }, events] = await Promise.all([
+        import('../../domain/export.ts'),
+        loadEvents(index, result.rows),
+      ]);
+      if (format === 'csv') download(`\uFEFF${eventsToCsv(events, index)}`, 'text/csv;charset=utf-8', 'csv');
+      else download(eventsToGeoJson(events, index), 'application/geo+json', 'geojson');
+      setStatus(null);
+    } catch (error) {
+      setStatus(`The export failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   };
   const download = (content: string, type: string, extension: string) => {
     const url = URL.createObjectURL(new Blob([content], { type }));
     const link = document.createElement('a');
     link.href = url;
-    link.download = `events-${result.events.length}.${extension}`;
+    link.download = `events-${count}.${extension}`;
     document.body.append(link);
     link.click();
     link.remove();
@@ -246,7 +259,7 @@ function ExportMenu({ index, result }: { index: DatasetIndex; result: FilterResu
   const rootRef = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);
   useDismissablePopover(rootRef, open, close);
-  const empty = result.events.length === 0;
+  const empty = count === 0;
   return (
     <div className="export facet" ref={rootRef}>
       <button
@@ -255,7 +268,7 @@ function ExportMenu({ index, result }: { index: DatasetIndex; result: FilterResu
         aria-expanded={open}
         disabled={empty}
         onClick={() => setOpen(!open)}
-        title={empty ? 'No events to export' : `Export the ${result.events.length} events shown`}
+        title={empty ? 'No events to export' : `Export the ${count} events shown`}
       >
         Export
         <span aria-hidden="true" className="facet-caret">
@@ -287,6 +300,11 @@ function ExportMenu({ index, result }: { index: DatasetIndex; result: FilterResu
           </button>
           <span className="facet-note">One point per event and place, for QGIS</span>
         </div>
+      )}
+      {status && (
+        <span className="export-status" role="status">
+          {status}
+        </span>
       )}
     </div>
   );

@@ -5,14 +5,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { DatasetIndex } from '../../domain/dataset-index.ts';
-import type { NewsEvent } from '../../domain/dataset-schema.ts';
 import { useExplorerStore } from '../../state/explorer-store.ts';
 import { TYPE_COLORS, typeLabel } from '../../shared/event-style.ts';
 import './event-list.css';
 
 const ROW_HEIGHT = 64;
 
-export function EventList({ index, events }: { index: DatasetIndex; events: readonly NewsEvent[] }) {
+/** `rows`: the event rows to list, in the order shown (date order, or best match first while searching). */
+export function EventList({ index, rows, ranked }: { index: DatasetIndex; rows: Int32Array; ranked: boolean }) {
   const selectedId = useExplorerStore((s) => s.view.event);
   const selectEvent = useExplorerStore((s) => s.selectEvent);
   const hoverEvent = useExplorerStore((s) => s.hoverEvent);
@@ -22,16 +22,16 @@ export function EventList({ index, events }: { index: DatasetIndex; events: read
   // The TanStack virtualizer returns functions that the React Compiler must not memoise; this component is not compiled.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: events.length,
+    count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
 
-  const selectedIndex = useMemo(
-    () => (selectedId ? events.findIndex((e) => e.id === selectedId) : -1),
-    [events, selectedId],
-  );
+  const selectedIndex = useMemo(() => {
+    const row = selectedId ? index.rowOf(selectedId) : undefined;
+    return row === undefined ? -1 : rows.indexOf(row);
+  }, [index, rows, selectedId]);
   useEffect(
     function followSelection() {
       if (selectedIndex < 0) return;
@@ -40,10 +40,10 @@ export function EventList({ index, events }: { index: DatasetIndex; events: read
     },
     [selectedIndex, virtualizer],
   );
-  const active = Math.min(activeIndex, Math.max(0, events.length - 1));
+  const active = Math.min(activeIndex, Math.max(0, rows.length - 1));
 
   const moveTo = (next: number) => {
-    const clamped = Math.max(0, Math.min(events.length - 1, next));
+    const clamped = Math.max(0, Math.min(rows.length - 1, next));
     setActiveIndex(clamped);
     virtualizer.scrollToIndex(clamped, { align: 'auto' });
   };
@@ -55,26 +55,26 @@ export function EventList({ index, events }: { index: DatasetIndex; events: read
       PageDown: active + page,
       PageUp: active - page,
       Home: 0,
-      End: events.length - 1,
+      End: rows.length - 1,
     };
     if (e.key in moves) {
       e.preventDefault();
       moveTo(moves[e.key]!);
     } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
-      const event = events[active];
-      if (event) selectEvent(event.id, 'list');
+      const row = rows[active];
+      if (row !== undefined) selectEvent(index.summary(row).id, 'list');
     }
   };
 
-  if (events.length === 0)
+  if (rows.length === 0)
     return (
       <p className="event-list-empty" role="status">
         No events to list.
       </p>
     );
 
-  const activeEvent = events[active];
+  const activeEvent = rows[active] === undefined ? undefined : index.summary(rows[active]!);
   return (
     <div
       ref={scrollRef}
@@ -82,14 +82,14 @@ export function EventList({ index, events }: { index: DatasetIndex; events: read
       className="event-list"
       role="listbox"
       tabIndex={0}
-      aria-label={`Events, ${events.length} in date order`}
+      aria-label={`Events, ${rows.length} in ${ranked ? 'order of relevance' : 'date order'}`}
       aria-activedescendant={activeEvent ? optionId(activeEvent.id) : undefined}
       onKeyDown={onKeyDown}
       onMouseLeave={() => hoverEvent(null)}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((row) => {
-          const event = events[row.index]!;
+          const event = index.summary(rows[row.index]!);
           const places = event.places
             .map((p) => index.placeById.get(p.placeId)?.name)
             .filter(Boolean)
@@ -100,7 +100,7 @@ export function EventList({ index, events }: { index: DatasetIndex; events: read
               id={optionId(event.id)}
               role="option"
               aria-selected={event.id === selectedId}
-              aria-setsize={events.length}
+              aria-setsize={rows.length}
               aria-posinset={row.index + 1}
               className={`event-row${row.index === active ? ' is-active' : ''}${event.id === selectedId ? ' is-selected' : ''}`}
               style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}

@@ -8,8 +8,8 @@ import L from 'leaflet';
 import { useEffect, useMemo, useRef } from 'react';
 import { MapContainer, useMap } from 'react-leaflet';
 import { aggregateByPlace, type DatasetIndex, type PlaceAggregate } from '../../domain/dataset-index.ts';
-import type { NewsEvent } from '../../domain/dataset-schema.ts';
 import { useExplorerStore } from '../../state/explorer-store.ts';
+import { afterNextPaint } from '../../state/interaction-timing.ts';
 import { BasemapLayer, useWorldBasemap } from './basemap-layer.tsx';
 import { MapLegend } from './map-legend.tsx';
 import { OnlineTilesControl } from './online-tiles-control.tsx';
@@ -22,12 +22,9 @@ export const MAP_LABEL = 'Map of event locations';
 /** The whole world in Web Mercator's reach: the map cannot be dragged off it. */
 const WORLD_BOUNDS = L.latLngBounds([-85, -180], [85, 180]);
 
-export function EventMap({ index, events }: { index: DatasetIndex; events: readonly NewsEvent[] }) {
-  const aggregates = useMemo(() => aggregateByPlace(events, index.placeById), [events, index]);
-  const countByPlace = useMemo(
-    () => new Map(aggregates.map((a) => [a.place.id, a.eventIds.length] as const)),
-    [aggregates],
-  );
+export function EventMap({ index, rows }: { index: DatasetIndex; rows: Int32Array }) {
+  const aggregates = useMemo(() => aggregateByPlace(index, index.tallyPlaces(rows)), [rows, index]);
+  const countByPlace = useMemo(() => new Map(aggregates.map((a) => [a.place.id, a.count] as const)), [aggregates]);
   const world = useWorldBasemap();
 
   return (
@@ -44,6 +41,7 @@ export function EventMap({ index, events }: { index: DatasetIndex; events: reado
       <LabelMapContainer />
       <BasemapLayer world={world} />
       <PlaceMarks index={index} aggregates={aggregates} world={world} />
+      <RedrawTiming />
       <SelectionLayer index={index} world={world} countByPlace={countByPlace} />
       <FitToMarksOnce aggregates={aggregates} />
       <OnlineTilesControl />
@@ -79,6 +77,31 @@ function FitToMarksOnce({ aggregates }: { aggregates: readonly PlaceAggregate[] 
       map.fitBounds(bounds, { padding: L.point(60, 60), maxZoom: 5, animate: false });
     },
     [map, aggregates],
+  );
+  return null;
+}
+
+/** `map:redraw` for `npm run bench`: from the start of a zoom to the paint after the map settled. */
+function RedrawTiming() {
+  const map = useMap();
+  useEffect(
+    function measureZoomRedraws() {
+      let start: number | null = null;
+      const onStart = () => (start = performance.now());
+      const onEnd = () => {
+        if (start === null) return;
+        const from = start;
+        start = null;
+        afterNextPaint(() => performance.measure('map:redraw', { start: from, end: performance.now() }));
+      };
+      map.on('zoomstart', onStart);
+      map.on('zoomend', onEnd);
+      return () => {
+        map.off('zoomstart', onStart);
+        map.off('zoomend', onEnd);
+      };
+    },
+    [map],
   );
   return null;
 }

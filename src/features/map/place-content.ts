@@ -2,8 +2,11 @@
  * Tooltip and popup contents for a place, built as DOM nodes with `textContent`: event titles and place names
  * come from news text and are untrusted, so they never pass through an HTML string.
  */
-import type { NewsEvent, Place } from '../../domain/dataset-schema.ts';
-import { firstFew } from './place-geometry.ts';
+import type { Place } from '../../domain/dataset-schema.ts';
+import type { EventSummary } from '../../domain/event-table.ts';
+
+/** What a place's card and popup list of an event. */
+export type ListedEvent = Pick<EventSummary, 'id' | 'title'> & { date: Pick<EventSummary['date'], 'display'> };
 
 const KIND_NOTES: Record<Place['kind'], string> = {
   country: 'Country: the event is somewhere in it',
@@ -29,20 +32,23 @@ function countText(count: number): string {
   return count === 1 ? '1 event' : `${count} events`;
 }
 
-/** Hover card: the place, what kind of place it is, and up to five of its events' titles ("+N more"). */
-export function placeTooltipContent(place: Place, events: readonly NewsEvent[]): HTMLElement {
+/** Hover card: the place, what kind of place it is, and the first of its `total` events' titles ("+N more"). */
+export function placeTooltipContent(place: Place, total: number, first: readonly ListedEvent[]): HTMLElement {
   const root = element('div', 'event-map-card');
   root.append(
     element('div', 'event-map-card__name', place.name),
-    element('div', 'event-map-card__kind', `${KIND_NOTES[place.kind]} · ${countText(events.length)}`),
+    element('div', 'event-map-card__kind', `${KIND_NOTES[place.kind]} · ${countText(total)}`),
   );
-  const { shown, more } = firstFew(events, 5);
   const list = element('ul', 'event-map-card__events');
-  for (const event of shown) list.append(element('li', '', event.title));
+  for (const event of first) list.append(element('li', '', event.title));
   root.append(list);
-  if (more > 0) root.append(element('div', 'event-map-card__more', `+${more} more`));
+  const more = total - first.length;
+  if (more > 0) root.append(element('div', 'event-map-card__more', `+${more.toLocaleString('en')} more`));
   return root;
 }
+
+/** How many event titles a hover card lists. */
+export const TOOLTIP_MAX_EVENTS = 5;
 
 /**
  * Popup for a place with several events: each event is a button (title and date) that selects it. The list
@@ -50,17 +56,18 @@ export function placeTooltipContent(place: Place, events: readonly NewsEvent[]):
  */
 export function placePopupContent(
   place: Place,
-  events: readonly NewsEvent[],
+  total: number,
+  first: readonly ListedEvent[],
   selectedEventId: string | null,
   onPick: (eventId: string) => void,
 ): HTMLElement {
   const root = element('div', 'event-map-popup');
-  const heading = element('div', 'event-map-popup__heading', `${place.name}: ${countText(events.length)}`);
+  const heading = element('div', 'event-map-popup__heading', `${place.name}: ${countText(total)}`);
   heading.id = `event-map-popup-${place.id}`;
   const list = element('ul', 'event-map-popup__events');
   list.setAttribute('aria-labelledby', heading.id);
   // A country can hold tens of thousands of events: list the first ones, and say how to see the rest.
-  for (const event of events.slice(0, POPUP_MAX_EVENTS)) {
+  for (const event of first.slice(0, POPUP_MAX_EVENTS)) {
     const button = element('button', 'event-map-popup__event');
     button.type = 'button';
     if (event.id === selectedEventId) button.setAttribute('aria-current', 'true');
@@ -74,18 +81,18 @@ export function placePopupContent(
     list.append(item);
   }
   root.append(heading, list);
-  if (events.length > POPUP_MAX_EVENTS)
+  if (total > POPUP_MAX_EVENTS)
     root.append(
       element(
         'p',
         'event-map-popup__more',
-        `+${events.length - POPUP_MAX_EVENTS} more: filter by ${place.name} to list them all.`,
+        `+${(total - POPUP_MAX_EVENTS).toLocaleString('en')} more: filter by ${place.name} to list them all.`,
       ),
     );
   return root;
 }
 
-const POPUP_MAX_EVENTS = 50;
+export const POPUP_MAX_EVENTS = 50;
 
 /** The small number drawn on a mark. */
 export function countLabel(count: number, className: string): HTMLElement {

@@ -7,7 +7,6 @@ import {
   AREA_RADIUS_METRES,
   circleBounds,
   curvedPath,
-  firstFew,
   markRadius,
   placeDrawing,
   routeLegs,
@@ -154,13 +153,6 @@ describe('bounds', () => {
   });
 });
 
-describe('firstFew', () => {
-  it('shows five and counts the rest', () => {
-    expect(firstFew([1, 2, 3, 4, 5, 6, 7])).toEqual({ shown: [1, 2, 3, 4, 5], more: 2 });
-    expect(firstFew([1])).toEqual({ shown: [1], more: 0 });
-  });
-});
-
 describe('framingPlaces', () => {
   it('frames where most events are: no countries, no long tail', () => {
     const aggregate = (id: string, kind: 'country' | 'city' | 'admin1', count: number) => ({
@@ -176,8 +168,9 @@ describe('framingPlaces', () => {
         geonamesId: null,
         wikidataId: null,
       },
-      eventIds: Array.from({ length: count }, (_, i) => `${id}-${i}`),
-      countByType: {},
+      placeRow: 0,
+      count,
+      eventRows: () => new Int32Array(count),
       dominantType: 'meeting' as const,
       isArea: kind !== 'city',
     });

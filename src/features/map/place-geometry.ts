@@ -85,7 +85,7 @@ export interface RouteLeg {
  * The legs of a journey: from each origin to each destination (or, when the event names none, to each venue).
  * Empty when the event has no origin or nowhere to go; a leg that starts and ends at one place is dropped.
  */
-export function routeLegs(event: NewsEvent, placeById: ReadonlyMap<string, Place>): RouteLeg[] {
+export function routeLegs(event: Pick<NewsEvent, 'places'>, placeById: ReadonlyMap<string, Place>): RouteLeg[] {
   const placesWith = (role: string) =>
     event.places.filter((link) => link.role === role).flatMap((link) => placeById.get(link.placeId) ?? []);
   const origins = placesWith('origin');
@@ -131,11 +131,6 @@ export function screenBearing(a: LatLon, b: LatLon): number {
   return (Math.atan2(dy, dx) * 180) / Math.PI;
 }
 
-/** The first `max` items to list, and how many are left over ("+N more"). */
-export function firstFew<T>(items: readonly T[], max = 5): { shown: T[]; more: number } {
-  return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
-}
-
 /**
  * The places that frame the first view: where most events happen. Countries are left out (their representative
  * point says nothing about where in a large country things happened: Russia's is in Siberia), and so is the long
@@ -143,14 +138,14 @@ export function firstFew<T>(items: readonly T[], max = 5): { shown: T[]; more: n
  */
 export function framingPlaces(aggregates: readonly PlaceAggregate[], share = 0.8): PlaceAggregate[] {
   const local = aggregates.filter((a) => a.place.kind !== 'country');
-  const candidates = (local.length > 0 ? local : [...aggregates]).sort((x, y) => y.eventIds.length - x.eventIds.length);
-  const total = candidates.reduce((sum, a) => sum + a.eventIds.length, 0);
+  const candidates = (local.length > 0 ? local : [...aggregates]).sort((x, y) => y.count - x.count);
+  const total = candidates.reduce((sum, a) => sum + a.count, 0);
   const framing: PlaceAggregate[] = [];
   let covered = 0;
   for (const aggregate of candidates) {
     if (framing.length > 0 && covered >= share * total) break;
     framing.push(aggregate);
-    covered += aggregate.eventIds.length;
+    covered += aggregate.count;
   }
   return framing;
 }

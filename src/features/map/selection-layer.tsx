@@ -7,7 +7,8 @@ import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import type { DatasetIndex } from '../../domain/dataset-index.ts';
-import type { NewsEvent, Place } from '../../domain/dataset-schema.ts';
+import type { Place } from '../../domain/dataset-schema.ts';
+import type { EventSummary } from '../../domain/event-table.ts';
 import type { PlaceRole } from '../../domain/taxonomy.ts';
 import { TYPE_COLORS } from '../../shared/event-style.ts';
 import { useExplorerStore } from '../../state/explorer-store.ts';
@@ -46,7 +47,10 @@ interface SelectionLayers {
 }
 
 /** The event's places, each once per role, areas first so that exact places are drawn over them. */
-function placesOf(event: NewsEvent, placeById: ReadonlyMap<string, Place>): { place: Place; role: PlaceRole }[] {
+function placesOf(
+  event: Pick<EventSummary, 'places'>,
+  placeById: ReadonlyMap<string, Place>,
+): { place: Place; role: PlaceRole }[] {
   const seen = new Set<string>();
   const links: { place: Place; role: PlaceRole }[] = [];
   for (const link of event.places) {
@@ -105,8 +109,8 @@ export function SelectionLayer({
   const map = useMap();
   const selectedId = useExplorerStore((s) => s.view.event);
   const hoveredId = useExplorerStore((s) => s.hoveredEventId);
-  const selected = selectedId === null ? null : (index.eventById.get(selectedId) ?? null);
-  const hovered = hoveredId === null || hoveredId === selectedId ? null : (index.eventById.get(hoveredId) ?? null);
+  const selected = selectedId === null ? null : (index.summaryById(selectedId) ?? null);
+  const hovered = hoveredId === null || hoveredId === selectedId ? null : (index.summaryById(hoveredId) ?? null);
   const layersRef = useRef<SelectionLayers | null>(null);
   const lastFitRef = useRef<string | null>(null);
 

@@ -2,8 +2,10 @@
  * The article itself, with the selected event's excerpts highlighted and scrolled into view, and every other
  * event's excerpts marked lightly and clickable. A modal dialog: Escape or the close button returns to the map.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
 import type { DatasetIndex } from '../../domain/dataset-index.ts';
+import { sourceTextQueryOptions } from '../../queries/pack-chunks.ts';
 import { formatDay } from '../../domain/iso-day.ts';
 import { useExplorerStore } from '../../state/explorer-store.ts';
 import { segmentText, type HighlightSpan } from './highlight-segments.ts';
@@ -11,6 +13,9 @@ import './source-reader.css';
 
 export function SourceReader({ index, sourceId }: { index: DatasetIndex; sourceId: string }) {
   const source = index.sourceById.get(sourceId);
+  const sourceRow = index.sourceRowById.get(sourceId) ?? -1;
+  // The article's text and the spans citing it come from the pack's text chunk, fetched when the reader opens.
+  const article = useQuery({ ...sourceTextQueryOptions(index, sourceRow), enabled: sourceRow >= 0 });
   const selectedId = useExplorerStore((s) => s.view.event);
   const selectEvent = useExplorerStore((s) => s.selectEvent);
   const openReader = useExplorerStore((s) => s.openReader);
@@ -19,16 +24,16 @@ export function SourceReader({ index, sourceId }: { index: DatasetIndex; sourceI
 
   const spans = useMemo<HighlightSpan[]>(
     () =>
-      (index.eventsBySource.get(sourceId) ?? []).flatMap((event) =>
-        event.evidence
-          .filter((span) => span.sourceId === sourceId)
-          .map((span) => ({ start: span.start, end: span.end, eventId: event.id })),
-      ),
-    [index, sourceId],
+      (article.data?.spans ?? []).map((span) => ({
+        start: span.start,
+        end: span.end,
+        eventId: index.summary(span.eventRow).id,
+      })),
+    [index, article.data],
   );
   const segments = useMemo(
-    () => (source ? segmentText(source.text, spans, selectedId) : []),
-    [source, spans, selectedId],
+    () => (article.data ? segmentText(article.data.text, spans, selectedId) : []),
+    [article.data, spans, selectedId],
   );
 
   useEffect(function openAsModalAndReturnFocus() {
@@ -53,9 +58,9 @@ export function SourceReader({ index, sourceId }: { index: DatasetIndex; sourceI
   );
 
   if (!source) return null;
-  const selected = selectedId ? index.eventById.get(selectedId) : undefined;
-  const reportsSelected = selected?.sourceIds.includes(sourceId) ?? false;
-  const titleOf = (eventId: string) => index.eventById.get(eventId)?.title ?? eventId;
+  const selected = selectedId ? index.summaryById(selectedId) : undefined;
+  const reportsSelected = selected ? spans.some((span) => span.eventId === selected.id) : false;
+  const titleOf = (eventId: string) => index.summaryById(eventId)?.title ?? eventId;
 
   return (
     <dialog
@@ -75,19 +80,32 @@ export function SourceReader({ index, sourceId }: { index: DatasetIndex; sourceI
             {source.publishedAtBasis === 'inferred' ? ' (inferred from the text)' : ' (dateline)'}
           </p>
           <h2 id="reader-title">{source.title}</h2>
-          {selected && reportsSelected && (
+          {article.isPending && (
+            <p className="reader-context" role="status">
+              Loading the article…
+            </p>
+          )}
+          {article.isError && (
+            <div className="reader-context" role="alert">
+              <p>The article could not be loaded: {article.error.message}</p>
+              <button type="button" className="small-button" onClick={() => void article.refetch()}>
+                Retry
+              </button>
+            </div>
+          )}
+          {article.data && selected && reportsSelected && (
             <p className="reader-context">
               Highlighted: the excerpts for <strong>{selected.title}</strong>. Lightly marked passages belong to other
               events; click one to select it.
             </p>
           )}
-          {selected && !reportsSelected && (
+          {article.data && selected && !reportsSelected && (
             <p className="reader-context">
               This article does not report <strong>{selected.title}</strong>. The marked passages belong to the events
               it does report; click one to select it.
             </p>
           )}
-          {!selected && (
+          {article.data && !selected && (
             <p className="reader-context">Marked passages are the excerpts of events; click one to select it.</p>
           )}
         </div>

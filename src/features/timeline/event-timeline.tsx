@@ -8,12 +8,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import type { DatasetIndex } from '../../domain/dataset-index.ts';
-import type { NewsEvent } from '../../domain/dataset-schema.ts';
 import { useExplorerStore } from '../../state/explorer-store.ts';
 import { formatCount } from './timeline-buckets.ts';
 import { TimelineController, type TimelineDisplay } from './timeline-controller.ts';
 import { indexRange } from './timeline-display.ts';
-import { buildTimelineIndex, type TimelineIndex } from './timeline-index.ts';
+import { buildTimelineIndexOfRows, type TimelineIndex } from './timeline-index.ts';
 import { MS_PER_DAY } from './timeline-items.ts';
 import { fitWindow, windowToRange, type TimeRange } from './timeline-window.ts';
 import './timeline.css';
@@ -21,10 +20,13 @@ import './timeline.css';
 const HOVER_RULE = 'outline: 2px solid var(--event-color); outline-offset: 1px;';
 /** How far beyond the data the user may pan. */
 const PAN_LIMIT_MS = 20 * 365.25 * MS_PER_DAY;
-export function EventTimeline({ index, events }: { index: DatasetIndex; events: readonly NewsEvent[] }) {
+export function EventTimeline({ index, rows }: { index: DatasetIndex; rows: Int32Array }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<TimelineController | null>(null);
-  const visible = useMemo(() => buildTimelineIndex(events), [events]);
+  const visible = useMemo(
+    () => buildTimelineIndexOfRows(index.columns, rows, index.summary, index.rowOf),
+    [index, rows],
+  );
   const latest = useRef(visible);
   const [display, setDisplay] = useState<TimelineDisplay | null>(null);
   const selectedId = useExplorerStore((s) => s.view.event);
@@ -80,7 +82,7 @@ export function EventTimeline({ index, events }: { index: DatasetIndex; events: 
   useEffect(
     function applySelection() {
       const { selectionOrigin, view } = useExplorerStore.getState();
-      const event = selectedId ? index.eventById.get(selectedId) : undefined;
+      const event = selectedId ? index.summaryById(selectedId) : undefined;
       // A shared link shows exactly its window, even if its event lies outside it.
       const keepWindow = selectionOrigin === 'url' && view.window !== null;
       controllerRef.current?.select(selectedId, event && !keepWindow ? event : null);
@@ -121,7 +123,7 @@ export function EventTimeline({ index, events }: { index: DatasetIndex; events: 
         {display?.mode === 'density' &&
           `${formatCount(display.inView)} events in view — zoom in or click a bar to see each one`}
       </p>
-      {events.length === 0 && (
+      {rows.length === 0 && (
         <p className="event-timeline-empty" role="status">
           No events match the filters.
         </p>

@@ -13,7 +13,7 @@ import moment from 'moment';
 import { DataSet, DataView } from 'vis-data/esnext';
 import type { DataInterfaceDataItem, IdType, TimelineOptions } from 'vis-timeline/esnext';
 import { Timeline } from 'vis-timeline/esnext';
-import type { NewsEvent } from '../../domain/dataset-schema.ts';
+import type { TimelineEvent } from './timeline-index.ts';
 import type { DateWindow } from '../../domain/url-state.ts';
 import { bucketBreakdown, buildBucketItems, type BucketTimelineItem } from './timeline-buckets.ts';
 import {
@@ -180,7 +180,7 @@ export class TimelineController {
   /** The event exempt from clustering (see setUnclustered). */
   private unclusteredId: string | null = null;
   /** An event to bring into view as its own item once the timeline has drawn. */
-  private reveal: NewsEvent | null = null;
+  private reveal: TimelineEvent | null = null;
   /** The store window this widget last wrote or applied: the same value coming back is not an outside change. */
   private knownWindow: DateWindow | null;
   private writeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -231,7 +231,7 @@ export class TimelineController {
    * would be drawn at the current zoom, else a zoom into a window around it narrow enough that it is not clustered
    * (nor counted into a density bar). An event hidden by the filters is only panned to.
    */
-  select(eventId: string | null, reveal: NewsEvent | null): void {
+  select(eventId: string | null, reveal: TimelineEvent | null): void {
     this.selectedId = eventId;
     this.applySelection();
     this.reveal = eventId !== null ? reveal : null;
@@ -343,7 +343,7 @@ export class TimelineController {
     if (!event || event.id !== this.selectedId) return;
     const target = eventRange(event);
     const current = this.currentRange();
-    if (!this.index.positionById.has(event.id)) {
+    if (this.index.positionOf(event.id) < 0) {
       // Hidden by the filters: it is drawn nowhere, so only bring its time into view.
       if (!rangesOverlap(target, current)) this.animateTo(centredOn(target, current.end - current.start));
       return;

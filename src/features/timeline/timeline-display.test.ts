@@ -88,7 +88,7 @@ describe('revealWindow', () => {
     ...dense(1, 3),
     makeEvent({ id: 'alone', date: { earliest: at(BASE + 200 * DAY), latest: at(BASE + 200 * DAY) } }),
   ]);
-  const alone = sparse.events.find((e) => e.id === 'alone')!;
+  const alone = sparse.eventAt(sparse.positionOf('alone'));
 
   it('keeps the window when the event is in it and would be drawn', () => {
     const current = window(150, 100);
@@ -103,7 +103,7 @@ describe('revealWindow', () => {
 
   it('zooms in, halving, until the event is drawn as an item', () => {
     const index = buildTimelineIndex(dense(400, 10));
-    const event = index.events[2000]!;
+    const event = index.eventAt(2000);
     const current = window(0, 400);
     expect(wouldDrawEvent(index, event, current, 800)).toBe(false);
     const next = revealWindow(index, event, current, 800);

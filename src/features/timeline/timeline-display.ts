@@ -5,7 +5,6 @@
  *
  * Units: windows are TimeRanges (epoch ms, end exclusive); coverage is in inclusive epoch days.
  */
-import type { NewsEvent } from '../../domain/dataset-schema.ts';
 import {
   chooseBucketUnit,
   countBuckets,
@@ -19,6 +18,7 @@ import {
   dayOf,
   eventDays,
   eventsOverlapping,
+  type TimelineEvent,
   type TimelineIndex,
 } from './timeline-index.ts';
 import { MS_PER_DAY } from './timeline-items.ts';
@@ -57,7 +57,7 @@ export interface DisplayState {
 }
 
 export type DisplayPlan =
-  | { mode: 'events'; state: DisplayState; events: NewsEvent[]; inView: number }
+  | { mode: 'events'; state: DisplayState; events: TimelineEvent[]; inView: number }
   | { mode: 'density'; state: DisplayState; buckets: DensityBucket[]; inView: number };
 
 /** The inclusive days a window touches, widened by `margin` spans on each side. */
@@ -104,9 +104,9 @@ export function planDisplay(
   if (mode === 'events') {
     for (const margin of EVENT_LOAD_MARGINS) {
       if (margin === Infinity) {
-        if (index.events.length > limit) continue;
+        if (index.size > limit) continue;
         const state = { mode, index, fromDay: -Infinity, toDay: Infinity, unit };
-        return { mode, state, events: [...index.events], inView };
+        return { mode, state, events: Array.from({ length: index.size }, (_, i) => index.eventAt(i)), inView };
       }
       const days = windowDays(window, margin);
       if (margin > DECISION_MARGIN && countOverlapping(index, days.from, days.to) > limit) continue;
@@ -127,7 +127,7 @@ export function planDisplay(
  * estimate (vis groups greedily from the left and counts clusters already formed, and a day's point events all
  * sit at its midnight): the selected event is exempt from clustering anyway, this only chooses a readable zoom.
  */
-export function wouldStandAlone(index: TimelineIndex, event: NewsEvent, spanMs: number, widthPx: number): boolean {
+export function wouldStandAlone(index: TimelineIndex, event: TimelineEvent, spanMs: number, widthPx: number): boolean {
   const [start, end] = eventDays(event);
   const radiusDays = (CLUSTER_RADIUS_PX * spanMs) / Math.max(widthPx, 1) / MS_PER_DAY;
   const mid = Math.floor((start + end) / 2);
@@ -139,7 +139,7 @@ export function wouldStandAlone(index: TimelineIndex, event: NewsEvent, spanMs: 
 /** Whether `window` shows each event as an item and `event`, within it, stands alone. */
 export function wouldDrawEvent(
   index: TimelineIndex,
-  event: NewsEvent,
+  event: TimelineEvent,
   window: TimeRange,
   widthPx: number,
   limit = EVENT_ITEM_LIMIT,
@@ -151,7 +151,7 @@ export function wouldDrawEvent(
 }
 
 /** Narrowest window a reveal zooms to: a day, or the event's own span with a little room. */
-function minRevealSpan(event: NewsEvent): number {
+function minRevealSpan(event: TimelineEvent): number {
   const [start, end] = eventDays(event);
   return Math.max(MS_PER_DAY, (end - start + 1) * MS_PER_DAY * 1.2);
 }
@@ -164,7 +164,7 @@ function minRevealSpan(event: NewsEvent): number {
  */
 export function revealWindow(
   index: TimelineIndex,
-  event: NewsEvent,
+  event: TimelineEvent,
   current: TimeRange,
   widthPx: number,
   limit = EVENT_ITEM_LIMIT,
@@ -191,7 +191,7 @@ export function revealWindow(
 
 /** From the first event's earliest day to the day after the last one's latest day; null when there are none. O(1). */
 export function indexRange(index: TimelineIndex): TimeRange | null {
-  const n = index.events.length;
+  const n = index.size;
   if (n === 0) return null;
   return { start: index.startDays[0]! * MS_PER_DAY, end: (index.sortedEndDays[n - 1]! + 1) * MS_PER_DAY };
 }

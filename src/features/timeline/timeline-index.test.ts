@@ -31,9 +31,10 @@ describe('lowerBound / countBetween', () => {
 describe('buildTimelineIndex', () => {
   it('reads UTC epoch days and sorts events that are not in date order', () => {
     const index = buildTimelineIndex([span('b', '2021-03-01'), span('a', '2021-01-01', '2021-01-31')]);
-    expect(index.events.map((e) => e.id)).toEqual(['a', 'b']);
-    expect(eventDays(index.events[0]!)).toEqual([day('2021-01-01'), day('2021-01-31')]);
-    expect(index.positionById.get('b')).toBe(1);
+    expect([index.eventAt(0).id, index.eventAt(1).id]).toEqual(['a', 'b']);
+    expect(eventDays(index.eventAt(0))).toEqual([day('2021-01-01'), day('2021-01-31')]);
+    expect(index.positionOf('b')).toBe(1);
+    expect(index.positionOf('nope')).toBe(-1);
     // The midpoint of 1–31 January is the 16th.
     expect([...index.sortedMidDays]).toEqual([day('2021-01-16'), day('2021-03-01')]);
   });

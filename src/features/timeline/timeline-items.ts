@@ -6,7 +6,8 @@
  * midnight of the day after `latest`. Every instant here is UTC midnight: an ISO day names a calendar date, and
  * the timeline is told to read and label dates in UTC, so nothing shifts with the user's time zone.
  */
-import type { EventDate, NewsEvent } from '../../domain/dataset-schema.ts';
+import type { EventDate } from '../../domain/dataset-schema.ts';
+import type { TimelineEvent } from './timeline-index.ts';
 import { MODALITY_LABELS, TYPE_COLORS, typeLabel } from '../../shared/event-style.ts';
 
 export const MS_PER_DAY = 86_400_000;
@@ -61,7 +62,7 @@ export function spanDays(date: Pick<EventDate, 'earliest' | 'latest'>): number {
 }
 
 /** Class name of an item, from fixed vocabularies only. Exported for tests and the legend's samples. */
-export function itemClassName(event: NewsEvent): string {
+export function itemClassName(event: TimelineEvent): string {
   const classes = ['tl-event', `tl-type-${event.type}`, `tl-${event.modality}`];
   if (!isPointDate(event.date)) classes.push('tl-uncertain');
   if (event.date.qualifier) classes.push(`tl-${event.date.qualifier}`);
@@ -70,7 +71,7 @@ export function itemClassName(event: NewsEvent): string {
 }
 
 /** The timeline item for one event. `clusterable` is decided over the whole dataset (see buildTimelineItems). */
-export function toTimelineItem(event: NewsEvent, clusterable = true): EventTimelineItem {
+export function toTimelineItem(event: TimelineEvent, clusterable = true): EventTimelineItem {
   const item: EventTimelineItem = {
     id: event.id,
     kind: 'event',
@@ -95,7 +96,7 @@ export function toTimelineItem(event: NewsEvent, clusterable = true): EventTimel
  * The events the timeline loads (at most a few hundred: see timeline-display.ts) as items, in one linear pass (two,
  * counting the long-span census).
  */
-export function buildTimelineItems(events: readonly NewsEvent[]): EventTimelineItem[] {
+export function buildTimelineItems(events: readonly TimelineEvent[]): EventTimelineItem[] {
   let longSpans = 0;
   for (const event of events) if (spanDays(event.date) >= LONG_SPAN_DAYS) longSpans++;
   const keepLongSpansOut = longSpans <= MAX_UNCLUSTERED_LONG_SPANS;

@@ -2,7 +2,7 @@
  * Converting between the timeline's visible window (two instants, end exclusive) and the store's window (two
  * inclusive ISO days), and choosing the window to show. Pure and UTC-only.
  */
-import type { NewsEvent } from '../../domain/dataset-schema.ts';
+import type { TimelineEvent } from './timeline-index.ts';
 import { addDays, fromEpochDay } from '../../domain/iso-day.ts';
 import type { DateWindow } from '../../domain/url-state.ts';
 import { MS_PER_DAY, dayStartUtc } from './timeline-items.ts';
@@ -43,7 +43,7 @@ export function rangesDiffer(a: TimeRange, b: TimeRange, toleranceMs = MS_PER_DA
 }
 
 /** The instants an event's date covers: UTC midnight of `earliest` to UTC midnight after `latest`. */
-export function eventRange(event: NewsEvent): TimeRange {
+export function eventRange(event: TimelineEvent): TimeRange {
   return windowToRange({ start: event.date.earliest, end: event.date.latest });
 }
 

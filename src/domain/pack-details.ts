@@ -1,0 +1,198 @@
+/**
+ * The cold parts of the pack, decoded when they are needed: an event's details (summary, evidence offsets, date
+ * provenance, disagreements) and article texts with the spans that cite them. A full event (the JSON contract's
+ * NewsEvent) is assembled from its hot summary, its details row and the texts of its sources, every quote being
+ * `text.slice(start, end)` — and every offset is checked to lie inside its text before it is sliced.
+ */
+import type { Table } from '@uwdata/flechette';
+import {
+  codeColumn,
+  intListColumn,
+  nullableInt32Column,
+  PackError,
+  readerOf,
+  rowListColumn,
+  stringArray,
+  type Csr,
+} from './arrow-columns.ts';
+import type { Disagreement, Evidence, NewsEvent } from './dataset-schema.ts';
+import type { PackChunkEntry } from './event-pack.ts';
+import type { EventSummary, LoadedPack } from './event-table.ts';
+import { fromEpochDay } from './iso-day.ts';
+import { DATE_RESOLUTIONS } from './taxonomy.ts';
+
+/** One chunk of details, rows [first, first + size). */
+export interface DetailsChunk {
+  first: number;
+  ids: (string | null)[];
+  cameo: (string | null)[];
+  summary: (string | null)[];
+  resolution: Uint8Array;
+  anchor: Int32Array;
+  note: (string | null)[];
+  edtf: (string | null)[];
+  expressionSource: Int32Array;
+  expressionStart: Int32Array;
+  expressionEnd: Int32Array;
+  evidenceSource: Csr;
+  evidenceStart: Csr;
+  evidenceEnd: Csr;
+  sources: Csr;
+  disagreements: (string | null)[];
+  notes: (string | null)[];
+}
+
+export function decodeDetailsChunk(pack: LoadedPack, entry: PackChunkEntry, table: Table): DetailsChunk {
+  const [first, end] = entry.rows;
+  const reader = readerOf(entry.path, table, end - first);
+  const sourceCount = pack.sources.length;
+  const chunk: DetailsChunk = {
+    first,
+    ids: stringArray(reader, 'id'),
+    cameo: stringArray(reader, 'cameo'),
+    summary: stringArray(reader, 'summary'),
+    resolution: codeColumn(reader, 'date_resolution', DATE_RESOLUTIONS),
+    anchor: nullableInt32Column(reader, 'date_anchor'),
+    note: stringArray(reader, 'date_note'),
+    edtf: stringArray(reader, 'date_edtf'),
+    expressionSource: nullableInt32Column(reader, 'date_expression_source'),
+    expressionStart: nullableInt32Column(reader, 'date_expression_start'),
+    expressionEnd: nullableInt32Column(reader, 'date_expression_end'),
+    evidenceSource: rowListColumn(reader, 'evidence_source', sourceCount),
+    evidenceStart: intListColumn(reader, 'evidence_start'),
+    evidenceEnd: intListColumn(reader, 'evidence_end'),
+    sources: rowListColumn(reader, 'sources', sourceCount),
+    disagreements: stringArray(reader, 'disagreements'),
+    notes: stringArray(reader, 'notes'),
+  };
+  // The details must be of the events they claim to be: a chunk of another build is refused.
+  for (let i = 0; i < reader.rows; i++)
+    if (chunk.ids[i] !== pack.columns.id.at(first + i))
+      throw new PackError(
+        `${entry.path}: row ${i} is event "${chunk.ids[i]}", expected "${pack.columns.id.at(first + i)}"`,
+      );
+  return chunk;
+}
+
+/** The source rows whose texts an event's details need (evidence, date expression, disagreement versions). */
+export function sourcesNeeded(pack: LoadedPack, chunk: DetailsChunk, row: number): number[] {
+  const i = row - chunk.first;
+  const needed = new Set<number>();
+  const disagreementJson = chunk.disagreements[i];
+  if (disagreementJson)
+    for (const match of disagreementJson.matchAll(/"sourceId":"([a-z0-9-]+)"/g)) {
+      const sourceRow = pack.sources.findIndex((s) => s.id === match[1]);
+      if (sourceRow >= 0) needed.add(sourceRow);
+    }
+  for (let j = chunk.evidenceSource.offsets[i]!; j < chunk.evidenceSource.offsets[i + 1]!; j++)
+    needed.add(chunk.evidenceSource.values[j]!);
+  if (chunk.expressionSource[i]! >= 0) needed.add(chunk.expressionSource[i]!);
+  return [...needed];
+}
+
+/** Article texts of one chunk, and the evidence spans citing each (event rows and offsets, as CSR). */
+export interface TextChunk {
+  first: number;
+  ids: (string | null)[];
+  texts: string[];
+  spanEvent: Csr;
+  spanStart: Csr;
+  spanEnd: Csr;
+}
+
+export function decodeTextChunk(pack: LoadedPack, entry: PackChunkEntry, table: Table): TextChunk {
+  const [first, end] = entry.rows;
+  const reader = readerOf(entry.path, table, end - first);
+  const ids = stringArray(reader, 'id');
+  const texts = stringArray(reader, 'text').map((text, i) => {
+    if (text === null) throw new PackError(`${entry.path}: row ${i}: missing text`);
+    if (ids[i] !== pack.sources[first + i]?.id)
+      throw new PackError(`${entry.path}: row ${i} is source "${ids[i]}", expected "${pack.sources[first + i]?.id}"`);
+    return text;
+  });
+  const chunk: TextChunk = {
+    first,
+    ids,
+    texts,
+    spanEvent: rowListColumn(reader, 'span_event', pack.columns.size),
+    spanStart: intListColumn(reader, 'span_start'),
+    spanEnd: intListColumn(reader, 'span_end'),
+  };
+  for (let i = 0; i < texts.length; i++)
+    for (let j = chunk.spanStart.offsets[i]!; j < chunk.spanStart.offsets[i + 1]!; j++)
+      checkSpan(entry.path, `source "${ids[i]}"`, texts[i]!, chunk.spanStart.values[j]!, chunk.spanEnd.values[j]!);
+  return chunk;
+}
+
+function checkSpan(file: string, where: string, text: string, start: number, end: number): void {
+  if (!(start >= 0 && start < end && end <= text.length))
+    throw new PackError(
+      `${file}: ${where}: the span [${start}, ${end}) is not inside its text (${text.length} characters)`,
+    );
+}
+
+/** The full event of the JSON contract. `textOf(sourceRow)` must hold every text sourcesNeeded() named. */
+export function assembleEvent(
+  pack: LoadedPack,
+  summary: EventSummary,
+  chunk: DetailsChunk,
+  textOf: (sourceRow: number) => string,
+): NewsEvent {
+  const i = summary.row - chunk.first;
+  const where = `event "${summary.id}"`;
+  const span = (sourceRow: number, start: number, end: number): Evidence => {
+    const text = textOf(sourceRow);
+    checkSpan('details', where, text, start, end);
+    return { sourceId: pack.sources[sourceRow]!.id, quote: text.slice(start, end), start, end };
+  };
+  const evidence: Evidence[] = [];
+  for (let j = chunk.evidenceSource.offsets[i]!; j < chunk.evidenceSource.offsets[i + 1]!; j++)
+    evidence.push(span(chunk.evidenceSource.values[j]!, chunk.evidenceStart.values[j]!, chunk.evidenceEnd.values[j]!));
+  const sourceIds: string[] = [];
+  for (let j = chunk.sources.offsets[i]!; j < chunk.sources.offsets[i + 1]!; j++)
+    sourceIds.push(pack.sources[chunk.sources.values[j]!]!.id);
+  const expressionSource = chunk.expressionSource[i]!;
+  let disagreements: Disagreement[] = [];
+  const disagreementJson = chunk.disagreements[i];
+  if (disagreementJson) {
+    try {
+      const parsed = JSON.parse(disagreementJson) as (Omit<Disagreement, 'versions'> & {
+        versions: (Omit<Evidence, 'quote'> & { claim: string })[];
+      })[];
+      disagreements = parsed.map((d) => ({
+        ...d,
+        versions: d.versions.map((v) => {
+          const row = pack.sources.findIndex((s) => s.id === v.sourceId);
+          if (row < 0) throw new PackError(`details: ${where}: a disagreement cites unknown source "${v.sourceId}"`);
+          return { ...span(row, v.start, v.end), claim: v.claim };
+        }),
+      }));
+    } catch (error) {
+      if (error instanceof PackError) throw error;
+      throw new PackError(`details: ${where}: the disagreements are not valid JSON`);
+    }
+  }
+  return {
+    id: summary.id,
+    type: summary.type,
+    cameo: chunk.cameo[i] ?? '',
+    title: summary.title,
+    summary: chunk.summary[i] ?? '',
+    modality: summary.modality,
+    date: {
+      ...summary.date,
+      resolution: DATE_RESOLUTIONS[chunk.resolution[i]! - 1]!,
+      expression:
+        expressionSource >= 0 ? span(expressionSource, chunk.expressionStart[i]!, chunk.expressionEnd[i]!) : null,
+      anchor: fromEpochDay(chunk.anchor[i]!),
+      note: chunk.note[i] ?? null,
+      edtf: chunk.edtf[i] ?? '',
+    },
+    actors: summary.actors,
+    places: summary.places,
+    evidence,
+    sourceIds,
+    disagreements,
+    notes: chunk.notes[i] ?? null,
+  };
+}
