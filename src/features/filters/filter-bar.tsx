@@ -2,7 +2,7 @@
  * Narrowing the data the way analysts think about it: facets for type, actor and place with live counts, a date
  * range (typed, or taken from the timeline's window), free-text search, clear-all, and export of what is shown.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DatasetIndex } from '../../domain/dataset-index.ts';
 import type { FilterResult } from '../../domain/event-filter.ts';
 import { isFilterActive, typeCount } from '../../domain/event-filter.ts';
@@ -17,7 +17,8 @@ import './filters.css';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
-export function FilterBar({ index, result }: { index: DatasetIndex; result: FilterResult }) {
+/** Memoised: a selection or a hover re-renders the explorer, not this view (its props did not change). */
+export const FilterBar = memo(function FilterBar({ index, result }: { index: DatasetIndex; result: FilterResult }) {
   const filter = useEventFilter();
   const setFilters = useExplorerStore((s) => s.setFilters);
   const clearFilters = useExplorerStore((s) => s.clearFilters);
@@ -95,7 +96,7 @@ export function FilterBar({ index, result }: { index: DatasetIndex; result: Filt
       <ExportMenu index={index} result={result} />
     </div>
   );
-}
+});
 
 /**
  * From/to days. Each box keeps what is being typed and applies it once it is a whole date (a four-digit year:

@@ -3,7 +3,7 @@
  * aria-activedescendant (arrow keys move, Enter selects), virtualised so 100,000 events cost a screenful of rows.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { type KeyboardEvent, memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { DatasetIndex } from '../../domain/dataset-index.ts';
 import { useExplorerStore } from '../../state/explorer-store.ts';
 import { TYPE_COLORS, typeLabel } from '../../shared/event-style.ts';
@@ -12,7 +12,16 @@ import './event-list.css';
 const ROW_HEIGHT = 64;
 
 /** `rows`: the event rows to list, in the order shown (date order, or best match first while searching). */
-export function EventList({ index, rows, ranked }: { index: DatasetIndex; rows: Int32Array; ranked: boolean }) {
+/** Memoised: a selection or a hover re-renders the explorer, not this view (its props did not change). */
+export const EventList = memo(function EventList({
+  index,
+  rows,
+  ranked,
+}: {
+  index: DatasetIndex;
+  rows: Int32Array;
+  ranked: boolean;
+}) {
   const selectedId = useExplorerStore((s) => s.view.event);
   const selectEvent = useExplorerStore((s) => s.selectEvent);
   const hoverEvent = useExplorerStore((s) => s.hoverEvent);
@@ -20,7 +29,6 @@ export function EventList({ index, rows, ranked }: { index: DatasetIndex; rows: 
   const [activeIndex, setActiveIndex] = useState(0);
 
   // The TanStack virtualizer returns functions that the React Compiler must not memoise; this component is not compiled.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -124,7 +132,7 @@ export function EventList({ index, rows, ranked }: { index: DatasetIndex; rows: 
       </div>
     </div>
   );
-}
+});
 
 function optionId(eventId: string): string {
   return `event-option-${eventId}`;

@@ -5,7 +5,7 @@
 import 'leaflet/dist/leaflet.css';
 import './map.css';
 import L from 'leaflet';
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { MapContainer, useMap } from 'react-leaflet';
 import { aggregateByPlace, type DatasetIndex, type PlaceAggregate } from '../../domain/dataset-index.ts';
 import { useExplorerStore } from '../../state/explorer-store.ts';
@@ -22,7 +22,8 @@ export const MAP_LABEL = 'Map of event locations';
 /** The whole world in Web Mercator's reach: the map cannot be dragged off it. */
 const WORLD_BOUNDS = L.latLngBounds([-85, -180], [85, 180]);
 
-export function EventMap({ index, rows }: { index: DatasetIndex; rows: Int32Array }) {
+/** Memoised: a selection or a hover re-renders the explorer, not this view (its props did not change). */
+export const EventMap = memo(function EventMap({ index, rows }: { index: DatasetIndex; rows: Int32Array }) {
   const aggregates = useMemo(() => aggregateByPlace(index, index.tallyPlaces(rows)), [rows, index]);
   const countByPlace = useMemo(() => new Map(aggregates.map((a) => [a.place.id, a.count] as const)), [aggregates]);
   const world = useWorldBasemap();
@@ -48,7 +49,7 @@ export function EventMap({ index, rows }: { index: DatasetIndex; rows: Int32Arra
       <MapLegend />
     </MapContainer>
   );
-}
+});
 
 /** Leaflet makes its container focusable (arrow keys pan): give it a role and a name. */
 function LabelMapContainer() {

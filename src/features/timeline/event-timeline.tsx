@@ -5,7 +5,7 @@
  * effect. It is only ever given a bounded item set: the events near the window when few, else density bars (see
  * TimelineController and timeline-display.ts), so it stays interactive at 100,000 events.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import type { DatasetIndex } from '../../domain/dataset-index.ts';
 import { useExplorerStore } from '../../state/explorer-store.ts';
@@ -20,7 +20,8 @@ import './timeline.css';
 const HOVER_RULE = 'outline: 2px solid var(--event-color); outline-offset: 1px;';
 /** How far beyond the data the user may pan. */
 const PAN_LIMIT_MS = 20 * 365.25 * MS_PER_DAY;
-export function EventTimeline({ index, rows }: { index: DatasetIndex; rows: Int32Array }) {
+/** Memoised: a selection or a hover re-renders the explorer, not this view (its props did not change). */
+export const EventTimeline = memo(function EventTimeline({ index, rows }: { index: DatasetIndex; rows: Int32Array }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<TimelineController | null>(null);
   const visible = useMemo(
@@ -134,7 +135,7 @@ export function EventTimeline({ index, rows }: { index: DatasetIndex; rows: Int3
       )}
     </div>
   );
-}
+});
 
 /** Fit the visible events; with none visible, the whole dataset; with no data at all, the current year. */
 function fitVisible(visible: TimelineIndex, index: DatasetIndex): TimeRange {
