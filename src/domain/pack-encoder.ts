@@ -92,6 +92,7 @@ function eventsTable(events: readonly NewsEvent[], actorRows: Map<string, number
     },
     {
       types: {
+        id: utf8(),
         type: text(),
         earliest: dateDay(),
         latest: dateDay(),
@@ -193,7 +194,16 @@ export function encodePack(dataset: Dataset): PackFile[] {
           country_code: dataset.actors.map((a) => a.countryCode),
           office: dataset.actors.map((a) => a.office),
         },
-        { types: { aliases: list(utf8()), kind: text(), country_code: text(), office: utf8() } },
+        {
+          types: {
+            id: utf8(),
+            name: utf8(),
+            aliases: list(utf8()),
+            kind: text(),
+            country_code: text(),
+            office: utf8(),
+          },
+        },
       ),
     ),
   );
@@ -215,6 +225,8 @@ export function encodePack(dataset: Dataset): PackFile[] {
         },
         {
           types: {
+            id: utf8(),
+            name: utf8(),
             aliases: list(utf8()),
             kind: text(),
             country_code: text(),
@@ -247,6 +259,7 @@ export function encodePack(dataset: Dataset): PackFile[] {
         },
         {
           types: {
+            id: utf8(),
             title: utf8(),
             title_basis: text(),
             publisher: utf8(),
