@@ -28,9 +28,14 @@ function withColumn(table: Table, name: string, values: unknown[], types: Record
   const columns = Object.fromEntries(table.schema.fields.map((f) => [f.name, table.getChild(f.name)!.toArray()]));
   const typesByName = Object.fromEntries(table.schema.fields.map((f) => [f.name, f.type]));
   return tableFromIPC(
-    tableToIPC(tableFromArrays({ ...columns, [name]: values }, { types: { ...typesByName, ...types } as never }), {
-      format: 'file',
-    })!,
+    tableToIPC(
+      tableFromArrays({ ...columns, [name]: values } as Record<string, unknown[]>, {
+        types: { ...typesByName, ...types } as never,
+      }),
+      {
+        format: 'file',
+      },
+    )!,
   );
 }
 
@@ -91,7 +96,9 @@ describe('decodePack', () => {
     const kept = t.schema.fields.filter((f) => f.name !== 'title');
     const columns = Object.fromEntries(kept.map((f) => [f.name, t.getChild(f.name)!.toArray()]));
     const types = Object.fromEntries(kept.map((f) => [f.name, f.type]));
-    const events = tableFromIPC(tableToIPC(tableFromArrays(columns, { types: types as never }), { format: 'file' })!);
+    const events = tableFromIPC(
+      tableToIPC(tableFromArrays(columns as Record<string, unknown[]>, { types: types as never }), { format: 'file' })!,
+    );
     expect(refusal({ events })).toMatch(/events\.arrow: no column "title"/);
   });
 });

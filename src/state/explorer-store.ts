@@ -65,11 +65,13 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
     startInteraction(patch.q !== undefined && hasSearchTerms(patch.q) ? 'search' : 'filter');
     set((s) => ({ view: { ...s.view, ...patch }, historyMode }));
   },
-  clearFilters: () =>
+  clearFilters: () => {
+    startInteraction('filter');
     set((s) => ({
       view: { ...s.view, actor: [], place: [], type: [], from: null, to: null, q: '' },
       historyMode: 'push',
-    })),
+    }));
+  },
   openReader: (sourceId) => {
     if (get().view.read === sourceId) return;
     set((s) => ({ view: { ...s.view, read: sourceId }, historyMode: 'push' }));

@@ -15,6 +15,7 @@ import type { DataInterfaceDataItem, IdType, TimelineOptions } from 'vis-timelin
 import { Timeline } from 'vis-timeline/esnext';
 import type { TimelineEvent } from './timeline-index.ts';
 import type { DateWindow } from '../../domain/url-state.ts';
+import { afterNextPaint } from '../../state/interaction-timing.ts';
 import { bucketBreakdown, buildBucketItems, type BucketTimelineItem } from './timeline-buckets.ts';
 import {
   CLUSTER_MAX_ITEMS,
@@ -278,9 +279,12 @@ export class TimelineController {
   private refreshDisplay(): void {
     this.cancelRefresh();
     if (this.destroyed) return;
+    const start = performance.now();
     const plan = planDisplay(this.index, this.currentRange(), this.widthPx(), this.display);
     if (plan) this.applyPlan(plan);
     this.reportDisplay();
+    // For `npm run bench`: what a settled zoom or pan costs to re-plan and redraw (not the animation before it).
+    afterNextPaint(() => performance.measure('timeline:redraw', { start, end: performance.now() }));
   }
 
   private applyPlan(plan: DisplayPlan): void {
