@@ -4,7 +4,7 @@
  * Text queries are answered by the search worker (queries/search-client.ts); until its answer for the current
  * query arrives, the result says it is pending instead of showing stale or unfiltered events.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { TextMatches } from '../domain/event-engine.ts';
@@ -44,12 +44,11 @@ function useTextMatches(index: DatasetIndex, q: string): TextMatches | null {
     matches: TextMatches;
   } | null>(null);
   useEffect(
-    function warmUpSearchWhenIdle() {
-      const start = () => searchClientOf(index);
-      const id = window.requestIdleCallback
-        ? window.requestIdleCallback(start, { timeout: 3000 })
-        : window.setTimeout(start, 500);
-      return () => (window.cancelIdleCallback ? window.cancelIdleCallback(id) : window.clearTimeout(id));
+    function warmUpSearchRightAway() {
+      // The worker fetches and revives the prebuilt index off the main thread: start it as soon as the views are
+      // up, so that it is ready when the user types (waiting for an idle moment cost seconds at 100k events).
+      const id = window.setTimeout(() => searchClientOf(index), 0);
+      return () => window.clearTimeout(id);
     },
     [index],
   );
@@ -83,7 +82,9 @@ function useTextMatches(index: DatasetIndex, q: string): TextMatches | null {
 }
 
 export function useFilteredEvents(index: DatasetIndex): FilterResult {
-  const filter = useEventFilter();
+  // Deferred: the control the user touched (a checkbox, a date box) updates at once; the views follow in a render
+  // React can interrupt, so a burst of changes at 1M events never queues up frozen frames.
+  const filter = useDeferredValue(useEventFilter());
   const { actor, place, type, from, to, q } = filter;
   const textMatches = useTextMatches(index, q);
   const result = useMemo(

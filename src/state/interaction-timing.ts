@@ -45,11 +45,16 @@ export function measured<T>(name: string, compute: () => T, detail?: (result: T)
   return result;
 }
 
+const readyParts = new Set<'rows' | 'timeline'>();
 let ready = false;
 
-/** Marks `explorer:ready` once, after the first paint that shows rows and the timeline. */
-export function markReadyAfterPaint(): void {
-  if (ready) return;
+/**
+ * Marks `explorer:ready` once, after the first paint that shows both the rows and the timeline (whichever is
+ * committed last: the timeline's code is its own chunk and may arrive after the data).
+ */
+export function markReadyPart(part: 'rows' | 'timeline'): void {
+  readyParts.add(part);
+  if (ready || readyParts.size < 2) return;
   ready = true;
   afterNextPaint(() => performance.mark('explorer:ready'));
 }

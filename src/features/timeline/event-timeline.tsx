@@ -9,6 +9,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import type { DatasetIndex } from '../../domain/dataset-index.ts';
 import { useExplorerStore } from '../../state/explorer-store.ts';
+import { markReadyPart } from '../../state/interaction-timing.ts';
 import { formatCount } from './timeline-buckets.ts';
 import { TimelineController, type TimelineDisplay } from './timeline-controller.ts';
 import { indexRange } from './timeline-display.ts';
@@ -58,6 +59,7 @@ export const EventTimeline = memo(function EventTimeline({ index, rows }: { inde
         },
       });
       controllerRef.current = controller;
+      markReadyPart('timeline');
       return () => {
         controller.destroy();
         controllerRef.current = null;
