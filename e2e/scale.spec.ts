@@ -39,7 +39,7 @@ test('thousands of events: density bars on the timeline, a bar zooms in, the lis
     const before = await noteText();
     await bars.nth(Math.floor((await bars.count()) / 2)).click();
     // Each click zooms: wait until the timeline says something else (fewer in view, or no note at all).
-    await expect.poll(noteText, { timeout: 15_000 }).not.toBe(before);
+    await expect.poll(noteText, { timeout: 30_000 }).not.toBe(before);
   }
   await expect(note).toBeHidden();
   await expect(page.locator('.vis-item.vis-point, .vis-item.vis-range:not(.tl-bucket)').first()).toBeVisible();

@@ -74,6 +74,13 @@ export function MapLegend() {
         </li>
         <li>
           <Swatch>
+            <circle cx="14" cy="9" r="8" fill="#6b7280" fillOpacity="0.3" stroke="#6b7280" />
+            <circle cx="14" cy="9" r="5" fill="#6b7280" stroke="#ffffff" />
+          </Swatch>
+          nearby places grouped (number: their events; click to zoom in)
+        </li>
+        <li>
+          <Swatch>
             <rect
               x="3"
               y="3"

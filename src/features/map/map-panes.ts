@@ -8,6 +8,8 @@ import type { Map as LeafletMap } from 'leaflet';
 export const PANES = {
   basemap: { name: 'event-map-basemap', zIndex: 150, interactive: false },
   marks: { name: 'event-map-marks', zIndex: 420, interactive: true },
+  /** Counts of areas, under those of exact places and clusters (an area's count sits where its places crowd). */
+  areaLabels: { name: 'event-map-area-labels', zIndex: 425, interactive: false },
   labels: { name: 'event-map-labels', zIndex: 430, interactive: false },
   hover: { name: 'event-map-hover', zIndex: 440, interactive: false },
   selection: { name: 'event-map-selection', zIndex: 450, interactive: false },

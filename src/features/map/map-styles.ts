@@ -14,6 +14,14 @@ export function pointStyle(color: string): PathOptions {
   return { stroke: true, color: '#ffffff', weight: 1.5, opacity: 1, fill: true, fillColor: color, fillOpacity: 0.9 };
 }
 
+/**
+ * The halo around a cluster's disc (the disc itself is drawn like a point): a translucent ring in the type colour
+ * with a solid rim, so a group of places never reads as one place or as an area.
+ */
+export function clusterHaloStyle(color: string): PathOptions {
+  return { stroke: true, color, weight: 1.5, opacity: 0.9, fill: true, fillColor: color, fillOpacity: 0.3 };
+}
+
 /** An area (country outline or zone): dashed outline and a light fill in the type colour. */
 export function areaStyle(color: string): PathOptions {
   return {

@@ -94,7 +94,61 @@ export function placePopupContent(
 
 export const POPUP_MAX_EVENTS = 50;
 
-/** The small number drawn on a mark. */
-export function countLabel(count: number, className: string): HTMLElement {
+/** The small number drawn on a mark (a cluster's may be compact: see clusterCountText). */
+export function countLabel(count: number | string, className: string): HTMLElement {
   return element('span', className, String(count));
+}
+
+/** A cluster's label: exact below 10,000, then compact ("12.3K", "1.2M") so that it fits on the disc. */
+export function clusterCountText(count: number): string {
+  if (count < 10_000) return String(count);
+  return new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(count);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** A place of a cluster, as its hover card names it. */
+export interface ClusterPlace {
+  name: string;
+  count: number;
+}
+
+/** The lines of a cluster's hover card. */
+export interface ClusterCardText {
+  name: string;
+  kind: string;
+  places: string[];
+  more: string | null;
+}
+
+/**
+ * What a cluster's hover card says: how many places and events it groups, that a click zooms in, and its places
+ * with the most events (`top`, most first), with how many of its places are not named.
+ */
+export function clusterCardText(placeCount: number, eventCount: number, top: readonly ClusterPlace[]): ClusterCardText {
+  const unnamed = placeCount - top.length;
+  return {
+    name: `${plural(placeCount, 'place')} · ${plural(eventCount, 'event')}`,
+    kind: 'Nearby places grouped — click to zoom in',
+    places: top.map((place) => `${place.name} · ${plural(place.count, 'event')}`),
+    more: unnamed > 0 ? `+${plural(unnamed, 'more place')}` : null,
+  };
+}
+
+/** Hover card of a cluster: the card of a place, with the cluster's most eventful places in place of events. */
+export function clusterTooltipContent(
+  placeCount: number,
+  eventCount: number,
+  top: readonly ClusterPlace[],
+): HTMLElement {
+  const text = clusterCardText(placeCount, eventCount, top);
+  const root = element('div', 'event-map-card event-map-card--cluster');
+  root.append(element('div', 'event-map-card__name', text.name), element('div', 'event-map-card__kind', text.kind));
+  const list = element('ul', 'event-map-card__events');
+  for (const line of text.places) list.append(element('li', '', line));
+  root.append(list);
+  if (text.more !== null) root.append(element('div', 'event-map-card__more', text.more));
+  return root;
 }

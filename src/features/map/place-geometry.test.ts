@@ -6,6 +6,7 @@ import {
   framingPlaces,
   AREA_RADIUS_METRES,
   circleBounds,
+  clusterRadius,
   curvedPath,
   markRadius,
   placeDrawing,
@@ -55,6 +56,17 @@ describe('markRadius', () => {
     expect(markRadius(9) - markRadius(4)).toBeCloseTo(4);
     expect(markRadius(100_000)).toBe(28);
     expect(markRadius(0)).toBe(markRadius(1));
+  });
+});
+
+describe('clusterRadius', () => {
+  it('grows with the logarithm of the count, and stays within its bounds', () => {
+    const counts = [1, 2, 10, 100, 1000, 10_000, 1_000_000];
+    const radii = counts.map(clusterRadius);
+    for (let i = 1; i < radii.length; i++) expect(radii[i]).toBeGreaterThanOrEqual(radii[i - 1]!);
+    expect(clusterRadius(100) - clusterRadius(10)).toBeCloseTo(clusterRadius(1000) - clusterRadius(100));
+    expect(Math.min(...radii)).toBe(clusterRadius(0));
+    expect(Math.max(...radii)).toBe(clusterRadius(Number.MAX_SAFE_INTEGER));
   });
 });
 

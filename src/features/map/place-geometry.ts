@@ -44,6 +44,18 @@ export function markRadius(count: number): number {
   return Math.min(28, 4 + 4 * Math.sqrt(Math.max(1, count)));
 }
 
+/**
+ * Radius in pixels of a cluster's disc for `count` events: it grows with the logarithm (a cluster holds from two
+ * to a million events) between 10 and 20 px, so that neighbouring clusters, about CLUSTER_RADIUS_PX apart, do not
+ * cover each other. Its halo adds CLUSTER_HALO_PX.
+ */
+export function clusterRadius(count: number): number {
+  return Math.min(20, 10 + 2.5 * Math.log10(Math.max(1, count)));
+}
+
+/** How far a cluster's halo reaches beyond its disc, in pixels. */
+export const CLUSTER_HALO_PX = 5;
+
 const EARTH_RADIUS_METRES = 6_371_008.8;
 const DEGREE_METRES = (Math.PI * EARTH_RADIUS_METRES) / 180;
 
