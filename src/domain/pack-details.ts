@@ -13,6 +13,7 @@ import {
   readerOf,
   rowListColumn,
   stringArray,
+  stringColumn,
   type Csr,
 } from './arrow-columns.ts';
 import type { Disagreement, Evidence, NewsEvent } from './dataset-schema.ts';
@@ -22,15 +23,18 @@ import { fromEpochDay } from './iso-day.ts';
 import { DATE_RESOLUTIONS } from './taxonomy.ts';
 
 /** One chunk of details, rows [first, first + size). */
+/** A text column read on demand: a selection decodes one row's strings, not the chunk's 8,192. */
+type TextAt = (i: number) => string | null;
+
 export interface DetailsChunk {
   first: number;
-  ids: (string | null)[];
-  cameo: (string | null)[];
-  summary: (string | null)[];
+  ids: TextAt;
+  cameo: TextAt;
+  summary: TextAt;
   resolution: Uint8Array;
   anchor: Int32Array;
-  note: (string | null)[];
-  edtf: (string | null)[];
+  note: TextAt;
+  edtf: TextAt;
   expressionSource: Int32Array;
   expressionStart: Int32Array;
   expressionEnd: Int32Array;
@@ -38,23 +42,24 @@ export interface DetailsChunk {
   evidenceStart: Csr;
   evidenceEnd: Csr;
   sources: Csr;
-  disagreements: (string | null)[];
-  notes: (string | null)[];
+  disagreements: TextAt;
+  notes: TextAt;
 }
 
 export function decodeDetailsChunk(pack: LoadedPack, entry: PackChunkEntry, table: Table): DetailsChunk {
   const [first, end] = entry.rows;
   const reader = readerOf(entry.path, table, end - first);
   const sourceCount = pack.sources.length;
+  const text = (name: string): TextAt => stringColumn(reader, name, true).atOrNull;
   const chunk: DetailsChunk = {
     first,
-    ids: stringArray(reader, 'id'),
-    cameo: stringArray(reader, 'cameo'),
-    summary: stringArray(reader, 'summary'),
+    ids: text('id'),
+    cameo: text('cameo'),
+    summary: text('summary'),
     resolution: codeColumn(reader, 'date_resolution', DATE_RESOLUTIONS),
     anchor: nullableInt32Column(reader, 'date_anchor'),
-    note: stringArray(reader, 'date_note'),
-    edtf: stringArray(reader, 'date_edtf'),
+    note: text('date_note'),
+    edtf: text('date_edtf'),
     expressionSource: nullableInt32Column(reader, 'date_expression_source'),
     expressionStart: nullableInt32Column(reader, 'date_expression_start'),
     expressionEnd: nullableInt32Column(reader, 'date_expression_end'),
@@ -62,23 +67,26 @@ export function decodeDetailsChunk(pack: LoadedPack, entry: PackChunkEntry, tabl
     evidenceStart: intListColumn(reader, 'evidence_start'),
     evidenceEnd: intListColumn(reader, 'evidence_end'),
     sources: rowListColumn(reader, 'sources', sourceCount),
-    disagreements: stringArray(reader, 'disagreements'),
-    notes: stringArray(reader, 'notes'),
+    disagreements: text('disagreements'),
+    notes: text('notes'),
   };
-  // The details must be of the events they claim to be: a chunk of another build is refused.
-  for (let i = 0; i < reader.rows; i++)
-    if (chunk.ids[i] !== pack.columns.id.at(first + i))
-      throw new PackError(
-        `${entry.path}: row ${i} is event "${chunk.ids[i]}", expected "${pack.columns.id.at(first + i)}"`,
-      );
+  // The details must be of the events they claim to be: a chunk of another build is refused (its ends here, each
+  // row again when it is assembled).
+  for (const i of reader.rows > 0 ? [0, reader.rows - 1] : []) checkRowIsEvent(pack, entry.path, chunk, first + i);
   return chunk;
 }
 
 /** The source rows whose texts an event's details need (evidence, date expression, disagreement versions). */
+function checkRowIsEvent(pack: LoadedPack, file: string, chunk: DetailsChunk, row: number): void {
+  const id = chunk.ids(row - chunk.first);
+  if (id !== pack.columns.id.at(row))
+    throw new PackError(`${file}: row ${row - chunk.first} is event "${id}", expected "${pack.columns.id.at(row)}"`);
+}
+
 export function sourcesNeeded(pack: LoadedPack, chunk: DetailsChunk, row: number): number[] {
   const i = row - chunk.first;
   const needed = new Set<number>();
-  const disagreementJson = chunk.disagreements[i];
+  const disagreementJson = chunk.disagreements(i);
   if (disagreementJson)
     for (const match of disagreementJson.matchAll(/"sourceId":"([a-z0-9-]+)"/g)) {
       const sourceRow = pack.sources.findIndex((s) => s.id === match[1]);
@@ -140,6 +148,7 @@ export function assembleEvent(
 ): NewsEvent {
   const i = summary.row - chunk.first;
   const where = `event "${summary.id}"`;
+  checkRowIsEvent(pack, 'details', chunk, summary.row);
   const span = (sourceRow: number, start: number, end: number): Evidence => {
     const text = textOf(sourceRow);
     checkSpan('details', where, text, start, end);
@@ -153,7 +162,7 @@ export function assembleEvent(
     sourceIds.push(pack.sources[chunk.sources.values[j]!]!.id);
   const expressionSource = chunk.expressionSource[i]!;
   let disagreements: Disagreement[] = [];
-  const disagreementJson = chunk.disagreements[i];
+  const disagreementJson = chunk.disagreements(i);
   if (disagreementJson) {
     try {
       const parsed = JSON.parse(disagreementJson) as (Omit<Disagreement, 'versions'> & {
@@ -175,9 +184,9 @@ export function assembleEvent(
   return {
     id: summary.id,
     type: summary.type,
-    cameo: chunk.cameo[i] ?? '',
+    cameo: chunk.cameo(i) ?? '',
     title: summary.title,
-    summary: chunk.summary[i] ?? '',
+    summary: chunk.summary(i) ?? '',
     modality: summary.modality,
     date: {
       ...summary.date,
@@ -185,14 +194,14 @@ export function assembleEvent(
       expression:
         expressionSource >= 0 ? span(expressionSource, chunk.expressionStart[i]!, chunk.expressionEnd[i]!) : null,
       anchor: fromEpochDay(chunk.anchor[i]!),
-      note: chunk.note[i] ?? null,
-      edtf: chunk.edtf[i] ?? '',
+      note: chunk.note(i) ?? null,
+      edtf: chunk.edtf(i) ?? '',
     },
     actors: summary.actors,
     places: summary.places,
     evidence,
     sourceIds,
     disagreements,
-    notes: chunk.notes[i] ?? null,
+    notes: chunk.notes(i) ?? null,
   };
 }

@@ -14,7 +14,9 @@ import {
   type DetailsChunk,
   type TextChunk,
 } from '../domain/pack-details.ts';
+import type { Table } from '@uwdata/flechette';
 import { PackError } from '../domain/arrow-columns.ts';
+import type { PackChunkEntry } from '../domain/event-pack.ts';
 import { decodeArrow, DatasetLoadError, fetchPackBytes, PACK_URL } from './dataset-query.ts';
 
 interface ChunkCaches {
@@ -56,24 +58,29 @@ function explained<T>(load: () => T): T {
   }
 }
 
-export function detailsChunkOf(index: DatasetIndex, row: number): Promise<DetailsChunk> {
-  const entries = index.pack.manifest.files.details;
+/** The chunk of `entries` that holds `row`, fetched, decoded and checked once, then kept. */
+function chunkOf<T>(
+  entries: readonly PackChunkEntry[],
+  cache: Map<number, Promise<T>>,
+  row: number,
+  decode: (entry: PackChunkEntry, table: Table) => T,
+): Promise<T> {
   const k = chunkIndexOf(entries, row);
-  return cached(cachesOf(index).details, k, async () => {
+  return cached(cache, k, async () => {
     const entry = entries[k]!;
     const table = decodeArrow(entry.path, await fetchPackBytes(PACK_URL, entry));
-    return explained(() => decodeDetailsChunk(index.pack, entry, table));
+    return explained(() => decode(entry, table));
   });
 }
 
+export function detailsChunkOf(index: DatasetIndex, row: number): Promise<DetailsChunk> {
+  const { details } = index.pack.manifest.files;
+  return chunkOf(details, cachesOf(index).details, row, (entry, table) => decodeDetailsChunk(index.pack, entry, table));
+}
+
 export function textChunkOf(index: DatasetIndex, sourceRow: number): Promise<TextChunk> {
-  const entries = index.pack.manifest.files.texts;
-  const k = chunkIndexOf(entries, sourceRow);
-  return cached(cachesOf(index).texts, k, async () => {
-    const entry = entries[k]!;
-    const table = decodeArrow(entry.path, await fetchPackBytes(PACK_URL, entry));
-    return explained(() => decodeTextChunk(index.pack, entry, table));
-  });
+  const { texts } = index.pack.manifest.files;
+  return chunkOf(texts, cachesOf(index).texts, sourceRow, (entry, table) => decodeTextChunk(index.pack, entry, table));
 }
 
 /** An article's text and the evidence spans that cite it (event rows and offsets). */
