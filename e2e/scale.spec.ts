@@ -1,6 +1,6 @@
 /**
  * The path built for large datasets, exercised in CI with a synthetic dataset of a few thousand events (the 100k
- * figures come from `npm run bench:browser`): the timeline draws density bars instead of one item per event, a bar
+ * figures come from `npm run bench`): the timeline draws density bars instead of one item per event, a bar
  * zooms in, and the list stays a screenful of rows.
  */
 import { readFile } from 'node:fs/promises';

@@ -664,7 +664,7 @@ export function syntheticDataset(base: Dataset, eventCount: number): Dataset {
     let aliases: string[];
     let office: string | null = null;
     if (kind === 'person') {
-      // given × surname root × ending is far larger than 10,000, and scattered ids make every name distinct.
+      // Distinct for every id: the given name is id mod 40, the surname root the rest (endings past 40,960).
       const given = GIVEN_NAMES[id % GIVEN_NAMES.length]!;
       const rest = Math.floor(id / GIVEN_NAMES.length);
       const surname =
@@ -691,7 +691,9 @@ export function syntheticDataset(base: Dataset, eventCount: number): Dataset {
 
   /* --- crises: bursts in time and space --- */
   const crises: Crisis[] = [];
-  for (let i = 0; i < CRISIS_COUNT; i++) {
+  // A few dozen crises; fewer in small datasets, where each would otherwise get an article of its own.
+  const crisisCount = Math.max(1, Math.min(MAX_CRISES, Math.round(eventCount / EVENTS_PER_CRISIS_AT_LEAST)));
+  for (let i = 0; i < crisisCount; i++) {
     const kind = pick(rand, CRISIS_KINDS);
     const protagonists = Array.from({ length: randomInt(rand, 2, 5) }, () => actorZipf.pick(rand));
     crises.push({
@@ -706,7 +708,7 @@ export function syntheticDataset(base: Dataset, eventCount: number): Dataset {
   const crisisPicker = new WeightedPicker(crises.map(() => Math.exp(gaussian(rand) * 0.9)));
 
   /* --- events, grouped by story (one group per crisis, plus the background) --- */
-  const groups: number[][] = Array.from({ length: CRISIS_COUNT + 1 }, () => []);
+  const groups: number[][] = Array.from({ length: crisisCount + 1 }, () => []);
   const drafts: DraftEvent[] = [];
   const titles = new Set<string>();
   for (let i = 0; i < eventCount; i++) {
@@ -816,7 +818,7 @@ export function syntheticDataset(base: Dataset, eventCount: number): Dataset {
       resolution: 'inferred',
       anchor: '',
     });
-    groups[crisis ? crisisIndex : CRISIS_COUNT]!.push(i);
+    groups[crisis ? crisisIndex : crisisCount]!.push(i);
   }
 
   /* --- articles: each story's events in date order, about twenty to an article --- */
@@ -884,7 +886,8 @@ export function syntheticDataset(base: Dataset, eventCount: number): Dataset {
   };
 }
 
-const CRISIS_COUNT = 36;
+const MAX_CRISES = 36;
+const EVENTS_PER_CRISIS_AT_LEAST = 50;
 /** Who the second actor of a sentence is when the event names only one. */
 const STAND_IN_ACTOR = 'local officials';
 /** Share of events that belong to a crisis; the rest is background spread evenly over 2011–2021. */

@@ -118,7 +118,8 @@ describe('applyFilter', () => {
   });
 
   it('answers the same from the prebuilt index the pack ships as from a fresh one', async () => {
-    const revived = await loadEventSearch(serializeEventSearch(dataset));
+    const { json, fields } = serializeEventSearch(dataset);
+    const revived = loadEventSearch(json, fields);
     for (const query of ['idlib', 'erdogan', 'soch', 'attacks idlib'])
       expect([...revived.search(query)]).toEqual([...search.search(query)]);
   });

@@ -56,7 +56,8 @@ export interface PackManifest {
     sources: PackFileEntry;
     details: PackChunkEntry[];
     texts: PackChunkEntry[];
-    search: PackFileEntry;
+    /** The fields the index covers (every text up to 250,000 events; titles, names and types above). */
+    search: PackFileEntry & { fields: string[] };
   };
 }
 
@@ -72,6 +73,9 @@ export function chunkRanges(count: number, size: number): [number, number][] {
 }
 
 /* ------------------------------------------------------------------ checks run by the app at load */
+
+/** The search fields a pack may declare (the document fields of src/domain/event-search.ts). */
+const SEARCH_FIELDS = new Set(['title', 'summary', 'excerpts', 'actors', 'places', 'type']);
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -129,6 +133,9 @@ export function findManifestProblems(value: unknown, expectedSchemaVersion: stri
   if (!isObject(files)) return [...problems, 'files: expected the list of files'];
   for (const key of ['events', 'actors', 'places', 'sources', 'search'])
     checkFile(files[key], `files.${key}`, problems);
+  const searchFields = isObject(files.search) ? files.search.fields : undefined;
+  if (!Array.isArray(searchFields) || searchFields.length === 0 || !searchFields.every((f) => SEARCH_FIELDS.has(f)))
+    problems.push(`files.search.fields: expected a list of ${[...SEARCH_FIELDS].join(', ')}`);
   if (isObject(counts)) {
     checkChunks(files.details, 'files.details', Number(counts.events), problems);
     checkChunks(files.texts, 'files.texts', Number(counts.sources), problems);

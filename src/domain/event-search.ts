@@ -21,13 +21,33 @@ interface SearchDocument {
   type: string;
 }
 
+export type SearchField = Exclude<keyof SearchDocument, 'id'>;
+
+/** Every text of an event: what the bundled dataset and any dataset up to COMPACT_INDEX_ABOVE events index. */
+export const FULL_SEARCH_FIELDS: readonly SearchField[] = ['title', 'summary', 'excerpts', 'actors', 'places', 'type'];
+/**
+ * Above this many events the index covers titles, names and types only: summaries and excerpts are most of its
+ * size (58 MB of JSON at 100,000 events), and at 1,000,000 a full-text index is beyond one string, one parse and one
+ * tab's memory (see docs/scaling.md).
+ */
+export const COMPACT_INDEX_ABOVE = 250_000;
+export const COMPACT_SEARCH_FIELDS: readonly SearchField[] = ['title', 'actors', 'places', 'type'];
+
+export function searchFieldsFor(eventCount: number): readonly SearchField[] {
+  return eventCount > COMPACT_INDEX_ABOVE ? COMPACT_SEARCH_FIELDS : FULL_SEARCH_FIELDS;
+}
+
+const optionsFor = (fields: readonly SearchField[]): Options<SearchDocument> => ({
+  ...SEARCH_OPTIONS,
+  fields: [...fields],
+});
+
 const SEARCH_OPTIONS: Options<SearchDocument> = {
-  fields: ['title', 'summary', 'excerpts', 'actors', 'places', 'type'],
+  fields: [...FULL_SEARCH_FIELDS],
   storeFields: [],
   // Folding a whole field once is far cheaper than folding each of its words; the query's few words are folded
   // one by one in searchOptions.processTerm.
-  extractField: (document, field) =>
-    field === 'id' ? document.id : foldText(document[field as Exclude<keyof SearchDocument, 'id'>]),
+  extractField: (document, field) => (field === 'id' ? document.id : foldText(document[field as SearchField])),
   processTerm: (term) => (term.length === 0 || STOP_WORDS.has(term) ? null : term),
   searchOptions: {
     processTerm: (term) => {
@@ -81,23 +101,28 @@ function wrap(mini: MiniSearch<SearchDocument>): EventSearch {
 }
 
 /** Builds the search index in one go (tests, benchmarks). */
-export function buildEventSearch(dataset: Dataset): EventSearch {
-  const mini = new MiniSearch<SearchDocument>(SEARCH_OPTIONS);
+export function buildEventSearch(dataset: Dataset, fields = searchFieldsFor(dataset.events.length)): EventSearch {
+  const mini = new MiniSearch<SearchDocument>(optionsFor(fields));
   mini.addAll(searchDocuments(dataset));
   return wrap(mini);
 }
 
 /**
  * The index as JSON, written into the dataset pack by `npm run data`, so that the app never indexes at run time
- * (at 100,000 events indexing took 12 s of CPU; loading the prebuilt index is a fraction of that).
+ * (at 100,000 events indexing took 12 s of CPU; loading the prebuilt index is a fraction of that). The fields it
+ * covers go into the manifest: the reader must revive it with the same ones.
  */
-export function serializeEventSearch(dataset: Dataset): string {
-  const mini = new MiniSearch<SearchDocument>(SEARCH_OPTIONS);
+export function serializeEventSearch(dataset: Dataset): { json: string; fields: readonly SearchField[] } {
+  const fields = searchFieldsFor(dataset.events.length);
+  const mini = new MiniSearch<SearchDocument>(optionsFor(fields));
   mini.addAll(searchDocuments(dataset));
-  return JSON.stringify(mini);
+  return { json: JSON.stringify(mini), fields };
 }
 
-/** Revives an index written by serializeEventSearch, yielding to the event loop while it does. */
-export async function loadEventSearch(json: string): Promise<EventSearch> {
-  return wrap(await MiniSearch.loadJSONAsync<SearchDocument>(json, SEARCH_OPTIONS));
+/**
+ * Revives an index written by serializeEventSearch. Synchronous, for the worker: MiniSearch's async variant yields
+ * so often that it took 5× as long (7.3 s against 1.4 s at 100,000 events, measured in Node).
+ */
+export function loadEventSearch(json: string, fields: readonly SearchField[]): EventSearch {
+  return wrap(MiniSearch.loadJSON<SearchDocument>(json, optionsFor(fields)));
 }

@@ -304,7 +304,8 @@ export function encodePack(dataset: Dataset): PackFile[] {
     );
     return { ...add(textChunkPath(k), ipc(table)), rows: [start, end] };
   });
-  const search = add('search-index.json', new TextEncoder().encode(serializeEventSearch(dataset)));
+  const index = serializeEventSearch(dataset);
+  const search = { ...add('search-index.json', new TextEncoder().encode(index.json)), fields: [...index.fields] };
 
   let earliest: string | null = null;
   let latest: string | null = null;

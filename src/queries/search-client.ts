@@ -4,6 +4,7 @@
  */
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { TextMatches } from '../domain/event-engine.ts';
+import type { SearchField } from '../domain/event-search.ts';
 import type { SearchRequest, SearchResponse } from './search-worker.ts';
 import { PACK_URL } from './dataset-query.ts';
 
@@ -27,7 +28,7 @@ function inPageClient(index: DatasetIndex): SearchClient {
     if (!response.ok) throw new Error(`the search index could not be loaded (HTTP ${response.status})`);
     const text = await response.text();
     if (new TextEncoder().encode(text).byteLength !== entry.bytes) throw new Error('the search index is incomplete');
-    return loadEventSearch(text);
+    return loadEventSearch(text, entry.fields as SearchField[]);
   })();
   return {
     search: async (query) => {
@@ -76,6 +77,7 @@ export function createSearchClient(index: DatasetIndex): SearchClient {
     type: 'load',
     url: searchIndexUrl(index),
     bytes: index.pack.manifest.files.search.bytes,
+    fields: index.pack.manifest.files.search.fields as SearchField[],
   } satisfies SearchRequest);
   return {
     search: (query) => {

@@ -5,10 +5,10 @@
  * scores as transferable typed arrays.
  */
 /// <reference lib="webworker" />
-import { loadEventSearch, type EventSearch } from '../domain/event-search.ts';
+import { loadEventSearch, type EventSearch, type SearchField } from '../domain/event-search.ts';
 
 export type SearchRequest =
-  { type: 'load'; url: string; bytes: number } | { type: 'search'; id: number; query: string };
+  { type: 'load'; url: string; bytes: number; fields: SearchField[] } | { type: 'search'; id: number; query: string };
 export type SearchResponse =
   | { type: 'ready' }
   | { type: 'failed'; message: string }
@@ -48,7 +48,7 @@ scope.onmessage = async (message: MessageEvent<SearchRequest>) => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     if (bytes.byteLength !== request.bytes)
       throw new Error(`the search index has ${bytes.byteLength} bytes, the manifest declares ${request.bytes}`);
-    search = await loadEventSearch(new TextDecoder().decode(bytes));
+    search = loadEventSearch(new TextDecoder().decode(bytes), request.fields);
     scope.postMessage({ type: 'ready' } satisfies SearchResponse);
     for (const pending of queued.splice(0)) answer(pending.id, pending.query, search);
   } catch (error) {
