@@ -23,8 +23,8 @@
 export const PACK_FORMAT = 'news-event-pack';
 export const PACK_VERSION = 1;
 
-/** Rows per details chunk: a selection fetches one chunk (~1–2 MB at this size for typical events). */
-export const DETAIL_CHUNK_ROWS = 8192;
+/** Rows per details chunk: a selection fetches and decodes one chunk (~300 kB for typical events). */
+export const DETAIL_CHUNK_ROWS = 2048;
 /** Sources per text chunk: a few hundred kB of article text. */
 export const TEXT_CHUNK_ROWS = 64;
 

@@ -23,7 +23,7 @@ import { fromEpochDay } from './iso-day.ts';
 import { DATE_RESOLUTIONS } from './taxonomy.ts';
 
 /** One chunk of details, rows [first, first + size). */
-/** A text column read on demand: a selection decodes one row's strings, not the chunk's 8,192. */
+/** A text column read on demand: a selection decodes one row's strings, not the whole chunk's. */
 type TextAt = (i: number) => string | null;
 
 export interface DetailsChunk {
