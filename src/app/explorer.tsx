@@ -101,6 +101,11 @@ export function Explorer({ index }: { index: DatasetIndex }) {
                 Searching…
               </p>
             )}
+            {result.searchPartial && !result.searchPending && (
+              <p className="list-status" role="status">
+                Matches in titles so far; the full-text index (summaries, excerpts, names) is still loading…
+              </p>
+            )}
             {visibleRows.length > 0 ? (
               <EventList index={index} rows={result.listRows} ranked={result.ranked} />
             ) : (

@@ -18,6 +18,8 @@ export interface FilterResult extends EngineResult {
   searchPending: boolean;
   /** The list order is by relevance (a text query is active). */
   ranked: boolean;
+  /** The text matches so far come from titles only: the full-text index is still loading. */
+  searchPartial?: boolean;
 }
 
 export function isFilterActive(filter: EventFilter): boolean {

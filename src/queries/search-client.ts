@@ -11,6 +11,8 @@ import { PACK_URL } from './dataset-query.ts';
 export interface SearchClient {
   /** Event rows matching every word of `query`, with relevance scores. */
   search: (query: string) => Promise<TextMatches>;
+  /** The index is loaded: an answer now comes in milliseconds. */
+  isReady: () => boolean;
   dispose: () => void;
 }
 
@@ -20,6 +22,7 @@ function searchIndexUrl(index: DatasetIndex): string {
 
 function inPageClient(index: DatasetIndex): SearchClient {
   const entry = index.pack.manifest.files.search;
+  let ready = false;
   const built = (async () => {
     const [{ loadEventSearch }, response] = await Promise.all([
       import('../domain/event-search.ts'),
@@ -28,13 +31,16 @@ function inPageClient(index: DatasetIndex): SearchClient {
     if (!response.ok) throw new Error(`the search index could not be loaded (HTTP ${response.status})`);
     const text = await response.text();
     if (new TextEncoder().encode(text).byteLength !== entry.bytes) throw new Error('the search index is incomplete');
-    return loadEventSearch(text, entry.fields as SearchField[]);
+    const search = loadEventSearch(text, entry.fields as SearchField[]);
+    ready = true;
+    return search;
   })();
   return {
     search: async (query) => {
       const results = (await built).search(query);
       return { rows: Int32Array.from(results.keys()), scores: Float32Array.from(results.values()) };
     },
+    isReady: () => ready,
     dispose: () => undefined,
   };
 }
@@ -47,6 +53,7 @@ export function createSearchClient(index: DatasetIndex): SearchClient {
     return inPageClient(index);
   }
   let nextId = 1;
+  let ready = false;
   let fallback: SearchClient | null = null;
   const pending = new Map<
     number,
@@ -58,7 +65,8 @@ export function createSearchClient(index: DatasetIndex): SearchClient {
       const request = pending.get(response.id);
       pending.delete(response.id);
       request?.resolve({ rows: response.rows, scores: response.scores });
-    } else if (response.type === 'failed') switchToInPage();
+    } else if (response.type === 'ready') ready = true;
+    else if (response.type === 'failed') switchToInPage();
   };
   worker.onerror = () => switchToInPage();
 
@@ -88,6 +96,7 @@ export function createSearchClient(index: DatasetIndex): SearchClient {
         worker.postMessage({ type: 'search', id, query } satisfies SearchRequest);
       });
     },
+    isReady: () => (fallback ? fallback.isReady() : ready),
     dispose: () => {
       worker.terminate();
       pending.clear();

@@ -11,6 +11,7 @@ import type { TextMatches } from '../domain/event-engine.ts';
 import { applyFilter, type EventFilter, type FilterResult } from '../domain/event-filter.ts';
 import { hasSearchTerms } from '../domain/search-terms.ts';
 import { createSearchClient, type SearchClient } from '../queries/search-client.ts';
+import { createTitleMatcher, type TitleMatcher } from '../domain/title-search.ts';
 import { useExplorerStore } from './explorer-store.ts';
 import { measured } from './interaction-timing.ts';
 
@@ -35,13 +36,32 @@ export function useEventFilter(): EventFilter {
   );
 }
 
-/** The search results for `q` once known, else null. Starts the worker after load so the first query is fast. */
-function useTextMatches(index: DatasetIndex, q: string): TextMatches | null {
+/** Title scans per dataset, for the first answer while the search index loads. */
+const titleMatchers = new WeakMap<DatasetIndex, TitleMatcher>();
+
+function titleMatcherOf(index: DatasetIndex): TitleMatcher {
+  let matcher = titleMatchers.get(index);
+  if (!matcher) titleMatchers.set(index, (matcher = createTitleMatcher(index.columns.title.at, index.size)));
+  return matcher;
+}
+
+interface TextAnswer {
+  matches: TextMatches;
+  /** From the title scan: the full index has not answered yet. */
+  partial: boolean;
+}
+
+/**
+ * The search results for `q` once known, else null. Starts the worker after load so the first query is fast; while
+ * its index is still loading, the titles answer first (marked partial) and the index's answer replaces them.
+ */
+function useTextMatches(index: DatasetIndex, q: string): TextAnswer | null {
   const query = hasSearchTerms(q) ? q.trim() : '';
   const [answer, setAnswer] = useState<{
     index: DatasetIndex;
     query: string;
     matches: TextMatches;
+    partial: boolean;
   } | null>(null);
   useEffect(
     function warmUpSearchRightAway() {
@@ -56,29 +76,41 @@ function useTextMatches(index: DatasetIndex, q: string): TextMatches | null {
     function askForMatches() {
       if (!query) return;
       let current = true;
-      searchClientOf(index)
-        .search(query)
-        .then(
-          (matches) => {
-            if (current) setAnswer({ index, query, matches });
-          },
-          (error: unknown) => {
-            if (!current) return;
-            // Say so, and filter nothing away: every event "matches" with no ranking.
-            useExplorerStore
-              .getState()
-              .addNotices([`Search is unavailable (${String(error)}); the text filter is off.`]);
-            const every = Int32Array.from({ length: index.size }, (_, row) => row);
-            setAnswer({ index, query, matches: { rows: every, scores: new Float32Array(index.size) } });
-          },
-        );
+      let settled = false;
+      const scan = { aborted: false };
+      const client = searchClientOf(index);
+      if (!client.isReady())
+        titleMatcherOf(index)
+          .search(query, scan)
+          .then(
+            (matches) => {
+              if (current && !settled && matches) setAnswer({ index, query, matches, partial: true });
+            },
+            () => undefined,
+          );
+      client.search(query).then(
+        (matches) => {
+          settled = true;
+          scan.aborted = true;
+          if (current) setAnswer({ index, query, matches, partial: false });
+        },
+        (error: unknown) => {
+          if (!current) return;
+          // Say so, and filter nothing away: every event "matches" with no ranking.
+          useExplorerStore.getState().addNotices([`Search is unavailable (${String(error)}); the text filter is off.`]);
+          settled = true;
+          const every = Int32Array.from({ length: index.size }, (_, row) => row);
+          setAnswer({ index, query, matches: { rows: every, scores: new Float32Array(index.size) }, partial: false });
+        },
+      );
       return () => {
         current = false;
+        scan.aborted = true;
       };
     },
     [index, query],
   );
-  return answer && answer.index === index && answer.query === query ? answer.matches : null;
+  return answer && answer.index === index && answer.query === query ? answer : null;
 }
 
 export function useFilteredEvents(index: DatasetIndex): FilterResult {
@@ -86,16 +118,15 @@ export function useFilteredEvents(index: DatasetIndex): FilterResult {
   // React can interrupt, so a burst of changes at 1M events never queues up frozen frames.
   const filter = useDeferredValue(useEventFilter());
   const { actor, place, type, from, to, q } = filter;
-  const textMatches = useTextMatches(index, q);
-  const result = useMemo(
-    () =>
-      measured(
-        'filter:compute',
-        () => applyFilter(index, { actor, place, type, from, to, q }, textMatches),
-        (r) => ({ rows: r.rows.length }),
-      ),
-    [index, actor, place, type, from, to, q, textMatches],
-  );
+  const textAnswer = useTextMatches(index, q);
+  const result = useMemo(() => {
+    const computed = measured(
+      'filter:compute',
+      () => applyFilter(index, { actor, place, type, from, to, q }, textAnswer?.matches ?? null),
+      (r) => ({ rows: r.rows.length }),
+    );
+    return textAnswer?.partial ? { ...computed, searchPartial: true } : computed;
+  }, [index, actor, place, type, from, to, q, textAnswer]);
   // While a query's answer is on its way, keep showing the last settled result (marked pending), so the views do
   // not flash empty, the counts do not drop to zero and the timeline is not rebuilt twice.
   const [settled, setSettled] = useState<FilterResult | null>(null);
