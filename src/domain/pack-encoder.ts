@@ -169,6 +169,22 @@ function spansBySource(dataset: Dataset, sourceRows: Map<string, number>) {
   return spans;
 }
 
+/** The columns actors and places share, first in both tables: id, name, aliases, kind, country code. */
+function namedRecordColumns(
+  records: readonly { id: string; name: string; aliases: string[]; kind: string; countryCode: string | null }[],
+) {
+  return {
+    values: {
+      id: records.map((r) => r.id),
+      name: records.map((r) => r.name),
+      aliases: records.map((r) => r.aliases),
+      kind: records.map((r) => r.kind),
+      country_code: records.map((r) => r.countryCode),
+    },
+    types: { id: utf8(), name: utf8(), aliases: list(utf8()), kind: text(), country_code: text() },
+  };
+}
+
 /** Encodes `dataset` (already validated by the build) as the files of its pack, manifest last. */
 export function encodePack(dataset: Dataset): PackFile[] {
   const actorRows = rowsOf(dataset.actors, 'actor');
@@ -182,41 +198,23 @@ export function encodePack(dataset: Dataset): PackFile[] {
   };
 
   const events = add('events.arrow', ipc(eventsTable(dataset.events, actorRows, placeRows)));
+  const actorColumns = namedRecordColumns(dataset.actors);
   const actors = add(
     'actors.arrow',
     ipc(
       tableFromArrays(
-        {
-          id: dataset.actors.map((a) => a.id),
-          name: dataset.actors.map((a) => a.name),
-          aliases: dataset.actors.map((a) => a.aliases),
-          kind: dataset.actors.map((a) => a.kind),
-          country_code: dataset.actors.map((a) => a.countryCode),
-          office: dataset.actors.map((a) => a.office),
-        },
-        {
-          types: {
-            id: utf8(),
-            name: utf8(),
-            aliases: list(utf8()),
-            kind: text(),
-            country_code: text(),
-            office: utf8(),
-          },
-        },
+        { ...actorColumns.values, office: dataset.actors.map((a) => a.office) },
+        { types: { ...actorColumns.types, office: utf8() } },
       ),
     ),
   );
+  const placeColumns = namedRecordColumns(dataset.places);
   const places = add(
     'places.arrow',
     ipc(
       tableFromArrays(
         {
-          id: dataset.places.map((p) => p.id),
-          name: dataset.places.map((p) => p.name),
-          aliases: dataset.places.map((p) => p.aliases),
-          kind: dataset.places.map((p) => p.kind),
-          country_code: dataset.places.map((p) => p.countryCode),
+          ...placeColumns.values,
           lat: Float64Array.from(dataset.places, (p) => p.lat),
           lon: Float64Array.from(dataset.places, (p) => p.lon),
           parent: dataset.places.map((p) => (p.parentId ? rowOf(placeRows, p.parentId, `place "${p.id}"`) : null)),
@@ -225,11 +223,7 @@ export function encodePack(dataset: Dataset): PackFile[] {
         },
         {
           types: {
-            id: utf8(),
-            name: utf8(),
-            aliases: list(utf8()),
-            kind: text(),
-            country_code: text(),
+            ...placeColumns.types,
             lat: float64(),
             lon: float64(),
             parent: int32(),
