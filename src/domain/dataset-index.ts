@@ -5,14 +5,7 @@
  */
 import type { Actor, Place } from './dataset-schema.ts';
 import { runFilter, tallyPlaces, type EngineFilter, type EngineResult, type PlaceTally } from './event-engine.ts';
-import {
-  readSummary,
-  typeOf,
-  type EventColumns,
-  type EventSummary,
-  type LoadedPack,
-  type SourceMeta,
-} from './event-table.ts';
+import { readSummary, type EventColumns, type EventSummary, type LoadedPack, type SourceMeta } from './event-table.ts';
 import type { EventType, PlaceKind } from './taxonomy.ts';
 import { EVENT_TYPE_IDS } from './taxonomy.ts';
 import type { KnownIds } from './url-state.ts';
@@ -91,7 +84,7 @@ export function indexDataset(pack: LoadedPack): DatasetIndex {
     sourceById,
     actorRowById: rowsById(actors),
     placeRowById: rowsById(places),
-    sourceRowById: rowsById(sources),
+    sourceRowById: pack.sourceRowById,
     rowOf,
     summary,
     summaryById: (eventId) => {
@@ -111,8 +104,6 @@ export function indexDataset(pack: LoadedPack): DatasetIndex {
     tallyPlaces: (rows) => tallyPlaces(columns, places.length, rows),
   };
 }
-
-export { typeOf };
 
 /** Places whose extent is an area: drawn as an outline or a shaded zone, never as a pin. */
 const AREA_KINDS: ReadonlySet<PlaceKind> = new Set(['country', 'admin1', 'region', 'water']);

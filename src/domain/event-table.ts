@@ -80,6 +80,8 @@ export interface LoadedPack {
   /** Parent row per place (-1: none). */
   placeParent: Int32Array;
   sources: SourceMeta[];
+  /** Row of each source id (details and disagreements name sources by id). */
+  sourceRowById: ReadonlyMap<string, number>;
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -141,7 +143,8 @@ export function decodePack(manifest: PackManifest, tables: PackTables): LoadedPa
     placePrecisions: placePrecisions.values,
     placeClosure: closeOverAncestors(placeLinks, placeParent),
   };
-  return { manifest, columns, actors, places, placeParent, sources };
+  const sourceRowById = new Map(sources.map((s, row) => [s.id, row]));
+  return { manifest, columns, actors, places, placeParent, sources, sourceRowById };
 }
 
 function sameOffsets(a: Int32Array, b: Int32Array): boolean {
@@ -283,7 +286,7 @@ export function closeOverAncestors(places: Csr, parent: Int32Array): Csr {
   return { offsets, values: values.slice(0, at) };
 }
 
-export const typeOf = (columns: EventColumns, row: number): EventType => EVENT_TYPE_IDS[columns.type[row]! - 1]!;
+const typeOf = (columns: EventColumns, row: number): EventType => EVENT_TYPE_IDS[columns.type[row]! - 1]!;
 
 /** The hot fields of one event as an object (built on demand, for the few events a view shows at once). */
 export function readSummary(pack: LoadedPack, row: number): EventSummary {

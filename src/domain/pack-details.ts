@@ -83,15 +83,36 @@ function checkRowIsEvent(pack: LoadedPack, file: string, chunk: DetailsChunk, ro
     throw new PackError(`${file}: row ${row - chunk.first} is event "${id}", expected "${pack.columns.id.at(row)}"`);
 }
 
+/** A disagreement as the pack stores it: the contract's record, each version's source as a row, no quote. */
+interface StoredDisagreement extends Omit<Disagreement, 'versions'> {
+  versions: (Omit<Evidence, 'quote' | 'sourceId'> & { sourceRow: number; claim: string })[];
+}
+
+/** The disagreements of the event at chunk position `i`, parsed and their sources resolved to rows. */
+function disagreementsAt(pack: LoadedPack, chunk: DetailsChunk, i: number): StoredDisagreement[] {
+  const json = chunk.disagreements(i);
+  if (!json) return [];
+  const where = `details: event "${chunk.ids(i)}"`;
+  let parsed: (Omit<Disagreement, 'versions'> & { versions: (Omit<Evidence, 'quote'> & { claim: string })[] })[];
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw new PackError(`${where}: the disagreements are not valid JSON`);
+  }
+  return parsed.map((d) => ({
+    ...d,
+    versions: d.versions.map(({ sourceId, ...version }) => {
+      const sourceRow = pack.sourceRowById.get(sourceId);
+      if (sourceRow === undefined) throw new PackError(`${where}: a disagreement cites unknown source "${sourceId}"`);
+      return { ...version, sourceRow };
+    }),
+  }));
+}
+
 export function sourcesNeeded(pack: LoadedPack, chunk: DetailsChunk, row: number): number[] {
   const i = row - chunk.first;
   const needed = new Set<number>();
-  const disagreementJson = chunk.disagreements(i);
-  if (disagreementJson)
-    for (const match of disagreementJson.matchAll(/"sourceId":"([a-z0-9-]+)"/g)) {
-      const sourceRow = pack.sources.findIndex((s) => s.id === match[1]);
-      if (sourceRow >= 0) needed.add(sourceRow);
-    }
+  for (const d of disagreementsAt(pack, chunk, i)) for (const v of d.versions) needed.add(v.sourceRow);
   for (let j = chunk.evidenceSource.offsets[i]!; j < chunk.evidenceSource.offsets[i + 1]!; j++)
     needed.add(chunk.evidenceSource.values[j]!);
   if (chunk.expressionSource[i]! >= 0) needed.add(chunk.expressionSource[i]!);
@@ -161,26 +182,10 @@ export function assembleEvent(
   for (let j = chunk.sources.offsets[i]!; j < chunk.sources.offsets[i + 1]!; j++)
     sourceIds.push(pack.sources[chunk.sources.values[j]!]!.id);
   const expressionSource = chunk.expressionSource[i]!;
-  let disagreements: Disagreement[] = [];
-  const disagreementJson = chunk.disagreements(i);
-  if (disagreementJson) {
-    try {
-      const parsed = JSON.parse(disagreementJson) as (Omit<Disagreement, 'versions'> & {
-        versions: (Omit<Evidence, 'quote'> & { claim: string })[];
-      })[];
-      disagreements = parsed.map((d) => ({
-        ...d,
-        versions: d.versions.map((v) => {
-          const row = pack.sources.findIndex((s) => s.id === v.sourceId);
-          if (row < 0) throw new PackError(`details: ${where}: a disagreement cites unknown source "${v.sourceId}"`);
-          return { ...span(row, v.start, v.end), claim: v.claim };
-        }),
-      }));
-    } catch (error) {
-      if (error instanceof PackError) throw error;
-      throw new PackError(`details: ${where}: the disagreements are not valid JSON`);
-    }
-  }
+  const disagreements: Disagreement[] = disagreementsAt(pack, chunk, i).map((d) => ({
+    ...d,
+    versions: d.versions.map((v) => ({ ...span(v.sourceRow, v.start, v.end), claim: v.claim })),
+  }));
   return {
     id: summary.id,
     type: summary.type,
