@@ -7,6 +7,7 @@ import type { TextMatches } from '../domain/event-engine.ts';
 import type { SearchField } from '../domain/event-search.ts';
 import type { SearchRequest, SearchResponse } from './search-worker.ts';
 import { PACK_URL } from './dataset-query.ts';
+import { fetchSearchIndexJson } from './search-index-file.ts';
 
 export interface SearchClient {
   /** Event rows matching every word of `query`, with relevance scores. */
@@ -24,13 +25,10 @@ function inPageClient(index: DatasetIndex): SearchClient {
   const entry = index.pack.manifest.files.search;
   let ready = false;
   const built = (async () => {
-    const [{ loadEventSearch }, response] = await Promise.all([
+    const [{ loadEventSearch }, text] = await Promise.all([
       import('../domain/event-search.ts'),
-      fetch(searchIndexUrl(index)),
+      fetchSearchIndexJson(searchIndexUrl(index), entry.bytes),
     ]);
-    if (!response.ok) throw new Error(`the search index could not be loaded (HTTP ${response.status})`);
-    const text = await response.text();
-    if (new TextEncoder().encode(text).byteLength !== entry.bytes) throw new Error('the search index is incomplete');
     const search = loadEventSearch(text, entry.fields as SearchField[]);
     ready = true;
     return search;

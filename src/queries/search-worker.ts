@@ -5,6 +5,7 @@
  * scores as transferable typed arrays.
  */
 /// <reference lib="webworker" />
+import { fetchSearchIndexJson } from './search-index-file.ts';
 import { loadEventSearch, type EventSearch, type SearchField } from '../domain/event-search.ts';
 
 export type SearchRequest =
@@ -43,12 +44,7 @@ scope.onmessage = async (message: MessageEvent<SearchRequest>) => {
     return;
   }
   try {
-    const response = await fetch(request.url);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.byteLength !== request.bytes)
-      throw new Error(`the search index has ${bytes.byteLength} bytes, the manifest declares ${request.bytes}`);
-    search = loadEventSearch(new TextDecoder().decode(bytes), request.fields);
+    search = loadEventSearch(await fetchSearchIndexJson(request.url, request.bytes), request.fields);
     scope.postMessage({ type: 'ready' } satisfies SearchResponse);
     for (const pending of queued.splice(0)) answer(pending.id, pending.query, search);
   } catch (error) {
