@@ -140,30 +140,51 @@ function listBatches(reader: TableReader, name: string): { batch: RawBatch; chil
   });
 }
 
-/** A list<int32> column as CSR, every value checked to lie in [0, bound) (a row reference into another table). */
-export function rowListColumn(reader: TableReader, name: string, bound: number): Csr {
+/**
+ * A list column as CSR, concatenated over its batches. `reading(child)` checks one batch's child values and returns
+ * how to read (and check) the value at child position j of a given row.
+ */
+function listColumn<Values extends Int32Array | Uint8Array>(
+  reader: TableReader,
+  name: string,
+  allocate: (length: number) => Values,
+  reading: (child: RawBatch) => (j: number, row: number) => number,
+): Csr<Values> {
   const parts = listBatches(reader, name);
   const offsets = new Int32Array(reader.rows + 1);
   let total = 0;
   for (const { batch, offsets: o } of parts) total += o[batch.length]! - o[0]!;
-  const values = new Int32Array(total);
+  const values = allocate(total);
   let row = 0;
   let at = 0;
   for (const { batch, child, offsets: o } of parts) {
-    const childValues = child.values as Int32Array | null;
-    if (!childValues) throw new PackError(`${reader.file}: column "${name}" holds no integers`);
+    const valueAt = reading(child);
     for (let i = 0; i < batch.length; i++, row++) {
       offsets[row] = at;
-      for (let j = o[i]!; j < o[i + 1]!; j++) {
-        const value = childValues[j]!;
-        if (!(value >= 0 && value < bound))
-          throw new PackError(`${reader.file}: column "${name}", row ${row}: reference ${value} outside [0, ${bound})`);
-        values[at++] = value;
-      }
+      for (let j = o[i]!; j < o[i + 1]!; j++) values[at++] = valueAt(j, row);
     }
   }
   offsets[reader.rows] = at;
   return { offsets, values };
+}
+
+/** A list<int32> column as CSR, every value checked to lie in [0, bound) (a row reference into another table). */
+export function rowListColumn(reader: TableReader, name: string, bound: number): Csr {
+  return listColumn(
+    reader,
+    name,
+    (length) => new Int32Array(length),
+    (child) => {
+      const childValues = child.values as Int32Array | null;
+      if (!childValues) throw new PackError(`${reader.file}: column "${name}" holds no integers`);
+      return (j, row) => {
+        const value = childValues[j]!;
+        if (!(value >= 0 && value < bound))
+          throw new PackError(`${reader.file}: column "${name}", row ${row}: reference ${value} outside [0, ${bound})`);
+        return value;
+      };
+    },
+  );
 }
 
 /** A list<int32> column of plain integers (offsets into texts): CSR without a bound. */
@@ -173,33 +194,26 @@ export function intListColumn(reader: TableReader, name: string): Csr {
 
 /** A list<dictionary<utf8>> column as CSR of codes into `vocabulary` (position + 1). */
 export function codeListColumn(reader: TableReader, name: string, vocabulary: readonly string[]): Csr<Uint8Array> {
-  const parts = listBatches(reader, name);
-  const offsets = new Int32Array(reader.rows + 1);
-  let total = 0;
-  for (const { batch, offsets: o } of parts) total += o[batch.length]! - o[0]!;
-  const values = new Uint8Array(total);
-  let row = 0;
-  let at = 0;
-  for (const { batch, child, offsets: o } of parts) {
-    const keys = child.values;
-    const dictionary = child.dictionary?.toArray();
-    if (!keys || !dictionary)
-      throw new PackError(`${reader.file}: column "${name}" is not a list of dictionary values`);
-    const codeOf = Array.from(dictionary, (value) => vocabulary.indexOf(String(value)) + 1);
-    for (let i = 0; i < batch.length; i++, row++) {
-      offsets[row] = at;
-      for (let j = o[i]!; j < o[i + 1]!; j++) {
+  return listColumn(
+    reader,
+    name,
+    (length) => new Uint8Array(length),
+    (child) => {
+      const keys = child.values;
+      const dictionary = child.dictionary?.toArray();
+      if (!keys || !dictionary)
+        throw new PackError(`${reader.file}: column "${name}" is not a list of dictionary values`);
+      const codeOf = Array.from(dictionary, (value) => vocabulary.indexOf(String(value)) + 1);
+      return (j, row) => {
         const code = codeOf[keys[j]!];
         if (!code)
           throw new PackError(
             `${reader.file}: column "${name}", row ${row}: ${JSON.stringify(dictionary[keys[j]!])} is not one of ${vocabulary.join(', ')}`,
           );
-        values[at++] = code;
-      }
-    }
-  }
-  offsets[reader.rows] = at;
-  return { offsets, values };
+        return code;
+      };
+    },
+  );
 }
 
 /** Random access to a string column without decoding it all: at 1M rows, only the strings a view shows. */
