@@ -307,6 +307,12 @@ const PHRASING: Record<EventType, Phrasing> = {
     detail: (rand, _a, _b, p) =>
       `Some ${randomInt(rand, 2, 90)},000 people in ${p} need shelter, food and ${talks(rand)}.`,
   },
+  other: {
+    title: (a, _b, p) => `${a} acts in ${p}`,
+    past: (a, _b, p) => `${a} took action in ${p}`,
+    infinitive: (_b, p) => `take action in ${p}`,
+    detail: (rand) => `Officials gave few details about ${talks(rand)}.`,
+  },
 };
 
 /** Roles by position: the first actor of a meeting hosts, the second visits, any others take part. */
@@ -326,6 +332,7 @@ const ACTOR_ROLES_BY_TYPE: Record<EventType, readonly ActorRole[]> = {
   sanction: ['organiser', 'target', 'subject', 'reporter'],
   protest: ['organiser', 'subject', 'subject', 'reporter'],
   humanitarian_warning: ['speaker', 'subject', 'subject', 'reporter'],
+  other: ['participant', 'subject', 'subject', 'reporter'],
 };
 
 const PLACE_ROLES_BY_TYPE: Record<EventType, readonly PlaceRole[]> = {
@@ -344,6 +351,7 @@ const PLACE_ROLES_BY_TYPE: Record<EventType, readonly PlaceRole[]> = {
   sanction: ['target', 'origin', 'mentioned', 'mentioned'],
   protest: ['area', 'mentioned', 'mentioned', 'mentioned'],
   humanitarian_warning: ['area', 'mentioned', 'mentioned', 'mentioned'],
+  other: ['area', 'mentioned', 'mentioned', 'mentioned'],
 };
 
 /** Overall mix of types, roughly that of the bundled dataset (statements and attacks lead). */
@@ -851,6 +859,7 @@ export function syntheticDataset(base: Dataset, eventCount: number): Dataset {
       // Zero-padded, so that string order (the dataset's tie-break) is date order.
       id: `synthetic-${String(rank).padStart(idWidth, '0')}`,
       type: d.type,
+      classification: null,
       cameo: EVENT_TYPES[d.type].cameo,
       title: d.title,
       summary: `${reportClause(d)} ${d.circumstance} (${labels.display}).`,
@@ -870,6 +879,9 @@ export function syntheticDataset(base: Dataset, eventCount: number): Dataset {
       actors: d.actors,
       places: d.places,
       evidence: d.evidence,
+      record: null,
+      fatalities: null,
+      attributes: {},
       sourceIds: [...new Set(d.evidence.map((span) => span.sourceId))],
       disagreements: [],
       notes: null,
@@ -1036,6 +1048,7 @@ function writeArticle(
   }
   return {
     id,
+    kind: 'article',
     title,
     titleBasis: 'written',
     publisher,

@@ -332,6 +332,7 @@ function compileSources(
     }
     sources.set(s.id, {
       id: s.id,
+      kind: s.kind,
       title: s.title,
       titleBasis: s.titleBasis,
       publisher: s.publisher,
@@ -522,6 +523,7 @@ function compileEvent(
   return {
     id: e.id,
     type: e.type,
+    classification: null,
     cameo: EVENT_TYPES[e.type].cameo,
     title: e.title,
     summary: e.summary,
@@ -530,6 +532,9 @@ function compileEvent(
     actors: e.actors,
     places: e.places,
     evidence,
+    record: null,
+    fatalities: null,
+    attributes: {},
     sourceIds,
     disagreements,
     notes: e.notes ?? null,
@@ -556,6 +561,10 @@ function compileDate(
     return null;
   }
   const anchor = source.publishedAt;
+  if (anchor === null) {
+    report(['date', 'sourceId'], `source "${d.sourceId}" has no publication day to read the date against`);
+    return null;
+  }
 
   let expression: Evidence | null = null;
   if (d.expression) {

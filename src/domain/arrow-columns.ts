@@ -68,6 +68,9 @@ export function int32Column(reader: TableReader, name: string): Int32Array {
   return out;
 }
 
+/** Stands for a missing day in a nullable date32 column (no real epoch day is this far in the past). */
+export const NO_DAY = -2_147_483_648;
+
 /** A nullable integer column: nulls become `missing`. */
 export function nullableInt32Column(reader: TableReader, name: string, missing = -1): Int32Array {
   const out = new Int32Array(reader.rows);

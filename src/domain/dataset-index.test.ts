@@ -6,7 +6,13 @@ import { makeDataset, makeEvent } from './testing/make-dataset.ts';
 
 const dataset = makeDataset([
   makeEvent({ id: 'a', type: 'attack', placeIds: ['idlib'] }),
-  makeEvent({ id: 'b', type: 'attack', placeIds: ['idlib', 'syria'] }),
+  makeEvent({
+    id: 'b',
+    type: 'attack',
+    placeIds: ['idlib', 'syria'],
+    fatalities: 4,
+    classification: { scheme: 'ACLED', type: 'Explosions/Remote violence', subType: 'Air/drone strike' },
+  }),
   makeEvent({ id: 'c', type: 'meeting', placeIds: ['sochi', 'sochi'] }),
   makeEvent({ id: 'd', type: 'meeting', placeIds: ['idlib'], date: { earliest: '2015-01-01', latest: '2015-12-31' } }),
 ]);
@@ -43,6 +49,8 @@ describe('indexDataset', () => {
         },
         actors: event.actors,
         places: event.places,
+        fatalities: event.fatalities,
+        sourceType: event.classification ? (event.classification.subType ?? event.classification.type) : null,
       });
     });
   });

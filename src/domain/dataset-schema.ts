@@ -19,6 +19,7 @@ import {
   PLACE_KINDS,
   PLACE_PRECISIONS,
   PLACE_ROLES,
+  SOURCE_KINDS,
 } from './taxonomy.ts';
 
 import { SCHEMA_VERSION } from './dataset-version.ts';
@@ -46,6 +47,7 @@ const longitude = z
 
 export const SourceRecordSchema = z.strictObject({
   id: slug,
+  kind: z.enum(SOURCE_KINDS).default('article'),
   file: z.string().regex(/^[^/\\]+\.txt$/, 'expected a .txt file name in data/sources/'),
   originalFile: z.string().optional(),
   title: nonEmpty,
@@ -162,16 +164,20 @@ export const EvidenceSchema = z.object({
 
 export const SourceSchema = z.object({
   id: slug,
+  /** See SOURCE_KINDS: a full article, only quoted excerpts, or a coded record set (no text). */
+  kind: z.enum(SOURCE_KINDS),
   title: z.string(),
   titleBasis: z.enum(['text', 'written']),
   publisher: z.string(),
   publisherNote: z.string().nullable(),
   url: webUrl.nullable(),
   language: z.string(),
-  publishedAt: isoDayString,
-  publishedAtBasis: z.enum(['dateline', 'inferred']),
+  /** Null when the source does not say (an excerpt pasted into a spreadsheet without its date). */
+  publishedAt: isoDayString.nullable(),
+  publishedAtBasis: z.enum(['dateline', 'inferred', 'unknown']),
   publishedAtNote: z.string(),
   file: z.string(),
+  /** The full article (article), the quoted passages (excerpts), or "" (coded-record). */
   text: z.string(),
 });
 
@@ -206,8 +212,8 @@ export const EventDateSchema = z.object({
   resolution: z.enum(DATE_RESOLUTIONS),
   /** The verbatim temporal expression, located in its source (null when the date is inferred without words). */
   expression: EvidenceSchema.nullable(),
-  /** The publication day the expression was resolved against. */
-  anchor: isoDayString,
+  /** The publication day the expression was resolved against; null when the date is a coded record's field. */
+  anchor: isoDayString.nullable(),
   note: z.string().nullable(),
   /** ISO 8601-2 (EDTF) rendering of the interval, for interchange. */
   edtf: z.string(),
@@ -221,9 +227,33 @@ export const DisagreementSchema = z.object({
   why: z.string(),
 });
 
+/**
+ * The record of a coded dataset (a source of kind coded-record) an event was imported from: ACLED's
+ * event_id_cnty, or a spreadsheet row's id. Its summary is the coders' (ACLED's "notes"), not an excerpt.
+ */
+export const CodedRecordSchema = z.object({
+  sourceId: slug,
+  /** The record's id in that dataset, as it wrote it ("SYR12345"). */
+  recordId: z.string().min(1),
+  /** The outlets the coders cite (ACLED's "source"), as they wrote them; null when not given. */
+  outlets: z.string().nullable(),
+  /** Where in the file the record was read (e.g. "acled.csv, line 12"). */
+  location: z.string(),
+});
+
+/** The source dataset's own classification, kept beside the product's type so nothing is lost in mapping. */
+export const ClassificationSchema = z.object({
+  /** Whose taxonomy: "ACLED", or the spreadsheet's name. */
+  scheme: z.string().min(1),
+  type: z.string().min(1),
+  subType: z.string().nullable(),
+});
+
 export const EventSchema = z.object({
   id: slug,
   type: z.enum(EVENT_TYPE_IDS),
+  /** The source's own type ("Explosions/Remote violence › Shelling/artillery/missile attack"); null if curated. */
+  classification: ClassificationSchema.nullable(),
   cameo: z.string(),
   title: z.string(),
   summary: z.string(),
@@ -231,8 +261,18 @@ export const EventSchema = z.object({
   date: EventDateSchema,
   actors: z.array(z.object({ actorId: slug, role: z.enum(ACTOR_ROLES) })),
   places: z.array(z.object({ placeId: slug, role: z.enum(PLACE_ROLES), precision: z.enum(PLACE_PRECISIONS) })),
-  evidence: z.array(EvidenceSchema).min(1),
-  /** Distinct sources whose evidence supports the event: its corroboration count. */
+  /** Verbatim spans of article or excerpt sources. May be empty only when the event is a coded record. */
+  evidence: z.array(EvidenceSchema),
+  /** The coded record the event was imported from (its summary is then the coders'), or null. */
+  record: CodedRecordSchema.nullable(),
+  /** Reported deaths (ACLED's fatalities), null when the source gives no figure. */
+  fatalities: z.number().int().nonnegative().nullable(),
+  /**
+   * Fields of the source record the product has no column for, kept verbatim (ACLED's interaction, tags,
+   * source_scale…): shown in the details and exported, so an analyst loses nothing by importing.
+   */
+  attributes: z.record(z.string(), z.string()),
+  /** Distinct sources that support the event (evidence or record): its corroboration count. */
   sourceIds: z.array(slug).min(1),
   disagreements: z.array(DisagreementSchema),
   notes: z.string().nullable(),
@@ -249,6 +289,8 @@ export const DatasetSchema = z.object({
 });
 
 export type Evidence = z.infer<typeof EvidenceSchema>;
+export type CodedRecord = z.infer<typeof CodedRecordSchema>;
+export type Classification = z.infer<typeof ClassificationSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Actor = z.infer<typeof ActorSchema>;
 export type Place = z.infer<typeof PlaceSchema>;
@@ -287,6 +329,17 @@ export function findDatasetInconsistencies(dataset: Dataset): string[] {
   for (const event of dataset.events) {
     const where = `event "${event.id}"`;
     if (event.date.earliest > event.date.latest) problems.push(`${where}: date.earliest is after date.latest`);
+    if (event.evidence.length === 0 && !event.record)
+      problems.push(`${where}: no evidence: an event needs an excerpt of a source or a coded record`);
+    if (event.record) {
+      const source = sources.get(event.record.sourceId);
+      if (!source) problems.push(`${where}: record: unknown source "${event.record.sourceId}"`);
+      else if (source.kind !== 'coded-record')
+        problems.push(`${where}: record: source "${source.id}" is not a coded record set`);
+    }
+    for (const span of event.evidence)
+      if (sources.get(span.sourceId)?.kind === 'coded-record')
+        problems.push(`${where}: evidence cites "${span.sourceId}", a coded record set, which has no text to quote`);
     event.evidence.forEach((span, i) => checkSpan(`${where} evidence[${i}]`, span));
     if (event.date.expression) checkSpan(`${where} date.expression`, event.date.expression);
     for (const d of event.disagreements) d.versions.forEach((v, i) => checkSpan(`${where} disagreement ${i}`, v));

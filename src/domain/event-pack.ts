@@ -9,10 +9,12 @@
  *   it is decoded), the dataset's date extent.
  * - events.arrow — the hot columns, one row per event in dataset order: what filters, the timeline, the map and
  *   the list need (id, type, earliest/latest day, precision, qualifier, modality, title, date label, actor and
- *   place links with their roles). Loaded first.
+ *   place links with their roles, reported fatalities and the source's own type where an import gives them).
+ *   Loaded first.
  * - actors.arrow, places.arrow, sources.arrow — the records events refer to, by row number (0-based).
  * - details-NNNN.arrow — the cold columns of events [k·detailRows, (k+1)·detailRows): summary, CAMEO code, evidence
- *   offsets, date provenance, disagreements. Loaded when an event is selected or exported.
+ *   offsets, date provenance, disagreements, the coded record an import read the event from (record id, outlets,
+ *   the source's classification, its unmapped fields as JSON). Loaded when an event is selected or exported.
  * - texts-NNNN.arrow — article texts of sources [k·textRows, (k+1)·textRows), with every evidence span that cites
  *   them. Loaded when evidence is shown or an article is read. Quotes are never stored: a quote is
  *   `text.slice(start, end)` of its article (UTF-16 offsets, end exclusive).
@@ -21,7 +23,7 @@
  */
 
 export const PACK_FORMAT = 'news-event-pack';
-export const PACK_VERSION = 1;
+export const PACK_VERSION = 2;
 
 /** Rows per details chunk: a selection fetches and decodes one chunk (~300 kB for typical events). */
 export const DETAIL_CHUNK_ROWS = 2048;

@@ -5,7 +5,8 @@
 import { tableFromArrays, tableFromIPC, tableToIPC, type Table } from '@uwdata/flechette';
 import { describe, expect, it } from 'vitest';
 import { PackError } from './arrow-columns.ts';
-import { findManifestProblems, type PackManifest } from './event-pack.ts';
+import { SCHEMA_VERSION } from './dataset-version.ts';
+import { findManifestProblems, PACK_VERSION, type PackManifest } from './event-pack.ts';
 import { closeOverAncestors, decodePack, type PackTables } from './event-table.ts';
 import { packFromDataset } from './testing/index-from-dataset.ts';
 import { makeDataset, makeEvent } from './testing/make-dataset.ts';
@@ -104,13 +105,13 @@ describe('decodePack', () => {
 });
 
 describe('findManifestProblems', () => {
-  it('accepts the manifest the build writes', () => expect(findManifestProblems(manifest, '1')).toEqual([]));
+  it('accepts the manifest the build writes', () => expect(findManifestProblems(manifest, SCHEMA_VERSION)).toEqual([]));
 
   it('names each problem: versions, counts, file names that leave the pack folder, chunks that do not cover', () => {
     const broken = {
       ...manifest,
       packVersion: 9,
-      schemaVersion: '2',
+      schemaVersion: 'old',
       counts: { ...manifest.counts, sources: -1 },
       files: {
         ...manifest.files,
@@ -118,11 +119,11 @@ describe('findManifestProblems', () => {
         details: [{ ...manifest.files.details[0]!, rows: [0, 1] }],
       },
     };
-    const problems = findManifestProblems(broken, '1');
+    const problems = findManifestProblems(broken, SCHEMA_VERSION);
     expect(problems).toEqual(
       expect.arrayContaining([
-        'packVersion: this app reads version 1, the pack is 9',
-        'schemaVersion: this app reads version 1, the pack is "2"',
+        `packVersion: this app reads version ${PACK_VERSION}, the pack is 9`,
+        `schemaVersion: this app reads version ${SCHEMA_VERSION}, the pack is "old"`,
         'counts.sources: expected a count',
         'files.events.path: expected a file name inside the pack folder',
         `files.details: the chunks cover 1 rows, the manifest declares ${dataset.events.length}`,

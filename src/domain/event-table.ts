@@ -13,6 +13,7 @@ import {
   codeListColumn,
   float64Column,
   int32Column,
+  NO_DAY,
   nullableInt32Column,
   PackError,
   readerOf,
@@ -34,7 +35,9 @@ import {
   PLACE_KINDS,
   PLACE_PRECISIONS,
   PLACE_ROLES,
+  SOURCE_KINDS,
   type EventType,
+  type SourceKind,
 } from './taxonomy.ts';
 import { PRECISIONS, QUALIFIERS } from './temporal.ts';
 
@@ -60,6 +63,10 @@ export interface EventColumns {
   readonly placePrecisions: Uint8Array;
   /** Per event: its distinct places and all their ancestors (what a place filter and a place's count match). */
   readonly placeClosure: Csr;
+  /** Reported deaths per event; -1 where the source gives no figure. */
+  readonly fatalities: Int32Array;
+  /** The source's own type label (imports), '' when curated. */
+  readonly sourceType: StringColumn;
 }
 
 /** A source without its text (the text is loaded on demand). */
@@ -87,7 +94,12 @@ export interface LoadedPack {
 const MS_PER_DAY = 86_400_000;
 
 /** The fields of an event every view draws, read from the hot columns (a structural subset of NewsEvent). */
-export type EventSummary = Pick<NewsEvent, 'id' | 'type' | 'title' | 'modality' | 'actors' | 'places'> & {
+export type EventSummary = Pick<
+  NewsEvent,
+  'id' | 'type' | 'title' | 'modality' | 'actors' | 'places' | 'fatalities'
+> & {
+  /** The source's own type at its finest level ("Armed clash"), null for curated events. */
+  sourceType: string | null;
   row: number;
   date: Pick<EventDate, 'earliest' | 'latest' | 'precision' | 'qualifier' | 'display'>;
 };
@@ -142,7 +154,11 @@ export function decodePack(manifest: PackManifest, tables: PackTables): LoadedPa
     placeRoles: placeRoles.values,
     placePrecisions: placePrecisions.values,
     placeClosure: closeOverAncestors(placeLinks, placeParent),
+    fatalities: nullableInt32Column(eventsReader, 'fatalities'),
+    sourceType: stringColumn(eventsReader, 'source_type', true),
   };
+  for (let row = 0; row < counts.events; row++)
+    if (columns.fatalities[row]! < -1) throw new PackError(`${files.events.path}: row ${row}: fatalities is negative`);
   const sourceRowById = new Map(sources.map((s, row) => [s.id, row]));
   return { manifest, columns, actors, places, placeParent, sources, sourceRowById };
 }
@@ -210,8 +226,9 @@ function decodePlaces(reader: ReturnType<typeof readerOf>): { places: Place[]; p
 
 function decodeSources(reader: ReturnType<typeof readerOf>): SourceMeta[] {
   const column = (name: string) => stringArray(reader, name);
-  const [ids, titles, titleBases, publishers, publisherNotes, urls, languages, bases, notes, files] = [
+  const [ids, kinds, titles, titleBases, publishers, publisherNotes, urls, languages, bases, notes, files] = [
     'id',
+    'kind',
     'title',
     'title_basis',
     'publisher',
@@ -222,7 +239,7 @@ function decodeSources(reader: ReturnType<typeof readerOf>): SourceMeta[] {
     'published_at_note',
     'file',
   ].map(column) as (string | null)[][];
-  const published = int32Column(reader, 'published_at');
+  const published = nullableInt32Column(reader, 'published_at', NO_DAY);
   return ids!.map((id, row) => {
     const url = urls![row] ?? null;
     // A javascript: or data: address must never become a link, whatever wrote the pack.
@@ -232,17 +249,21 @@ function decodeSources(reader: ReturnType<typeof readerOf>): SourceMeta[] {
     const basis = bases![row];
     if (titleBasis !== 'text' && titleBasis !== 'written')
       throw new PackError(`${reader.file}: row ${row}: title_basis must be "text" or "written"`);
-    if (basis !== 'dateline' && basis !== 'inferred')
-      throw new PackError(`${reader.file}: row ${row}: published_at_basis must be "dateline" or "inferred"`);
+    if (basis !== 'dateline' && basis !== 'inferred' && basis !== 'unknown')
+      throw new PackError(`${reader.file}: row ${row}: published_at_basis must be "dateline", "inferred" or "unknown"`);
+    const kind = kinds![row];
+    if (!SOURCE_KINDS.includes(kind as SourceKind))
+      throw new PackError(`${reader.file}: row ${row}: kind must be one of ${SOURCE_KINDS.join(', ')}`);
     return {
       id: required(id, reader.file, 'id', row),
+      kind: kind as SourceKind,
       title: titles![row] ?? '',
       titleBasis,
       publisher: publishers![row] ?? '',
       publisherNote: publisherNotes![row] ?? null,
       url,
       language: languages![row] ?? '',
-      publishedAt: fromEpochDay(published[row]!),
+      publishedAt: published[row] === NO_DAY ? null : fromEpochDay(published[row]!),
       publishedAtBasis: basis,
       publishedAtNote: notes![row] ?? '',
       file: files![row] ?? '',
@@ -317,6 +338,8 @@ export function readSummary(pack: LoadedPack, row: number): EventSummary {
     },
     actors,
     places,
+    fatalities: c.fatalities[row]! >= 0 ? c.fatalities[row]! : null,
+    sourceType: c.sourceType.at(row) || null,
   };
 }
 

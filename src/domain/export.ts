@@ -16,6 +16,9 @@ export const CSV_COLUMNS = [
   'date_qualifier',
   'date_resolution',
   'event_type',
+  'source_scheme',
+  'source_event_type',
+  'source_sub_event_type',
   'cameo_code',
   'modality',
   'title',
@@ -28,6 +31,10 @@ export const CSV_COLUMNS = [
   'sources',
   'first_excerpt',
   'disagreements',
+  'fatalities',
+  'record_id',
+  'record_outlets',
+  'record_fields',
 ] as const;
 
 export function eventsToCsv(events: readonly NewsEvent[], index: DatasetIndex): string {
@@ -43,6 +50,9 @@ export function eventsToCsv(events: readonly NewsEvent[], index: DatasetIndex): 
       date_qualifier: event.date.qualifier ?? '',
       date_resolution: event.date.resolution,
       event_type: event.type,
+      source_scheme: event.classification?.scheme ?? '',
+      source_event_type: event.classification?.type ?? '',
+      source_sub_event_type: event.classification?.subType ?? '',
       cameo_code: event.cameo,
       modality: event.modality,
       title: event.title,
@@ -57,7 +67,7 @@ export function eventsToCsv(events: readonly NewsEvent[], index: DatasetIndex): 
       sources: event.sourceIds
         .map((id) => {
           const source = index.sourceById.get(id);
-          return source ? `${source.title} (${source.publisher}, ${source.publishedAt})` : id;
+          return source ? `${source.title} (${source.publisher}, ${source.publishedAt ?? 'date unknown'})` : id;
         })
         .join('; '),
       first_excerpt: first?.quote ?? '',
@@ -65,6 +75,11 @@ export function eventsToCsv(events: readonly NewsEvent[], index: DatasetIndex): 
       disagreements: event.disagreements
         .map((d) => `${d.summary} Versions: ${d.versions.map((v) => `${v.claim} [${v.sourceId}]`).join(' / ')}`)
         .join(' | '),
+      fatalities: event.fatalities ?? '',
+      record_id: event.record?.recordId ?? '',
+      record_outlets: event.record?.outlets ?? '',
+      // The record's unmapped fields as one JSON object: nothing an analyst imported is lost on the way out.
+      record_fields: Object.keys(event.attributes).length > 0 ? JSON.stringify(event.attributes) : '',
     };
   });
   // CRLF and quoted fields: what spreadsheets expect. Cells that a spreadsheet would run as formulas are escaped.
@@ -78,7 +93,7 @@ export function eventsToCsv(events: readonly NewsEvent[], index: DatasetIndex): 
 }
 
 /** Columns of numbers (or lists of numbers): a leading minus there is a negative coordinate, not a formula. */
-const NUMERIC_COLUMNS: ReadonlySet<string> = new Set(['latitudes', 'longitudes', 'source_count']);
+const NUMERIC_COLUMNS: ReadonlySet<string> = new Set(['latitudes', 'longitudes', 'source_count', 'fatalities']);
 
 /** A cell starting with = + - @ would be run as a formula by spreadsheet software: prefix it with an apostrophe. */
 function neutraliseFormula(value: string | number): string | number {
@@ -105,8 +120,12 @@ export function eventsToGeoJson(events: readonly NewsEvent[], index: DatasetInde
           event_id: event.id,
           title: event.title,
           event_type: event.type,
+          source_event_type: event.classification?.type ?? null,
+          source_sub_event_type: event.classification?.subType ?? null,
           cameo_code: event.cameo,
           modality: event.modality,
+          fatalities: event.fatalities,
+          record_id: event.record?.recordId ?? null,
           date_earliest: event.date.earliest,
           date_latest: event.date.latest,
           date_display: event.date.display,

@@ -8,6 +8,7 @@ import type { Table } from '@uwdata/flechette';
 import {
   codeColumn,
   intListColumn,
+  NO_DAY,
   nullableInt32Column,
   PackError,
   readerOf,
@@ -30,6 +31,15 @@ export interface DetailsChunk {
   first: number;
   ids: TextAt;
   cameo: TextAt;
+  classificationScheme: TextAt;
+  classificationType: TextAt;
+  classificationSubType: TextAt;
+  /** Source row of the coded record (-1: none). */
+  recordSource: Int32Array;
+  recordId: TextAt;
+  recordOutlets: TextAt;
+  recordLocation: TextAt;
+  attributes: TextAt;
   summary: TextAt;
   resolution: Uint8Array;
   anchor: Int32Array;
@@ -55,9 +65,17 @@ export function decodeDetailsChunk(pack: LoadedPack, entry: PackChunkEntry, tabl
     first,
     ids: text('id'),
     cameo: text('cameo'),
+    classificationScheme: text('classification_scheme'),
+    classificationType: text('classification_type'),
+    classificationSubType: text('classification_subtype'),
+    recordSource: nullableInt32Column(reader, 'record_source'),
+    recordId: text('record_id'),
+    recordOutlets: text('record_outlets'),
+    recordLocation: text('record_location'),
+    attributes: text('attributes'),
     summary: text('summary'),
     resolution: codeColumn(reader, 'date_resolution', DATE_RESOLUTIONS),
-    anchor: nullableInt32Column(reader, 'date_anchor'),
+    anchor: nullableInt32Column(reader, 'date_anchor', NO_DAY),
     note: text('date_note'),
     edtf: text('date_edtf'),
     expressionSource: nullableInt32Column(reader, 'date_expression_source'),
@@ -182,6 +200,11 @@ export function assembleEvent(
   for (let j = chunk.sources.offsets[i]!; j < chunk.sources.offsets[i + 1]!; j++)
     sourceIds.push(pack.sources[chunk.sources.values[j]!]!.id);
   const expressionSource = chunk.expressionSource[i]!;
+  const anchor = chunk.anchor[i]!;
+  const scheme = chunk.classificationScheme(i);
+  const recordSource = chunk.recordSource[i]!;
+  if (recordSource >= pack.sources.length)
+    throw new PackError(`details: ${where}: the record cites source row ${recordSource}, outside the table`);
   const disagreements: Disagreement[] = disagreementsAt(pack, chunk, i).map((d) => ({
     ...d,
     versions: d.versions.map((v) => ({ ...span(v.sourceRow, v.start, v.end), claim: v.claim })),
@@ -198,15 +221,46 @@ export function assembleEvent(
       resolution: DATE_RESOLUTIONS[chunk.resolution[i]! - 1]!,
       expression:
         expressionSource >= 0 ? span(expressionSource, chunk.expressionStart[i]!, chunk.expressionEnd[i]!) : null,
-      anchor: fromEpochDay(chunk.anchor[i]!),
+      anchor: anchor === NO_DAY ? null : fromEpochDay(anchor),
       note: chunk.note(i) ?? null,
       edtf: chunk.edtf(i) ?? '',
     },
     actors: summary.actors,
     places: summary.places,
+    classification: scheme
+      ? { scheme, type: chunk.classificationType(i) ?? '', subType: chunk.classificationSubType(i) ?? null }
+      : null,
     evidence,
+    record:
+      recordSource >= 0
+        ? {
+            sourceId: pack.sources[recordSource]!.id,
+            recordId: chunk.recordId(i) ?? '',
+            outlets: chunk.recordOutlets(i) ?? null,
+            location: chunk.recordLocation(i) ?? '',
+          }
+        : null,
+    fatalities: summary.fatalities,
+    attributes: attributesAt(chunk, i, where),
     sourceIds,
     disagreements,
     notes: chunk.notes(i) ?? null,
   };
+}
+
+/** The record's unmapped fields: a JSON object of strings, refused otherwise (it is shown and exported as text). */
+function attributesAt(chunk: DetailsChunk, i: number, where: string): Record<string, string> {
+  const json = chunk.attributes(i);
+  if (!json) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw new PackError(`details: ${where}: the attributes are not valid JSON`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new PackError(`details: ${where}: the attributes are not an object`);
+  for (const value of Object.values(parsed))
+    if (typeof value !== 'string') throw new PackError(`details: ${where}: an attribute value is not text`);
+  return parsed as Record<string, string>;
 }

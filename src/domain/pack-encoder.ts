@@ -89,6 +89,8 @@ function eventsTable(events: readonly NewsEvent[], actorRows: Map<string, number
       places: events.map((e) => e.places.map((p) => rowOf(placeRows, p.placeId, `event "${e.id}"`))),
       place_roles: events.map((e) => e.places.map((p) => p.role)),
       place_precisions: events.map((e) => e.places.map((p) => p.precision)),
+      fatalities: events.map((e) => e.fatalities),
+      source_type: events.map((e) => sourceTypeLabel(e)),
     },
     {
       types: {
@@ -106,9 +108,16 @@ function eventsTable(events: readonly NewsEvent[], actorRows: Map<string, number
         places: list(int32()),
         place_roles: list(text()),
         place_precisions: list(text()),
+        fatalities: int32(),
+        source_type: text(),
       },
     },
   );
+}
+
+/** The source's own type as the list shows it: the finest level it gives ("Armed clash", else "Battles"). */
+function sourceTypeLabel(event: NewsEvent): string | null {
+  return event.classification ? (event.classification.subType ?? event.classification.type) : null;
 }
 
 function detailsTable(events: readonly NewsEvent[], sourceRows: Map<string, number>) {
@@ -117,9 +126,17 @@ function detailsTable(events: readonly NewsEvent[], sourceRows: Map<string, numb
     {
       id: events.map((e) => e.id),
       cameo: events.map((e) => e.cameo),
+      classification_scheme: events.map((e) => e.classification?.scheme ?? null),
+      classification_type: events.map((e) => e.classification?.type ?? null),
+      classification_subtype: events.map((e) => e.classification?.subType ?? null),
+      record_source: events.map((e) => (e.record ? sourceRow(e, e.record.sourceId) : null)),
+      record_id: events.map((e) => e.record?.recordId ?? null),
+      record_outlets: events.map((e) => e.record?.outlets ?? null),
+      record_location: events.map((e) => e.record?.location ?? null),
+      attributes: events.map((e) => (Object.keys(e.attributes).length > 0 ? JSON.stringify(e.attributes) : null)),
       summary: events.map((e) => e.summary),
       date_resolution: events.map((e) => e.date.resolution),
-      date_anchor: events.map((e) => dayMs(e.date.anchor)),
+      date_anchor: events.map((e) => (e.date.anchor ? dayMs(e.date.anchor) : null)),
       date_note: events.map((e) => e.date.note),
       date_edtf: events.map((e) => e.date.edtf),
       date_expression_source: events.map((e) => (e.date.expression ? sourceRow(e, e.date.expression.sourceId) : null)),
@@ -136,6 +153,14 @@ function detailsTable(events: readonly NewsEvent[], sourceRows: Map<string, numb
       types: {
         id: utf8(),
         cameo: text(),
+        classification_scheme: text(),
+        classification_type: text(),
+        classification_subtype: text(),
+        record_source: int32(),
+        record_id: utf8(),
+        record_outlets: utf8(),
+        record_location: utf8(),
+        attributes: utf8(),
         summary: utf8(),
         date_resolution: text(),
         date_anchor: dateDay(),
@@ -240,13 +265,14 @@ export function encodePack(dataset: Dataset): PackFile[] {
       tableFromArrays(
         {
           id: dataset.sources.map((s) => s.id),
+          kind: dataset.sources.map((s) => s.kind),
           title: dataset.sources.map((s) => s.title),
           title_basis: dataset.sources.map((s) => s.titleBasis),
           publisher: dataset.sources.map((s) => s.publisher),
           publisher_note: dataset.sources.map((s) => s.publisherNote),
           url: dataset.sources.map((s) => s.url),
           language: dataset.sources.map((s) => s.language),
-          published_at: dataset.sources.map((s) => dayMs(s.publishedAt)),
+          published_at: dataset.sources.map((s) => (s.publishedAt ? dayMs(s.publishedAt) : null)),
           published_at_basis: dataset.sources.map((s) => s.publishedAtBasis),
           published_at_note: dataset.sources.map((s) => s.publishedAtNote),
           file: dataset.sources.map((s) => s.file),
@@ -254,6 +280,7 @@ export function encodePack(dataset: Dataset): PackFile[] {
         {
           types: {
             id: utf8(),
+            kind: text(),
             title: utf8(),
             title_basis: text(),
             publisher: utf8(),

@@ -23,6 +23,11 @@ export const EVENT_TYPES = {
     cameo: '012',
     description: 'a warning about civilians, displacement or aid needs',
   },
+  other: {
+    label: 'Other',
+    cameo: '',
+    description: 'an event no type above fits; imported records keep their own classification beside it',
+  },
 } as const satisfies Record<string, { label: string; cameo: string; description: string }>;
 
 export type EventType = keyof typeof EVENT_TYPES;
@@ -72,5 +77,16 @@ export type PlaceRole = (typeof PLACE_ROLES)[number];
 /** Like ACLED's geo_precision: how exactly the event is tied to the place's point. */
 export const PLACE_PRECISIONS = ['exact', 'near', 'admin1', 'region', 'country'] as const;
 export type PlacePrecision = (typeof PLACE_PRECISIONS)[number];
+
+/**
+ * What a source is, which decides how its words may be shown:
+ * - article: the full text of a news article is held; evidence spans are verbatim excerpts of it.
+ * - excerpts: only the passages a dataset's author quoted are held (e.g. a spreadsheet's excerpt column); the
+ *   text is those passages, each one verbatim, and the full article is at the source's address.
+ * - coded-record: a coded event dataset (ACLED, a spreadsheet of events). It has no text: its records are coders'
+ *   summaries, never shown as quotes of an article.
+ */
+export const SOURCE_KINDS = ['article', 'excerpts', 'coded-record'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export const DISAGREEMENT_ASPECTS = ['date', 'duration', 'place', 'actors', 'detail'] as const;

@@ -21,6 +21,7 @@ export const TYPE_COLORS: Record<EventType, string> = {
   sanction: '#7c2d12',
   protest: '#c026d3',
   humanitarian_warning: '#b45309',
+  other: '#57534e',
 };
 
 export function typeLabel(type: EventType): string {

@@ -1,5 +1,6 @@
 /** Small hand-made datasets for unit tests: only what a test states differs from sensible defaults. */
 import type { Dataset, NewsEvent, Place } from '../dataset-schema.ts';
+import { SCHEMA_VERSION } from '../dataset-version.ts';
 
 type EventSeed = Partial<Omit<NewsEvent, 'date'>> & {
   id: string;
@@ -21,7 +22,11 @@ export function makeEvent(seed: EventSeed): NewsEvent {
     modality: 'occurred',
     actors: actorIds.map((actorId) => ({ actorId, role: 'participant' as const })),
     places: placeIds.map((placeId) => ({ placeId, role: 'venue' as const, precision: 'exact' as const })),
+    classification: null,
     evidence: [{ sourceId: 'src', quote: 'met', start: 8, end: 11 }],
+    record: null,
+    fatalities: null,
+    attributes: {},
     sourceIds: ['src'],
     disagreements: [],
     notes: null,
@@ -54,12 +59,13 @@ function place(
 
 export function makeDataset(events: NewsEvent[]): Dataset {
   return {
-    schemaVersion: '1',
+    schemaVersion: SCHEMA_VERSION,
     title: 'Test',
     description: 'Test dataset',
     sources: [
       {
         id: 'src',
+        kind: 'article',
         title: 'Source',
         titleBasis: 'written',
         publisher: 'unknown',

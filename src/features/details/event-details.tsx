@@ -18,7 +18,7 @@ import { MODALITY_LABELS, PLACE_ROLE_LABELS, TYPE_COLORS, typeLabel } from '../.
 import './event-details.css';
 
 const RESOLUTION_LABELS = {
-  explicit: 'stated in the text',
+  explicit: 'stated in the source',
   relative: 'resolved from the text against the publication date',
   inferred: 'inferred (not stated in the text)',
 } as const;
@@ -53,16 +53,22 @@ export function EventDetails({ index, event }: { index: DatasetIndex; event: Eve
             {typeLabel(event.type)}
           </span>
           <span className={`modality modality-${event.modality}`}>{MODALITY_LABELS[event.modality]}</span>
-          {full && (
+          {full && full.cameo !== '' && (
             <span className="cameo" title={`CAMEO code ${full.cameo}: ${EVENT_TYPES[event.type].description}`}>
               CAMEO {full.cameo}
+            </span>
+          )}
+          {full?.classification && (
+            <span className="source-classification" title="The source's own classification, kept as it wrote it">
+              {full.classification.scheme}: {full.classification.type}
+              {full.classification.subType ? ` › ${full.classification.subType}` : ''}
             </span>
           )}
         </p>
         <h2 id="event-details-title" tabIndex={-1}>
           {event.title}
         </h2>
-        {full && <p className="event-summary">{full.summary}</p>}
+        {full && !full.record && <p className="event-summary">{full.summary}</p>}
       </header>
       {details.isPending && (
         <p className="details-status" role="status">
@@ -92,8 +98,9 @@ export function EventDetails({ index, event }: { index: DatasetIndex; event: Eve
               <summary>How this date was established</summary>
               {full.date.expression && (
                 <p>
-                  The article of {formatDay(full.date.anchor)} says “
-                  <q className="verbatim">{full.date.expression.quote}</q>”, read against that publication date.
+                  The article{full.date.anchor ? ` of ${formatDay(full.date.anchor)}` : ''} says “
+                  <q className="verbatim">{full.date.expression.quote}</q>”
+                  {full.date.anchor ? ', read against that publication date.' : '.'}
                 </p>
               )}
               {full.date.note && <p>{full.date.note}</p>}
@@ -138,7 +145,21 @@ export function EventDetails({ index, event }: { index: DatasetIndex; event: Eve
             </dd>
           </>
         )}
+        {event.fatalities !== null && (
+          <>
+            <dt>Deaths</dt>
+            <dd>
+              <strong>{event.fatalities.toLocaleString('en')}</strong>
+              <span className="fact-note">
+                reported fatalities{full?.record ? `, as coded in the record` : ''}
+                {event.fatalities === 0 ? ' (none reported)' : ''}
+              </span>
+            </dd>
+          </>
+        )}
       </dl>
+
+      {full?.record && <CodedRecordView index={index} event={full} record={full.record} />}
 
       {full && full.disagreements.length > 0 && (
         <section className="disagreements" aria-labelledby="disagreements-title">
@@ -149,12 +170,12 @@ export function EventDetails({ index, event }: { index: DatasetIndex; event: Eve
         </section>
       )}
 
-      {full && (
+      {full && full.evidence.length > 0 && (
         <section className="evidence" aria-labelledby="evidence-title">
           <h3 id="evidence-title">
             Evidence{' '}
             <span className="corroboration">
-              reported by {full.sourceIds.length} of {totalSources.toLocaleString('en')} articles
+              cited by {full.sourceIds.length} of {totalSources.toLocaleString('en')} sources
             </span>
           </h3>
           {[...bySource].map(([sourceId, spans]) => {
@@ -168,9 +189,26 @@ export function EventDetails({ index, event }: { index: DatasetIndex; event: Eve
                     {span.quote}
                   </blockquote>
                 ))}
-                <button type="button" className="link-button" onClick={() => openReader(sourceId)}>
-                  Read in the article
-                </button>
+                {source.kind === 'article' ? (
+                  <button type="button" className="link-button" onClick={() => openReader(sourceId)}>
+                    Read in the article
+                  </button>
+                ) : (
+                  <p className="fact-note">
+                    Only the quoted excerpt is held, not the article
+                    {source.url ? (
+                      <>
+                        :{' '}
+                        <a href={source.url} target="_blank" rel="noopener noreferrer">
+                          open it at its address
+                        </a>
+                      </>
+                    ) : (
+                      ''
+                    )}
+                    .
+                  </p>
+                )}
               </div>
             );
           })}
@@ -225,7 +263,8 @@ function SourceLine({ source }: { source: SourceMeta }) {
     <p className="source-line">
       <cite>{source.title}</cite>
       <span>
-        {source.publisher === 'unknown' ? 'Publisher unknown' : source.publisher} · {formatDay(source.publishedAt)}
+        {source.publisher === 'unknown' || source.publisher === '' ? 'Publisher unknown' : source.publisher} ·{' '}
+        {source.publishedAt ? formatDay(source.publishedAt) : 'publication date unknown'}
         {source.publishedAtBasis === 'inferred' && (
           <abbr title={source.publishedAtNote} className="inferred-mark">
             {' '}
@@ -268,7 +307,61 @@ function DisagreementView({ disagreement, index }: { disagreement: Disagreement;
 /** "the article of 28 September 2021 (Reuters)" or, with no publisher, "the article of 28 September 2021". */
 function describeSource(source: SourceMeta): string {
   const publisher = source.publisher === 'unknown' ? '' : ` (${source.publisher})`;
-  return `the article of ${formatDay(source.publishedAt)}${publisher}`;
+  return source.publishedAt ? `the article of ${formatDay(source.publishedAt)}${publisher}` : `the article${publisher}`;
+}
+
+/**
+ * A coded record (ACLED, a spreadsheet row): the coders' summary, said to be theirs and never shown as a quote;
+ * the outlets they cite; and every field of the record the product has no column for, verbatim.
+ */
+function CodedRecordView({
+  index,
+  event,
+  record,
+}: {
+  index: DatasetIndex;
+  event: NewsEvent;
+  record: NonNullable<NewsEvent['record']>;
+}) {
+  const source = index.sourceById.get(record.sourceId);
+  const attributes = Object.entries(event.attributes);
+  return (
+    <section className="coded-record" aria-labelledby="coded-record-title">
+      <h3 id="coded-record-title">Coded record</h3>
+      <p className="source-line">
+        <cite>{source?.title ?? record.sourceId}</cite>
+        <span>
+          Record {record.recordId}
+          {source?.publisher ? ` · coded by ${source.publisher}` : ''}
+        </span>
+      </p>
+      <p className="coders-summary-label">Summary written by the coders — not a quote of an article:</p>
+      <p className="coders-summary">{event.summary}</p>
+      <p className="fact-note">
+        {record.outlets ? (
+          <>
+            Reported by: <span className="record-outlets">{record.outlets}</span>
+          </>
+        ) : (
+          'The record names no outlet.'
+        )}
+      </p>
+      {attributes.length > 0 && (
+        <details className="record-fields">
+          <summary>Other fields of the record ({attributes.length})</summary>
+          <dl>
+            {attributes.map(([name, value]) => (
+              <div key={name}>
+                <dt>{name}</dt>
+                <dd>{value === '' ? '—' : value}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className="fact-note">Read from {record.location}.</p>
+        </details>
+      )}
+    </section>
+  );
 }
 
 function groupBySource(evidence: readonly Evidence[]): Map<string, Evidence[]> {

@@ -122,6 +122,18 @@ export const EventList = memo(function EventList({
                 <span className="type-swatch" style={{ background: TYPE_COLORS[event.type] }} aria-hidden="true" />
                 {typeLabel(event.type)}
                 {event.modality !== 'occurred' && <span className="event-row-modality"> · {event.modality}</span>}
+                {event.sourceType && event.sourceType !== typeLabel(event.type) && (
+                  <span className="event-row-source-type" title="The source's own type">
+                    {' '}
+                    · {event.sourceType}
+                  </span>
+                )}
+                {event.fatalities !== null && event.fatalities > 0 && (
+                  <span className="event-row-fatalities">
+                    {' '}
+                    · {event.fatalities.toLocaleString('en')} {event.fatalities === 1 ? 'death' : 'deaths'}
+                  </span>
+                )}
               </span>
               <span className="event-row-date">{event.date.display}</span>
               <span className="event-row-title">{event.title}</span>

@@ -75,9 +75,11 @@ export function SourceReader({ index, sourceId }: { index: DatasetIndex; sourceI
       <header className="reader-header">
         <div>
           <p className="reader-kicker">
-            {source.publisher === 'unknown' ? 'Publisher unknown' : source.publisher} · published{' '}
-            {formatDay(source.publishedAt)}
-            {source.publishedAtBasis === 'inferred' ? ' (inferred from the text)' : ' (dateline)'}
+            {source.publisher === 'unknown' ? 'Publisher unknown' : source.publisher} ·{' '}
+            {source.publishedAt
+              ? `published ${formatDay(source.publishedAt)}${source.publishedAtBasis === 'inferred' ? ' (inferred from the text)' : ' (dateline)'}`
+              : 'publication date unknown'}
+            {source.kind === 'excerpts' ? ' · only the excerpts quoted by the dataset are held' : ''}
           </p>
           <h2 id="reader-title">{source.title}</h2>
           {article.isPending && (
