@@ -17,6 +17,10 @@
  *   BENCH_NAIVE_TIMEOUT  seconds the naive page gets to become ready, and then for each step (default 120)
  *   CHROMIUM_PATH        the browser (default /usr/bin/chromium when present, else Playwright's own)
  *
+ * `npm run bench -- --dataset <id>` measures an imported dataset (one listed in public/data/datasets.json by
+ * `npm run import`) instead of the sizes: its pack is served as the default dataset; the naive page, which needs
+ * a dataset.json, is not run; the date range and the search word come from the dataset itself.
+ *
  * Writes bench/results/latest.json: the machine, every run's raw figures and the medians. Figures are for
  * reading, not gating: shared machines are noisy.
  */
@@ -34,6 +38,14 @@ import ts from 'typescript';
 import { DatasetSchema, type Dataset } from '../../src/domain/dataset-schema.ts';
 import { encodePack } from '../dataset/encode-pack.ts';
 import { syntheticDataset } from './synthetic-dataset.ts';
+import {
+  findRegistryProblems,
+  isDatasetId,
+  REGISTRY_FILE,
+  type DatasetRegistry,
+} from '../../src/domain/dataset-registry.ts';
+import type { PackManifest } from '../../src/domain/event-pack.ts';
+import { tableFromIPC } from '@uwdata/flechette';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const naiveSource = path.join(root, 'scripts/bench/naive');
@@ -49,6 +61,14 @@ function positiveIntegers(value: string | undefined, fallback: string, name: str
 }
 
 const SIZES = positiveIntegers(process.env.BENCH_SIZES, '57,10000,100000,1000000', 'BENCH_SIZES');
+/** `--dataset <id>`: an imported dataset to measure instead of the sizes. */
+const DATASET_ID = (() => {
+  const at = process.argv.indexOf('--dataset');
+  if (at < 0) return null;
+  const id = process.argv[at + 1];
+  if (!id || !isDatasetId(id)) throw new Error('--dataset: expected the id of an imported dataset, e.g. acled-syria');
+  return id;
+})();
 const RUNS = positiveIntegers(process.env.BENCH_RUNS, '3', 'BENCH_RUNS')[0]!;
 const NAIVE_MAX = positiveIntegers(process.env.BENCH_NAIVE_MAX, '10000', 'BENCH_NAIVE_MAX')[0]!;
 const NAIVE_TIMEOUT_MS = positiveIntegers(process.env.BENCH_NAIVE_TIMEOUT, '120', 'BENCH_NAIVE_TIMEOUT')[0]! * 1000;
@@ -418,7 +438,21 @@ interface AppRun {
 }
 
 /** One run of the app: load, select, zoom both views, each filter then clear, search then clear. */
-async function measureApp(browser: Browser, url: string, size: number, problems: string[]): Promise<AppRun | null> {
+/** What the measured run types: a date range and a search word that mean something in the dataset. */
+interface Probes {
+  from: string;
+  to: string;
+  word: string;
+}
+const SYNTHETIC_PROBES: Probes = { from: '2016-01-01', to: '2016-12-31', word: 'idlib' };
+
+async function measureApp(
+  browser: Browser,
+  url: string,
+  size: number,
+  problems: string[],
+  probes: Probes = SYNTHETIC_PROBES,
+): Promise<AppRun | null> {
   const where = `app at ${size} events`;
   const patience = patienceMs(size);
   const { context, page, blocked, transfers } = await freshPage(browser, problems, where);
@@ -499,13 +533,13 @@ async function measureApp(browser: Browser, url: string, size: number, problems:
     await afterAction(
       page,
       ['filter:painted'],
-      () => page.getByLabel('From', { exact: true }).fill('2016-01-01'),
+      () => page.getByLabel('From', { exact: true }).fill(probes.from),
       patience,
     );
     const [dateCompute, datePainted] = await afterAction(
       page,
       ['filter:compute', 'filter:painted'],
-      () => page.getByLabel('To', { exact: true }).fill('2016-12-31'),
+      () => page.getByLabel('To', { exact: true }).fill(probes.to),
       patience,
     );
     await clearAll();
@@ -513,7 +547,7 @@ async function measureApp(browser: Browser, url: string, size: number, problems:
     const [search] = await afterAction(
       page,
       ['search:results'],
-      () => page.getByRole('searchbox', { name: 'Search events' }).fill('idlib'),
+      () => page.getByRole('searchbox', { name: 'Search events' }).fill(probes.word),
       patience,
     );
     await clearAll();
@@ -942,6 +976,82 @@ async function benchSize(bench: Bench, size: number): Promise<SizeResult> {
   };
 }
 
+/** An imported pack (`--dataset`): served as the default dataset, measured as the sizes are; no naive page. */
+async function benchImported(bench: Bench, id: string): Promise<SizeResult> {
+  const dataDir = path.join(root, 'public/data');
+  let registry: unknown;
+  try {
+    registry = JSON.parse(await readFile(path.join(dataDir, REGISTRY_FILE), 'utf8'));
+  } catch {
+    throw new Error(
+      `--dataset ${id}: public/data/${REGISTRY_FILE} is missing; import a dataset first (npm run import)`,
+    );
+  }
+  const problems = findRegistryProblems(registry);
+  if (problems.length > 0) throw new Error(`public/data/${REGISTRY_FILE}: ${problems.join('; ')}`);
+  const entry = (registry as DatasetRegistry).datasets.find((d) => d.id === id);
+  if (!entry)
+    throw new Error(
+      `--dataset ${id}: not in public/data/${REGISTRY_FILE} (listed: ${(registry as DatasetRegistry).datasets.map((d) => d.id).join(', ')})`,
+    );
+  const source = path.join(dataDir, entry.path);
+  const manifest = JSON.parse(await readFile(path.join(source, 'manifest.json'), 'utf8')) as PackManifest;
+  const packDir = path.join(bench.work, 'data/pack');
+  await rm(packDir, { recursive: true, force: true });
+  await cp(source, packDir, { recursive: true });
+  await rm(path.join(bench.work, 'data/dataset.json'), { force: true });
+  const files = await readdir(packDir);
+  let bytes = 0;
+  let gzipBytes = 0;
+  for (const file of files) {
+    const content = await readFile(path.join(packDir, file));
+    bytes += content.byteLength;
+    gzipBytes += gzipSync(content).byteLength;
+  }
+  const events = manifest.counts.events;
+  // The first year of the data, and the first word of a place's name (the last row of the places table: a
+  // location rather than a country): a range and a word that match something.
+  const year = manifest.extent?.earliest.slice(0, 4) ?? '2020';
+  const places = tableFromIPC(await readFile(path.join(packDir, manifest.files.places.path)));
+  const name = String(places.getChild('name')?.at(places.numRows - 1) ?? 'the');
+  const probes: Probes = { from: `${year}-01-01`, to: `${year}-12-31`, word: name.split(/\s+/)[0]!.toLowerCase() };
+  console.log(
+    `bench: ${entry.title} (${events.toLocaleString('en')} events, imported) — from ${probes.from} to ${probes.to}, search "${probes.word}"`,
+  );
+  bench.server = await serve(bench.work);
+  const appRuns: (AppRun | null)[] = [];
+  try {
+    for (let runIndex = 0; runIndex < runsAt(events); runIndex++) {
+      const app = await attempt(`app on ${id}`, bench.problems, () =>
+        measureApp(bench.browser, bench.server!.url, events, bench.problems, probes),
+      );
+      appRuns.push(app);
+      console.log(
+        `  run ${runIndex + 1}: ready ${app?.readyMs?.toFixed(0) ?? '—'} ms, type filter ${app?.typePaintedMs?.toFixed(0) ?? '—'} ms, select ${app?.selectPaintedMs?.toFixed(0) ?? '—'} ms`,
+      );
+    }
+  } finally {
+    stopServer(bench);
+  }
+  const presentApp = appRuns.filter((r): r is AppRun => r !== null);
+  const appMedians: Record<string, Summary | null> = {};
+  for (const [metric] of APP_ROWS)
+    appMedians[metric] = summarise(
+      metric === 'clearPaintedMs' ? presentApp.flatMap((r) => r.clearPaintedMs) : presentApp.map((r) => r[metric]),
+    );
+  return {
+    requestedSize: events,
+    events,
+    synthetic: false,
+    generateMs: 0,
+    pack: { files: files.length, bytes, gzipBytes, encodeMs: 0 },
+    datasetJsonBytes: null,
+    app: appRuns,
+    naive: { skipped: `an imported dataset (${id}) has no dataset.json for the naive page` },
+    medians: { app: appMedians, naive: null },
+  };
+}
+
 /** A size whose data could not be prepared (the error is among the problems): a column of "—". */
 function failedSize(size: number): SizeResult {
   return {
@@ -1021,7 +1131,8 @@ async function main(): Promise<void> {
   try {
     await cp(path.join(root, 'dist'), bench.work, { recursive: true });
     await writeNaivePage(bench.work);
-    for (const size of SIZES) {
+    if (DATASET_ID) results.push(await benchImported(bench, DATASET_ID));
+    for (const size of DATASET_ID ? [] : SIZES) {
       try {
         results.push(await benchSize(bench, size));
       } catch (error) {

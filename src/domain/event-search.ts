@@ -87,7 +87,10 @@ function searchDocuments(dataset: Dataset): SearchDocument[] {
       event.places.map((p) => p.placeId),
       placeById,
     ),
-    type: `${EVENT_TYPES[event.type].label} ${event.type}`,
+    // The source's own type too: an ACLED user searches "air/drone strike", not the product's "attack".
+    type: [EVENT_TYPES[event.type].label, event.type, event.classification?.type, event.classification?.subType]
+      .filter(Boolean)
+      .join(' '),
   }));
 }
 
