@@ -50,10 +50,15 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // Our own port, and never someone else's server: a stale server would test stale code.
-    command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    // The built app serves an imported dataset beside the bundled one (dist/data/datasets.json lists both), as a
+    // deployment with `npm run import` does; e2e/datasets.spec.ts switches to it. Our own port, and never someone
+    // else's server: a stale server would test stale code.
+    command: [
+      'npm run import --silent -- acled data/fixtures/import/acled-2023.csv --name e2e-acled --title "E2E ACLED fixture" --out dist/data',
+      `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    ].join(' && '),
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    timeout: 120_000,
   },
 });

@@ -1,23 +1,45 @@
 /**
  * `npm run data`: validates data/ and writes public/data/dataset.json + dataset.schema.json (the one-file contract
  * for other tools, diffs and export) and public/data/pack/ (the columnar pack the app loads: see
- * src/domain/event-pack.ts). All or nothing: on any problem it prints each one (file:line, record, field, what was
+ * src/domain/event-pack.ts), listed as the default dataset in public/data/datasets.json (imported datasets stay
+ * listed beside it). All or nothing: on any problem it prints each one (file:line, record, field, what was
  * expected), exits 1 and leaves the previous output untouched; on success everything is written under temporary
  * names and renamed into place.
  * DATASET_DIR and DATASET_OUT override the folders (used by tests and for building other datasets).
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { DatasetSchema, findDatasetInconsistencies } from '../src/domain/dataset-schema.ts';
+import { DatasetSchema, findDatasetInconsistencies, type Dataset } from '../src/domain/dataset-schema.ts';
+import { BUNDLED_DATASET_ID, packPathOf, type DatasetEntry } from '../src/domain/dataset-registry.ts';
+import { writeDatasetPack } from './dataset/write-pack.ts';
 import { compileDataset, formatProblem } from './dataset/compile-dataset.ts';
 import { DataDirError, readDataDir } from './dataset/read-data-dir.ts';
 import { loadCountryShapes } from './dataset/country-shapes.ts';
 import { encodePack } from '../src/domain/pack-encoder.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The bundled dataset's entry in the registry: the default, with nothing time-dependent (builds stay identical). */
+function bundledEntry(dataset: Dataset): DatasetEntry {
+  let earliest: string | null = null;
+  let latest: string | null = null;
+  for (const event of dataset.events) {
+    if (earliest === null || event.date.earliest < earliest) earliest = event.date.earliest;
+    if (latest === null || event.date.latest > latest) latest = event.date.latest;
+  }
+  return {
+    id: BUNDLED_DATASET_ID,
+    title: dataset.title,
+    description: dataset.description,
+    path: packPathOf(BUNDLED_DATASET_ID),
+    events: dataset.events.length,
+    extent: earliest && latest ? { earliest, latest } : null,
+    origin: 'bundled',
+    importedFrom: null,
+  };
+}
 
 async function main(): Promise<void> {
   const dataDir = process.env.DATASET_DIR ? path.resolve(process.env.DATASET_DIR) : path.join(root, 'data');
@@ -47,21 +69,15 @@ async function main(): Promise<void> {
     [path.join(outDir, 'dataset.schema.json'), schemaJson],
   ];
   const pack = encodePack(result.dataset);
-  const packDir = path.join(outDir, 'pack');
-  const packTemporary = `${packDir}.tmp-${process.pid}`;
-  const packPrevious = `${packDir}.old-${process.pid}`;
+  const packDir = path.join(outDir, packPathOf(BUNDLED_DATASET_ID));
   const temporary = outputs.map(([target]) => `${target}.tmp-${process.pid}`);
   try {
-    await mkdir(packTemporary, { recursive: true });
-    await Promise.all([
-      ...outputs.map(([, content], i) => writeFile(temporary[i]!, content)),
-      ...pack.map((file) => writeFile(path.join(packTemporary, file.path), file.bytes)),
-    ]);
+    await Promise.all(outputs.map(([, content], i) => writeFile(temporary[i]!, content)));
+    // The pack and its entry in datasets.json (beside any imported datasets, which stay listed).
+    await writeDatasetPack(outDir, bundledEntry(result.dataset), pack);
     for (const [i, [target]] of outputs.entries()) await rename(temporary[i]!, target);
-    if (existsSync(packDir)) await rename(packDir, packPrevious);
-    await rename(packTemporary, packDir);
   } finally {
-    await Promise.all([...temporary, packTemporary, packPrevious].map((t) => rm(t, { force: true, recursive: true })));
+    await Promise.all(temporary.map((t) => rm(t, { force: true })));
   }
   const packBytes = pack.reduce((sum, file) => sum + file.bytes.byteLength, 0);
 

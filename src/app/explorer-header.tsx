@@ -1,26 +1,33 @@
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import { yearOf } from '../domain/iso-day.ts';
+import { datasetQueryKey } from '../queries/dataset-query.ts';
+import type { DatasetChoice } from '../queries/dataset-registry-query.ts';
+import type { ExplorerDataset } from './explorer.tsx';
+import { OpenFileButton } from './open-file.tsx';
 
 export function ExplorerHeader({
   index,
+  dataset,
   visibleCount,
 }: {
   index: DatasetIndex;
+  dataset: ExplorerDataset;
   /** null while the count is not known yet (the search index is still being built). */
   visibleCount: number | null;
 }) {
-  const { extent } = index;
   const total = index.size;
-  const years = extent ? `${yearOf(extent.earliest)}–${yearOf(extent.latest)}` : 'no dates';
+  const local = dataset.current.local;
   return (
     <header className="explorer-header">
       <div className="brand">
         <h1>News Event Explorer</h1>
         <p className="dataset-line">
           <span className="dataset-title">{index.title}</span>
+          {local && <span className="local-badge">Local file — not shareable</span>}
           <span className="dataset-stats">
-            {index.sources.length.toLocaleString('en')} articles · events {years} ·{' '}
+            {sourcesLabel(index)} · events {dateSpanLabel(index.extent)} ·{' '}
             <strong aria-live="polite">
               {visibleCount === null
                 ? `searching ${total.toLocaleString('en')} events…`
@@ -31,14 +38,77 @@ export function ExplorerHeader({
           </span>
         </p>
       </div>
-      <CopyLinkButton />
+      <div className="header-actions">
+        <DatasetSwitcher index={index} dataset={dataset} />
+        <OpenFileButton />
+        <CopyLinkButton local={local} />
+      </div>
     </header>
   );
 }
 
-function CopyLinkButton() {
-  const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
+/** "5 articles", or "1,200 sources" when they are not all articles (coded records of an imported dataset). */
+function sourcesLabel(index: DatasetIndex): string {
+  const n = index.sources.length;
+  const articles = index.sources.every((s) => s.kind === 'article');
+  return `${n.toLocaleString('en')} ${articles ? (n === 1 ? 'article' : 'articles') : n === 1 ? 'source' : 'sources'}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const monthOf = (day: string) => MONTHS[Number(day.slice(5, 7)) - 1] ?? '';
+
+/** "2018–2021", "Mar–Sep 2023", "Mar 2023": the span of a dataset's dates, as short as it can be said. */
+export function dateSpanLabel(extent: { earliest: string; latest: string } | null): string {
+  if (!extent) return 'no dates';
+  const [a, b] = [extent.earliest, extent.latest];
+  if (yearOf(a) !== yearOf(b)) return `${yearOf(a)}–${yearOf(b)}`;
+  if (a.slice(0, 7) === b.slice(0, 7)) return `${monthOf(a)} ${yearOf(a)}`;
+  return `${monthOf(a)}–${monthOf(b)} ${yearOf(a)}`;
+}
+
+function choiceLabel(choice: DatasetChoice, index: DatasetIndex | undefined): string {
+  // A loaded dataset is described from its pack (a deployment without a list of datasets knows no more).
+  const title = index?.title || choice.title;
+  const events = index?.size ?? choice.events;
+  const extent = index ? index.extent : choice.extent;
+  const parts = [
+    events === null ? null : `${events.toLocaleString('en')} ${events === 1 ? 'event' : 'events'}`,
+    events === null || events === 0 ? null : dateSpanLabel(extent),
+    choice.local ? 'local file' : null,
+  ].filter(Boolean);
+  return parts.length ? `${title} — ${parts.join(', ')}` : title;
+}
+
+/** A native select: every browser and screen reader knows it, and it lists title, size and dates of each. */
+function DatasetSwitcher({ index, dataset }: { index: DatasetIndex; dataset: ExplorerDataset }) {
+  const id = useId();
+  const client = useQueryClient();
+  if (dataset.choices.length < 2) return null;
+  return (
+    <div className="dataset-switcher">
+      <label htmlFor={id}>Dataset</label>
+      <select id={id} value={dataset.current.id} onChange={(e) => dataset.onSwitch(e.target.value)}>
+        {dataset.choices.map((choice) => (
+          <option key={choice.id} value={choice.id}>
+            {choiceLabel(
+              choice,
+              choice.id === dataset.current.id ? index : client.getQueryData<DatasetIndex>(datasetQueryKey(choice.id)),
+            )}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function CopyLinkButton({ local }: { local: boolean }) {
+  const [status, setStatus] = useState<'idle' | 'copied' | 'failed' | 'local'>('idle');
+  const descriptionId = useId();
   const copy = async () => {
+    if (local) {
+      setStatus('local');
+      return;
+    }
     try {
       await navigator.clipboard.writeText(window.location.href);
       setStatus('copied');
@@ -49,11 +119,27 @@ function CopyLinkButton() {
   };
   return (
     <div className="copy-link">
-      <button type="button" onClick={() => void copy()}>
+      <button
+        type="button"
+        onClick={() => void copy()}
+        aria-disabled={local || undefined}
+        aria-describedby={local ? descriptionId : undefined}
+      >
         Copy link to this view
       </button>
+      {local && (
+        <span id={descriptionId} className="copy-note">
+          This view's link cannot be shared: the file stays in this browser.
+        </span>
+      )}
       <span role="status" className="copy-status">
-        {status === 'copied' ? 'Link copied' : status === 'failed' ? 'Copy failed: use the address bar' : ''}
+        {status === 'copied'
+          ? 'Link copied'
+          : status === 'failed'
+            ? 'Copy failed: use the address bar'
+            : status === 'local'
+              ? 'Not copied: this view shows a local file, which a link cannot carry.'
+              : ''}
       </span>
     </div>
   );

@@ -14,7 +14,8 @@ import { SourceReader } from '../features/reader/source-reader.tsx';
 import { useExplorerStore } from '../state/explorer-store.ts';
 import { useFilteredEvents } from '../state/filtered-events.ts';
 import { finishInteraction, markReadyPart } from '../state/interaction-timing.ts';
-import { restoreViewFromUrl, useUrlSync } from '../state/url-sync.ts';
+import type { DatasetChoice } from '../queries/dataset-registry-query.ts';
+import { restoreViewFromUrl, useUrlSync, type RestoreOptions, type UrlDataset } from '../state/url-sync.ts';
 import { ExplorerHeader } from './explorer-header.tsx';
 import { Legend } from './legend.tsx';
 import { Notices } from './notices.tsx';
@@ -59,10 +60,23 @@ function TimelineView(props: ComponentProps<EventTimelineComponent>) {
   );
 }
 
-export function Explorer({ index }: { index: DatasetIndex }) {
-  // Before any store-reading hook below: the first render already shows the link's view.
-  useState(() => restoreViewFromUrl(index));
-  useUrlSync(index);
+/** Which dataset the explorer shows, the others it can switch to, and how its links name it. */
+export interface ExplorerDataset {
+  current: DatasetChoice;
+  /** Every dataset the switcher offers (the current one included): the served ones, then files opened here. */
+  choices: DatasetChoice[];
+  url: UrlDataset;
+  onSwitch: (id: string) => void;
+  /** How the first render restores the view (read once, when the explorer mounts). */
+  restore: RestoreOptions;
+}
+
+/** The explorer of one dataset: the app mounts a new one (keyed by the dataset's id) for each dataset shown. */
+export function Explorer({ index, dataset }: { index: DatasetIndex; dataset: ExplorerDataset }) {
+  // Before any store-reading hook below: the first render already shows the link's view (and nothing of the
+  // dataset shown before).
+  useState(() => restoreViewFromUrl(index, dataset.url, dataset.restore));
+  useUrlSync(index, dataset.url);
   useEscapeClearsSelection();
   const selectedId = useExplorerStore((s) => s.view.event);
   const readerSourceId = useExplorerStore((s) => s.view.read);
@@ -80,7 +94,7 @@ export function Explorer({ index }: { index: DatasetIndex }) {
       <a className="skip-link" href="#event-list">
         Skip to the list of events
       </a>
-      <ExplorerHeader index={index} visibleCount={result.searchPending ? null : visibleRows.length} />
+      <ExplorerHeader index={index} dataset={dataset} visibleCount={result.searchPending ? null : visibleRows.length} />
       <FilterBar index={index} result={result} />
       <Notices />
       <main className="workspace">

@@ -49,8 +49,12 @@ export function upsertDataset(registry: DatasetRegistry | null, entry: DatasetEn
     (a, b) =>
       Number(b.id === BUNDLED_DATASET_ID) - Number(a.id === BUNDLED_DATASET_ID) || a.title.localeCompare(b.title),
   );
+  // The bundled dataset is the default once it is there: an import run before the first `npm run data` made its
+  // own dataset the default only for want of another.
+  const bundledArrives =
+    entry.id === BUNDLED_DATASET_ID && !(registry?.datasets ?? []).some((d) => d.id === BUNDLED_DATASET_ID);
   const defaultId =
-    registry && datasets.some((d) => d.id === registry.defaultId)
+    registry && !bundledArrives && datasets.some((d) => d.id === registry.defaultId)
       ? registry.defaultId
       : (datasets.find((d) => d.id === BUNDLED_DATASET_ID) ?? datasets[0]!).id;
   return { format: REGISTRY_FORMAT, version: REGISTRY_VERSION, defaultId, datasets };

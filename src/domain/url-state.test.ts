@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_VIEW, parseViewState, reconcileView, serializeViewState, type ViewState } from './url-state.ts';
+import {
+  EMPTY_VIEW,
+  parseViewState,
+  reconcileView,
+  sameView,
+  serializeViewState,
+  withDefaultDataset,
+  type ViewState,
+} from './url-state.ts';
 
 describe('URL view state', () => {
   it('round-trips every parameter in a stable order', () => {
     const view: ViewState = {
+      dataset: 'acled-syria',
       event: 'erdogan-putin-sochi-2021',
       actor: ['hulusi-akar', 'vladimir-putin'],
       place: ['idlib-governorate'],
@@ -16,7 +25,7 @@ describe('URL view state', () => {
     };
     const search = serializeViewState(view);
     expect(search).toBe(
-      '?event=erdogan-putin-sochi-2021&actor=hulusi-akar,vladimir-putin&place=idlib-governorate&type=attack,arms_deal&from=2021-01-01&to=2021-12-31&q=Sochi+talks&read=some-source&window=2021-09-01..2021-10-01',
+      '?dataset=acled-syria&event=erdogan-putin-sochi-2021&actor=hulusi-akar,vladimir-putin&place=idlib-governorate&type=attack,arms_deal&from=2021-01-01&to=2021-12-31&q=Sochi+talks&read=some-source&window=2021-09-01..2021-10-01',
     );
     expect(parseViewState(search)).toEqual({ view, problems: [] });
   });
@@ -77,5 +86,55 @@ describe('URL view state', () => {
       'unknown type "party" ignored',
       'there is no event "gone" in this dataset',
     ]);
+  });
+
+  describe('the dataset parameter', () => {
+    it('is absent for the default dataset and first when present', () => {
+      expect(serializeViewState({ ...EMPTY_VIEW, dataset: null, event: 'a' })).toBe('?event=a');
+      expect(serializeViewState({ ...EMPTY_VIEW, dataset: 'e2e-acled', event: 'a' })).toBe(
+        '?dataset=e2e-acled&event=a',
+      );
+      expect(parseViewState('?event=a&dataset=e2e-acled').view).toEqual({
+        ...EMPTY_VIEW,
+        dataset: 'e2e-acled',
+        event: 'a',
+      });
+    });
+
+    it('is never written for the default, even when a link names it', () => {
+      const { view } = parseViewState('?dataset=bundled&event=a');
+      expect(view.dataset).toBe('bundled');
+      expect(serializeViewState(withDefaultDataset(view, 'bundled'))).toBe('?event=a');
+      // Another dataset's id is kept as it is.
+      expect(withDefaultDataset({ ...EMPTY_VIEW, dataset: 'other' }, 'bundled').dataset).toBe('other');
+    });
+
+    it('refuses an id that is not a slug, says so, and keeps the rest of the link', () => {
+      const { view, problems } = parseViewState('?dataset=../secret&event=a');
+      expect(view).toEqual({ ...EMPTY_VIEW, event: 'a' });
+      expect(problems).toEqual(['"dataset" value "../secret" is not a valid dataset id']);
+      expect(parseViewState(`?dataset=${'a'.repeat(65)}`).view.dataset).toBeNull();
+    });
+
+    it('uses the first of repeated values and reports it', () => {
+      const { view, problems } = parseViewState('?dataset=one&dataset=two');
+      expect(view.dataset).toBe('one');
+      expect(problems).toEqual(['"dataset" appears 2 times; the first value is used']);
+    });
+
+    it('makes two views differ, and is left alone by reconciliation (it names no id inside a dataset)', () => {
+      expect(sameView({ ...EMPTY_VIEW, dataset: 'a' }, { ...EMPTY_VIEW, dataset: 'b' })).toBe(false);
+      const none = {
+        events: new Set<string>(),
+        actors: new Set<string>(),
+        places: new Set<string>(),
+        types: new Set<string>(),
+        sources: new Set<string>(),
+      };
+      expect(reconcileView({ ...EMPTY_VIEW, dataset: 'a' }, none)).toEqual({
+        view: { ...EMPTY_VIEW, dataset: 'a' },
+        problems: [],
+      });
+    });
   });
 });

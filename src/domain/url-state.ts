@@ -3,9 +3,12 @@
  * lives here: the selected event, the filters, the open article and the timeline's window. Parsing never throws:
  * a malformed parameter is dropped and reported, the rest of the link still applies.
  *
- * Parameters (all optional): event, actor, place, type (comma-separated or repeated ids), from, to (ISO days),
+ * Parameters (all optional): dataset (the id of the open dataset, see dataset-registry.ts; absent for the
+ * deployment's default), event, actor, place, type (comma-separated or repeated ids), from, to (ISO days),
  * q (free text), read (a source id open in the reader), window (the timeline's visible range, "start..end").
+ * Every id but `dataset` refers to the open dataset: ids differ between datasets.
  */
+import { isDatasetId } from './dataset-registry.ts';
 import { isIsoDay } from './iso-day.ts';
 
 export interface DateWindow {
@@ -15,6 +18,8 @@ export interface DateWindow {
 }
 
 export interface ViewState {
+  /** The open dataset's id; null for the default dataset (whose links carry no `dataset` parameter). */
+  dataset: string | null;
   event: string | null;
   actor: string[];
   place: string[];
@@ -27,6 +32,7 @@ export interface ViewState {
 }
 
 export const EMPTY_VIEW: ViewState = {
+  dataset: null,
   event: null,
   actor: [],
   place: [],
@@ -48,7 +54,10 @@ export interface ParsedView {
   problems: string[];
 }
 
-/** Reads a URL query string ("?event=x&type=attack,visit") into a view; never throws. */
+/**
+ * Reads a URL query string ("?event=x&type=attack,visit") into a view; never throws. `dataset` is read as written:
+ * the caller, who knows the deployment's default, maps the default's id to null (see `withDefaultDataset`).
+ */
 export function parseViewState(search: string): ParsedView {
   const params = new URLSearchParams(search);
   const problems: string[] = [];
@@ -73,6 +82,11 @@ export function parseViewState(search: string): ParsedView {
     return unique.slice(0, MAX_IDS);
   };
 
+  const dataset = single('dataset');
+  if (dataset !== null) {
+    if (isDatasetId(dataset)) view.dataset = dataset;
+    else problems.push(`"dataset" value "${truncate(dataset)}" is not a valid dataset id`);
+  }
   const event = single('event');
   if (event !== null) {
     if (ID.test(event)) view.event = event;
@@ -116,6 +130,7 @@ export function parseViewState(search: string): ParsedView {
 /** Writes a view as a query string (with "?", or "" for the empty view); stable parameter order. */
 export function serializeViewState(view: ViewState): string {
   const params = new URLSearchParams();
+  if (view.dataset) params.set('dataset', view.dataset);
   if (view.event) params.set('event', view.event);
   if (view.actor.length) params.set('actor', view.actor.join(','));
   if (view.place.length) params.set('place', view.place.join(','));
@@ -127,6 +142,11 @@ export function serializeViewState(view: ViewState): string {
   if (view.window) params.set('window', `${view.window.start}..${view.window.end}`);
   const text = params.toString().replace(/%2C/g, ',');
   return text ? `?${text}` : '';
+}
+
+/** The view with the default dataset written as null, so that its links never name it. */
+export function withDefaultDataset(view: ViewState, defaultId: string): ViewState {
+  return view.dataset === defaultId ? { ...view, dataset: null } : view;
 }
 
 /** True when two views would produce the same URL. */

@@ -1,59 +1,25 @@
 /**
- * Loading the dataset pack (src/domain/event-pack.ts): the manifest, then the four hot tables in parallel, each
- * checked against the byte length the manifest declares before it is decoded, then the cheap structural checks of
- * decodePack. The build validated every record with the full schema; the app does not repeat that work at load
- * (at 100,000 events it cost seconds), but a malformed, truncated or mismatched pack still gets the error screen.
- * The index is the query's data (staleTime Infinity: the dataset is static); the cold parts (details, texts) are
- * fetched by pack-chunks.ts when a view needs them.
+ * Loading a dataset pack (src/domain/event-pack.ts) through its source (pack-source.ts: a served folder or files
+ * opened in this page): the manifest, then the four hot tables in parallel, each checked against the byte length
+ * the manifest declares before it is decoded, then the cheap structural checks of decodePack. The build validated
+ * every record with the full schema; the app does not repeat that work at load (at 100,000 events it cost
+ * seconds), but a malformed, truncated or mismatched pack still gets the error screen. The index is the query's
+ * data, keyed by the dataset's id (staleTime Infinity: a dataset is static); the cold parts (details, texts) are
+ * read by pack-chunks.ts when a view needs them.
  */
 import { queryOptions } from '@tanstack/react-query';
 import { tableFromIPC, type Table } from '@uwdata/flechette';
 import { PackError } from '../domain/arrow-columns.ts';
 import { SCHEMA_VERSION } from '../domain/dataset-version.ts';
 import { indexDataset, type DatasetIndex } from '../domain/dataset-index.ts';
-import { findManifestProblems, type PackFileEntry, type PackManifest } from '../domain/event-pack.ts';
+import { findManifestProblems, type PackManifest } from '../domain/event-pack.ts';
 import { decodePack } from '../domain/event-table.ts';
+import { attachPackSource, DatasetLoadError, remotePackSource, type PackSource } from './pack-source.ts';
+import type { DatasetChoice } from './dataset-registry-query.ts';
 
-export const PACK_URL = `${import.meta.env.BASE_URL}data/pack/`;
-
-/** A dataset that cannot be shown, with words for the person looking at the screen. */
-export class DatasetLoadError extends Error {
-  constructor(
-    message: string,
-    readonly details: string[] = [],
-  ) {
-    super(message);
-    this.name = 'DatasetLoadError';
-  }
-}
+export { DatasetLoadError } from './pack-source.ts';
 
 const REBUILD = 'Rebuild it with "npm run data", then reload.';
-
-async function fetchOrFail(url: string): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(url);
-  } catch (error) {
-    throw new DatasetLoadError(`The dataset could not be fetched from ${url}.`, [String(error)]);
-  }
-  if (!response.ok)
-    throw new DatasetLoadError(`The dataset could not be loaded from ${url} (HTTP ${response.status}).`, [
-      'Run "npm run data" to build it, then reload.',
-    ]);
-  return response;
-}
-
-/** One file of the pack, refused unless it has exactly the length the manifest declares. */
-export async function fetchPackBytes(packUrl: string, entry: PackFileEntry): Promise<Uint8Array> {
-  const url = new URL(entry.path, new URL(packUrl, window.location.href)).href;
-  const bytes = new Uint8Array(await (await fetchOrFail(url)).arrayBuffer());
-  if (bytes.byteLength !== entry.bytes)
-    throw new DatasetLoadError(`The dataset file ${entry.path} is damaged or incomplete.`, [
-      `It has ${bytes.byteLength} bytes; the manifest declares ${entry.bytes}.`,
-      REBUILD,
-    ]);
-  return bytes;
-}
 
 export function decodeArrow(path: string, bytes: Uint8Array): Table {
   try {
@@ -63,30 +29,25 @@ export function decodeArrow(path: string, bytes: Uint8Array): Table {
   }
 }
 
-export async function fetchDatasetIndex(packUrl: string = PACK_URL): Promise<DatasetIndex> {
-  const manifestUrl = new URL('manifest.json', new URL(packUrl, window.location.href)).href;
-  let manifest: unknown;
-  try {
-    manifest = await (await fetchOrFail(manifestUrl)).json();
-  } catch (error) {
-    if (error instanceof DatasetLoadError) throw error;
-    throw new DatasetLoadError(`The file at ${manifestUrl} is not valid JSON.`, [REBUILD]);
-  }
+/** Reads, checks and indexes the pack `source` holds; the index remembers its source (packSourceOf). */
+export async function loadDatasetIndex(source: PackSource): Promise<DatasetIndex> {
+  const manifest = await source.readManifest();
   const problems = findManifestProblems(manifest, SCHEMA_VERSION);
   if (problems.length > 0)
     throw new DatasetLoadError(
-      `The dataset at ${manifestUrl} does not match the expected format.`,
+      `The dataset at ${source.manifestWhere} does not match the expected format.`,
       problems.slice(0, 8),
     );
   const { files } = manifest as PackManifest;
   const hot = [files.events, files.actors, files.places, files.sources] as const;
   const [events, actors, places, sources] = await Promise.all(
-    hot.map(async (entry) => decodeArrow(entry.path, await fetchPackBytes(packUrl, entry))),
+    hot.map(async (entry) => decodeArrow(entry.path, await source.read(entry))),
   );
   try {
-    return indexDataset(
+    const index = indexDataset(
       decodePack(manifest as PackManifest, { events: events!, actors: actors!, places: places!, sources: sources! }),
     );
+    return attachPackSource(index, source);
   } catch (error) {
     if (error instanceof PackError)
       throw new DatasetLoadError('The dataset is inconsistent and cannot be shown.', [error.message, REBUILD]);
@@ -94,10 +55,23 @@ export async function fetchDatasetIndex(packUrl: string = PACK_URL): Promise<Dat
   }
 }
 
-export const datasetQueryOptions = queryOptions({
-  queryKey: ['dataset', PACK_URL],
-  queryFn: () => fetchDatasetIndex(),
-  staleTime: Infinity,
-  gcTime: Infinity,
-  retry: false,
-});
+export const datasetQueryKey = (id: string) => ['dataset', id] as const;
+
+/**
+ * The query of one dataset, by id. A served dataset is fetched from its folder; a local one exists only in the
+ * cache (put there when its file was opened: see open-file.tsx), so its query function only says it is gone.
+ */
+export const datasetQueryOptions = (choice: DatasetChoice) =>
+  queryOptions({
+    queryKey: datasetQueryKey(choice.id),
+    queryFn: () => {
+      if (choice.packUrl === null)
+        throw new DatasetLoadError(`The file opened as "${choice.title}" is no longer open.`, [
+          'Open it again with "Open a file…".',
+        ]);
+      return loadDatasetIndex(remotePackSource(choice.id, choice.title, choice.packUrl));
+    },
+    staleTime: Infinity,
+    gcTime: Infinity,
+    retry: false,
+  });

@@ -2,6 +2,8 @@
  * The cold parts of the pack, fetched when a view needs them and kept for the page's life: details chunks (an
  * event's summary, evidence offsets, date provenance) and text chunks (articles and the spans citing them). Each
  * chunk is fetched once however many views ask at the same time; a failed fetch is forgotten so Retry can work.
+ * Chunks are read through the dataset's pack source (a served folder or files opened in the page), and their
+ * queries are keyed by the dataset's id.
  */
 import { queryOptions } from '@tanstack/react-query';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
@@ -17,7 +19,8 @@ import {
 import type { Table } from '@uwdata/flechette';
 import { PackError } from '../domain/arrow-columns.ts';
 import type { PackChunkEntry } from '../domain/event-pack.ts';
-import { decodeArrow, DatasetLoadError, fetchPackBytes, PACK_URL } from './dataset-query.ts';
+import { decodeArrow, DatasetLoadError } from './dataset-query.ts';
+import { packSourceOf } from './pack-source.ts';
 
 interface ChunkCaches {
   details: Map<number, Promise<DetailsChunk>>;
@@ -60,6 +63,7 @@ function explained<T>(load: () => T): T {
 
 /** The chunk of `entries` that holds `row`, fetched, decoded and checked once, then kept. */
 function chunkOf<T>(
+  index: DatasetIndex,
   entries: readonly PackChunkEntry[],
   cache: Map<number, Promise<T>>,
   row: number,
@@ -68,19 +72,23 @@ function chunkOf<T>(
   const k = chunkIndexOf(entries, row);
   return cached(cache, k, async () => {
     const entry = entries[k]!;
-    const table = decodeArrow(entry.path, await fetchPackBytes(PACK_URL, entry));
+    const table = decodeArrow(entry.path, await packSourceOf(index).read(entry));
     return explained(() => decode(entry, table));
   });
 }
 
 export function detailsChunkOf(index: DatasetIndex, row: number): Promise<DetailsChunk> {
   const { details } = index.pack.manifest.files;
-  return chunkOf(details, cachesOf(index).details, row, (entry, table) => decodeDetailsChunk(index.pack, entry, table));
+  return chunkOf(index, details, cachesOf(index).details, row, (entry, table) =>
+    decodeDetailsChunk(index.pack, entry, table),
+  );
 }
 
 export function textChunkOf(index: DatasetIndex, sourceRow: number): Promise<TextChunk> {
   const { texts } = index.pack.manifest.files;
-  return chunkOf(texts, cachesOf(index).texts, sourceRow, (entry, table) => decodeTextChunk(index.pack, entry, table));
+  return chunkOf(index, texts, cachesOf(index).texts, sourceRow, (entry, table) =>
+    decodeTextChunk(index.pack, entry, table),
+  );
 }
 
 /** An article's text and the evidence spans that cite it (event rows and offsets). */
@@ -129,7 +137,7 @@ export async function loadEvents(index: DatasetIndex, rows: Int32Array): Promise
 
 export const eventQueryOptions = (index: DatasetIndex, row: number) =>
   queryOptions({
-    queryKey: ['event', PACK_URL, row],
+    queryKey: ['event', packSourceOf(index).id, row],
     queryFn: () => loadEvent(index, row),
     staleTime: Infinity,
     gcTime: 5 * 60_000,
@@ -138,7 +146,7 @@ export const eventQueryOptions = (index: DatasetIndex, row: number) =>
 
 export const sourceTextQueryOptions = (index: DatasetIndex, sourceRow: number) =>
   queryOptions({
-    queryKey: ['source-text', PACK_URL, sourceRow],
+    queryKey: ['source-text', packSourceOf(index).id, sourceRow],
     queryFn: () => loadSourceText(index, sourceRow),
     staleTime: Infinity,
     gcTime: 5 * 60_000,

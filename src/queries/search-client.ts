@@ -6,8 +6,8 @@ import type { DatasetIndex } from '../domain/dataset-index.ts';
 import type { TextMatches } from '../domain/event-engine.ts';
 import type { SearchField } from '../domain/event-search.ts';
 import type { SearchRequest, SearchResponse } from './search-worker.ts';
-import { PACK_URL } from './dataset-query.ts';
-import { fetchSearchIndexJson } from './search-index-file.ts';
+import { packSourceOf } from './pack-source.ts';
+import { fetchSearchIndexJson, searchIndexText } from './search-index-file.ts';
 
 export interface SearchClient {
   /** Event rows matching every word of `query`, with relevance scores. */
@@ -17,8 +17,12 @@ export interface SearchClient {
   dispose: () => void;
 }
 
-function searchIndexUrl(index: DatasetIndex): string {
-  return new URL(index.pack.manifest.files.search.path, new URL(PACK_URL, window.location.href)).href;
+/** The index's text, from the served pack or from the files opened in the page. */
+async function searchIndexJson(index: DatasetIndex): Promise<string> {
+  const entry = index.pack.manifest.files.search;
+  const source = packSourceOf(index);
+  const url = source.urlOf(entry);
+  return url !== null ? fetchSearchIndexJson(url, entry.bytes) : searchIndexText(await source.read(entry), entry.bytes);
 }
 
 function inPageClient(index: DatasetIndex): SearchClient {
@@ -27,7 +31,7 @@ function inPageClient(index: DatasetIndex): SearchClient {
   const built = (async () => {
     const [{ loadEventSearch }, text] = await Promise.all([
       import('../domain/event-search.ts'),
-      fetchSearchIndexJson(searchIndexUrl(index), entry.bytes),
+      searchIndexJson(index),
     ]);
     const search = loadEventSearch(text, entry.fields as SearchField[]);
     ready = true;
@@ -79,12 +83,20 @@ export function createSearchClient(index: DatasetIndex): SearchClient {
     }
   }
 
-  worker.postMessage({
-    type: 'load',
-    url: searchIndexUrl(index),
-    bytes: index.pack.manifest.files.search.bytes,
-    fields: index.pack.manifest.files.search.fields as SearchField[],
-  } satisfies SearchRequest);
+  const entry = index.pack.manifest.files.search;
+  const url = packSourceOf(index).urlOf(entry);
+  const load = (data: Uint8Array | null) =>
+    worker.postMessage({
+      type: 'load',
+      url,
+      data,
+      bytes: entry.bytes,
+      fields: entry.fields as SearchField[],
+    } satisfies SearchRequest);
+  if (url !== null) load(null);
+  else
+    // A pack opened from the user's files: the worker gets a copy of the bytes (structured clone).
+    packSourceOf(index).read(entry).then(load, switchToInPage);
   return {
     search: (query) => {
       if (fallback) return fallback.search(query);

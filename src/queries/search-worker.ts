@@ -1,15 +1,23 @@
 /**
  * The search index lives in a worker: reviving it takes a noticeable moment at 100,000 events, which would
  * otherwise stall the page in its first seconds. The index is prebuilt by `npm run data` (search-index.json in the
- * pack): the worker fetches that one file, never the dataset itself, and answers queries with event rows and
- * scores as transferable typed arrays.
+ * pack): the worker fetches that one file, never the dataset itself (or, for a pack opened from the user's files,
+ * is given its bytes), and answers queries with event rows and scores as transferable typed arrays.
  */
 /// <reference lib="webworker" />
-import { fetchSearchIndexJson } from './search-index-file.ts';
+import { fetchSearchIndexJson, searchIndexText } from './search-index-file.ts';
 import { loadEventSearch, type EventSearch, type SearchField } from '../domain/event-search.ts';
 
 export type SearchRequest =
-  { type: 'load'; url: string; bytes: number; fields: SearchField[] } | { type: 'search'; id: number; query: string };
+  | {
+      type: 'load';
+      /** Where to fetch the index from; null when `data` holds it. */
+      url: string | null;
+      data: Uint8Array | null;
+      bytes: number;
+      fields: SearchField[];
+    }
+  | { type: 'search'; id: number; query: string };
 export type SearchResponse =
   | { type: 'ready' }
   | { type: 'failed'; message: string }
@@ -44,7 +52,11 @@ scope.onmessage = async (message: MessageEvent<SearchRequest>) => {
     return;
   }
   try {
-    search = loadEventSearch(await fetchSearchIndexJson(request.url, request.bytes), request.fields);
+    const text =
+      request.url !== null
+        ? await fetchSearchIndexJson(request.url, request.bytes)
+        : searchIndexText(request.data ?? new Uint8Array(), request.bytes);
+    search = loadEventSearch(text, request.fields);
     scope.postMessage({ type: 'ready' } satisfies SearchResponse);
     for (const pending of queued.splice(0)) answer(pending.id, pending.query, search);
   } catch (error) {

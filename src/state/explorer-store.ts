@@ -42,6 +42,11 @@ export interface ExplorerState {
   hoverEvent: (eventId: string | null) => void;
   /** Replaces the whole view from the URL (first load, Back/Forward): writes no history. */
   restoreView: (view: ViewState) => void;
+  /**
+   * A dataset was opened: everything the store holds is forgotten (ids differ between datasets) and `view` is
+   * the view, with `notices` the only notices. Writes no history.
+   */
+  startDataset: (view: ViewState, notices: string[]) => void;
   addNotices: (messages: string[], tone?: Notice['tone']) => void;
   dismissNotice: (id: number) => void;
 }
@@ -85,6 +90,15 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
     if (get().hoveredEventId !== eventId) set({ hoveredEventId: eventId });
   },
   restoreView: (view) => set({ view, selectionOrigin: 'url', historyMode: 'none' }),
+  startDataset: (view, notices) =>
+    set({
+      view,
+      selectionOrigin: 'url',
+      historyMode: 'none',
+      hoveredEventId: null,
+      shownRange: null,
+      notices: notices.map((message) => ({ id: nextNoticeId++, tone: 'warning', message })),
+    }),
   addNotices: (messages, tone = 'warning') => {
     if (messages.length === 0) return;
     set((s) => ({ notices: [...s.notices, ...messages.map((message) => ({ id: nextNoticeId++, tone, message }))] }));

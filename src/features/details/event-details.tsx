@@ -151,8 +151,10 @@ export function EventDetails({ index, event }: { index: DatasetIndex; event: Eve
             <dd>
               <strong>{event.fatalities.toLocaleString('en')}</strong>
               <span className="fact-note">
-                reported fatalities{full?.record ? `, as coded in the record` : ''}
-                {event.fatalities === 0 ? ' (none reported)' : ''}
+                {event.fatalities === 0
+                  ? // ACLED codes 0 both when no one died and when no figure was reported: say so, not "no deaths".
+                    'in the record: none reported, or no figure known'
+                  : `reported fatalities${full?.record ? ', as coded in the record' : ''}`}
               </span>
             </dd>
           </>

@@ -1,0 +1,123 @@
+/** `npm run import` end to end: the script run as a user runs it, into a temporary data folder. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { findRegistryProblems, type DatasetRegistry } from '../src/domain/dataset-registry.ts';
+import type { PackManifest } from '../src/domain/event-pack.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const fixture = (name: string) => path.join(root, 'data/fixtures/import', name);
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+const run = (...args: string[]) =>
+  spawnSync(tsx, ['scripts/import.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+const rowsOf = (file: string) =>
+  new Set(
+    readFileSync(file, 'utf8')
+      .split(/\r?\n/)
+      .slice(1)
+      .map((line) => /^([A-Z]{3}\d+),/.exec(line)?.[1])
+      .filter(Boolean),
+  ).size;
+
+// Each case spawns tsx (about a second).
+describe('npm run import', { timeout: 60_000 }, () => {
+  it('imports an ACLED export into <out>/datasets/<id>/ and lists it in datasets.json', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'import-cli-'));
+    const result = run(
+      'acled',
+      fixture('acled-2023.csv'),
+      '--name',
+      'acled-fixture',
+      '--title',
+      'ACLED fixture',
+      '--out',
+      out,
+    );
+    expect(result.stderr).toContain('warning: 1 identical duplicate row(s) dropped');
+    expect(result.status).toBe(0);
+    const events = rowsOf(fixture('acled-2023.csv'));
+    expect(result.stdout).toContain(`imported ${events} events`);
+    expect(result.stdout).toMatch(/peak RSS \d+ MB/);
+
+    const registry = JSON.parse(readFileSync(path.join(out, 'datasets.json'), 'utf8')) as DatasetRegistry;
+    expect(findRegistryProblems(registry)).toEqual([]);
+    expect(registry.datasets).toEqual([
+      expect.objectContaining({
+        id: 'acled-fixture',
+        title: 'ACLED fixture',
+        path: 'datasets/acled-fixture/',
+        events,
+        extent: { earliest: '2020-02-27', latest: '2020-08-26' }, // the first row's day, the last row's (TUR30005)
+        origin: 'imported',
+        importedFrom: expect.objectContaining({ format: 'acled', file: 'acled-2023.csv' }),
+      }),
+    ]);
+    const folder = path.join(out, 'datasets/acled-fixture');
+    const manifest = JSON.parse(readFileSync(path.join(folder, 'manifest.json'), 'utf8')) as PackManifest;
+    expect(manifest).toMatchObject({
+      format: 'news-event-pack',
+      title: 'ACLED fixture',
+      counts: { events, sources: 1, evidence: 0 },
+    });
+    for (const file of [manifest.files.events, manifest.files.actors, manifest.files.places, manifest.files.sources])
+      expect(readFileSync(path.join(folder, file.path)).byteLength).toBe(file.bytes);
+    expect(existsSync(path.join(folder, 'import-report.csv'))).toBe(false);
+  });
+
+  it('refuses a file with bad rows: prints each problem, writes nothing, exits 1', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'import-cli-'));
+    const result = run('acled', fixture('acled-invalid.csv'), '--name', 'bad', '--out', out);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'acled-invalid.csv line 3, column "event_date": "31 Febuary 2020" — expected a day',
+    );
+    expect(result.stderr).toContain('nothing was written');
+    expect(readdirSync(out).filter((f) => !f.startsWith('.'))).toEqual([]);
+  });
+
+  it('with --skip-invalid imports the rest and writes a report of the skipped rows', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'import-cli-'));
+    const result = run('acled', fixture('acled-invalid.csv'), '--name', 'partial', '--skip-invalid', '--out', out);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('5 skipped');
+    const report = readFileSync(path.join(out, 'datasets/partial/import-report.csv'), 'utf8').trim().split('\n');
+    expect(report[0]).toBe('file,line,column,value,expected');
+    expect(report).toHaveLength(6);
+    expect(report[1]).toBe(
+      'acled-invalid.csv,3,event_date,31 Febuary 2020,"a day such as ""05 March 2020"" or ""2020-03-05"""',
+    );
+    expect(readdirSync(path.join(out, 'datasets')).sort()).toEqual(['partial']);
+  });
+
+  it('imports a spreadsheet and a GeoJSON file next to each other', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'import-cli-'));
+    expect(run('csv', path.join(root, 'data/templates/events.csv'), '--name', 'template', '--out', out).status).toBe(0);
+    expect(run('geojson', fixture('events.geojson'), '--name', 'points', '--out', out).status).toBe(0);
+    const registry = JSON.parse(readFileSync(path.join(out, 'datasets.json'), 'utf8')) as DatasetRegistry;
+    // Sorted by title: "Events from events.csv", "Events from events.geojson".
+    expect(registry.datasets.map((d) => [d.id, d.events])).toEqual([
+      ['template', 3],
+      ['points', 3],
+    ]);
+  });
+
+  it('answers bad usage with one line and the usage, exit 2', () => {
+    const cases: [string[], RegExp][] = [
+      [['xls', fixture('events.csv'), '--name', 'x'], /unknown format "xls"/],
+      [['csv', fixture('missing.csv'), '--name', 'x'], /no such file/],
+      [['csv', fixture('events.csv'), '--name', 'Not An Id'], /is not a dataset id/],
+      [['csv', fixture('events.csv'), '--name', 'bundled'], /reserved for the bundled dataset/],
+      [['csv', fixture('events.csv')], /missing --name/],
+      [['csv', fixture('events.csv'), '--name', 'x', '--colour', 'red'], /unknown option --colour/],
+    ];
+    for (const [args, message] of cases) {
+      const result = run(...args);
+      expect(result.status).toBe(2);
+      expect(result.stderr.split('\n')[0]).toMatch(message);
+      expect(result.stderr).toContain('usage: npm run import --');
+    }
+  });
+});
