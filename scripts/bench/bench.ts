@@ -754,7 +754,7 @@ const APP_ROWS: readonly [AppMetric | 'clearPaintedMs', string, 'ms' | 'MB' | 'b
   ['placePaintedMs', 'place filter → painted, ms', 'ms'],
   ['dateComputeMs', 'date range: engine pass, ms', 'ms'],
   ['datePaintedMs', 'date range → painted, ms', 'ms'],
-  ['searchResultsMs', 'search "idlib" → results painted, ms', 'ms'],
+  ['searchResultsMs', 'search a word ("idlib"; --dataset: a place name) → results, ms', 'ms'],
   ['clearPaintedMs', 'clear all filters → painted, ms', 'ms'],
   ['longestTaskMs', 'longest main-thread task, ms', 'ms'],
   ['longTasksTotalMs', 'all long tasks together, ms', 'ms'],

@@ -14,7 +14,8 @@
  * - actors.arrow, places.arrow, sources.arrow — the records events refer to, by row number (0-based).
  * - details-NNNN.arrow — the cold columns of events [k·detailRows, (k+1)·detailRows): summary, CAMEO code, evidence
  *   offsets, date provenance, disagreements, the coded record an import read the event from (record id, outlets,
- *   the source's classification, its unmapped fields as JSON). Loaded when an event is selected or exported.
+ *   the source's classification, and its unmapped fields as one "attr.<name>" column each). Loaded when an event
+ *   is selected or exported.
  * - texts-NNNN.arrow — article texts of sources [k·textRows, (k+1)·textRows), with every evidence span that cites
  *   them. Loaded when evidence is shown or an article is read. Quotes are never stored: a quote is
  *   `text.slice(start, end)` of its article (UTF-16 offsets, end exclusive).
@@ -24,6 +25,9 @@
 
 export const PACK_FORMAT = 'news-event-pack';
 export const PACK_VERSION = 2;
+
+/** Details columns named with this prefix hold the records' unmapped fields, one column per field. */
+export const ATTRIBUTE_COLUMN_PREFIX = 'attr.';
 
 /** Rows per details chunk: a selection fetches and decodes one chunk (~300 kB for typical events). */
 export const DETAIL_CHUNK_ROWS = 2048;

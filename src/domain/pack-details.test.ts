@@ -67,7 +67,12 @@ function importedStyleDataset(): Dataset {
         sourceIds: ['acled'],
         record: record('SYR1'),
         fatalities: 3,
-        attributes: { interaction: '17', tags: '' },
+        // A field may be named like an Object.prototype member: it must stay an ordinary field.
+        attributes: Object.fromEntries([
+          ['interaction', '17'],
+          ['tags', ''],
+          ['__proto__', 'x'],
+        ]),
         date: dated,
       }),
       makeEvent({

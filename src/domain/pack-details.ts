@@ -18,7 +18,7 @@ import {
   type Csr,
 } from './arrow-columns.ts';
 import type { Disagreement, Evidence, NewsEvent } from './dataset-schema.ts';
-import type { PackChunkEntry } from './event-pack.ts';
+import { ATTRIBUTE_COLUMN_PREFIX, type PackChunkEntry } from './event-pack.ts';
 import type { EventSummary, LoadedPack } from './event-table.ts';
 import { fromEpochDay } from './iso-day.ts';
 import { DATE_RESOLUTIONS } from './taxonomy.ts';
@@ -39,7 +39,8 @@ export interface DetailsChunk {
   recordId: TextAt;
   recordOutlets: TextAt;
   recordLocation: TextAt;
-  attributes: TextAt;
+  /** The records' unmapped fields: name and column (the "attr.<name>" columns of the chunk). */
+  attributes: { name: string; at: TextAt }[];
   summary: TextAt;
   resolution: Uint8Array;
   anchor: Int32Array;
@@ -72,7 +73,9 @@ export function decodeDetailsChunk(pack: LoadedPack, entry: PackChunkEntry, tabl
     recordId: text('record_id'),
     recordOutlets: text('record_outlets'),
     recordLocation: text('record_location'),
-    attributes: text('attributes'),
+    attributes: table.names
+      .filter((column) => column.startsWith(ATTRIBUTE_COLUMN_PREFIX))
+      .map((column) => ({ name: column.slice(ATTRIBUTE_COLUMN_PREFIX.length), at: text(column) })),
     summary: text('summary'),
     resolution: codeColumn(reader, 'date_resolution', DATE_RESOLUTIONS),
     anchor: nullableInt32Column(reader, 'date_anchor', NO_DAY),
@@ -241,26 +244,19 @@ export function assembleEvent(
           }
         : null,
     fatalities: summary.fatalities,
-    attributes: attributesAt(chunk, i, where),
+    attributes: attributesAt(chunk, i),
     sourceIds,
     disagreements,
     notes: chunk.notes(i) ?? null,
   };
 }
 
-/** The record's unmapped fields: a JSON object of strings, refused otherwise (it is shown and exported as text). */
-function attributesAt(chunk: DetailsChunk, i: number, where: string): Record<string, string> {
-  const json = chunk.attributes(i);
-  if (!json) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    throw new PackError(`details: ${where}: the attributes are not valid JSON`);
+/** The record's unmapped fields that this event has (own properties only: a field may be called "__proto__"). */
+function attributesAt(chunk: DetailsChunk, i: number): Record<string, string> {
+  const entries: [string, string][] = [];
+  for (const { name, at } of chunk.attributes) {
+    const value = at(i);
+    if (value !== null) entries.push([name, value]);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw new PackError(`details: ${where}: the attributes are not an object`);
-  for (const value of Object.values(parsed))
-    if (typeof value !== 'string') throw new PackError(`details: ${where}: an attribute value is not text`);
-  return parsed as Record<string, string>;
+  return Object.fromEntries(entries);
 }

@@ -19,6 +19,7 @@ import {
 import type { Dataset, Disagreement, NewsEvent } from './dataset-schema.ts';
 import { toEpochDay } from './iso-day.ts';
 import {
+  ATTRIBUTE_COLUMN_PREFIX,
   DETAIL_CHUNK_ROWS,
   PACK_FORMAT,
   PACK_VERSION,
@@ -120,7 +121,31 @@ function sourceTypeLabel(event: NewsEvent): string | null {
   return event.classification ? (event.classification.subType ?? event.classification.type) : null;
 }
 
-function detailsTable(events: readonly NewsEvent[], sourceRows: Map<string, number>) {
+/** Every attribute name of the dataset, in first-seen order: one details column each, in every chunk. */
+function attributeNamesOf(events: readonly NewsEvent[]): string[] {
+  const names = new Set<string>();
+  for (const event of events) for (const name of Object.keys(event.attributes)) names.add(name);
+  return [...names];
+}
+
+/**
+ * The records' unmapped fields as columns ("attr.disorder_type"): dictionary-encoded, so a value repeated over
+ * thousands of events is stored once per chunk, and DuckDB or pandas can group by them directly.
+ */
+function attributeValues(events: readonly NewsEvent[], names: readonly string[]) {
+  return Object.fromEntries(
+    names.map((name) => [
+      ATTRIBUTE_COLUMN_PREFIX + name,
+      events.map((e) => (Object.hasOwn(e.attributes, name) ? e.attributes[name]! : null)),
+    ]),
+  );
+}
+
+function detailsTable(
+  events: readonly NewsEvent[],
+  sourceRows: Map<string, number>,
+  attributeNames: readonly string[],
+) {
   const sourceRow = (e: NewsEvent, id: string) => rowOf(sourceRows, id, `event "${e.id}"`);
   return tableFromArrays(
     {
@@ -133,7 +158,7 @@ function detailsTable(events: readonly NewsEvent[], sourceRows: Map<string, numb
       record_id: events.map((e) => e.record?.recordId ?? null),
       record_outlets: events.map((e) => e.record?.outlets ?? null),
       record_location: events.map((e) => e.record?.location ?? null),
-      attributes: events.map((e) => (Object.keys(e.attributes).length > 0 ? JSON.stringify(e.attributes) : null)),
+      ...attributeValues(events, attributeNames),
       summary: events.map((e) => e.summary),
       date_resolution: events.map((e) => e.date.resolution),
       date_anchor: events.map((e) => (e.date.anchor ? dayMs(e.date.anchor) : null)),
@@ -160,7 +185,7 @@ function detailsTable(events: readonly NewsEvent[], sourceRows: Map<string, numb
         record_id: utf8(),
         record_outlets: utf8(),
         record_location: utf8(),
-        attributes: utf8(),
+        ...Object.fromEntries(attributeNames.map((name) => [ATTRIBUTE_COLUMN_PREFIX + name, text()])),
         summary: utf8(),
         date_resolution: text(),
         date_anchor: dateDay(),
@@ -297,8 +322,9 @@ export function encodePack(dataset: Dataset): PackFile[] {
     ),
   );
 
+  const attributeNames = attributeNamesOf(dataset.events);
   const details: PackChunkEntry[] = chunkRanges(dataset.events.length, DETAIL_CHUNK_ROWS).map(([start, end], k) => ({
-    ...add(detailChunkPath(k), ipc(detailsTable(dataset.events.slice(start, end), sourceRows))),
+    ...add(detailChunkPath(k), ipc(detailsTable(dataset.events.slice(start, end), sourceRows, attributeNames))),
     rows: [start, end],
   }));
   const spans = spansBySource(dataset, sourceRows);
