@@ -1,6 +1,6 @@
 /** `npm run import` end to end: the script run as a user runs it, into a temporary data folder. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,6 +90,40 @@ describe('npm run import', { timeout: 60_000 }, () => {
       'acled-invalid.csv,3,event_date,31 Febuary 2020,"a day such as ""05 March 2020"" or ""2020-03-05"""',
     );
     expect(readdirSync(path.join(out, 'datasets')).sort()).toEqual(['partial']);
+  });
+
+  it('leaves the previous dataset of the same id intact when a new import is refused', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'import-cli-'));
+    expect(run('acled', fixture('acled-2023.csv'), '--name', 'keep', '--out', out).status).toBe(0);
+    const snapshot = () =>
+      [
+        readFileSync(path.join(out, 'datasets.json'), 'utf8'),
+        ...readdirSync(path.join(out, 'datasets/keep'))
+          .sort()
+          .map((f) => `${f}:${readFileSync(path.join(out, 'datasets/keep', f)).toString('base64')}`),
+      ].join('\n');
+    const before = snapshot();
+    const refused = run('acled', fixture('acled-invalid.csv'), '--name', 'keep', '--out', out);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('nothing was written');
+    expect(snapshot()).toBe(before);
+    expect(readdirSync(path.join(out, 'datasets'))).toEqual(['keep']); // no temporary report left behind
+  });
+
+  it('writes refused values into import-report.csv so that a spreadsheet does not run them as formulas', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'import-cli-'));
+    const input = path.join(out, 'formulas.csv');
+    writeFileSync(
+      input,
+      'title,date,lat,lon\nGood,2020-03-05,36.2,37.1\nBad,"=HYPERLINK(""http://evil.example"",""x"")",36.2,37.1\nBad,@SUM(1),36.2,37.1\n',
+    );
+    const result = run('csv', input, '--name', 'formulas', '--skip-invalid', '--out', out);
+    expect(result.status).toBe(0);
+    const report = readFileSync(path.join(out, 'datasets/formulas/import-report.csv'), 'utf8').trim().split('\n');
+    expect(report.slice(1).map((line) => line.split(',').slice(0, 4).join(','))).toEqual([
+      `formulas.csv,3,date,"'=HYPERLINK(""http://evil.example""`,
+      "formulas.csv,4,date,'@SUM(1)",
+    ]);
   });
 
   it('imports a spreadsheet and a GeoJSON file next to each other', () => {

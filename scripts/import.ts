@@ -125,8 +125,14 @@ function progress(size: number, started: number) {
   };
 }
 
+/**
+ * A cell of import-report.csv. The report quotes refused values as the file had them, and it is opened in a
+ * spreadsheet: text starting with = + - @ (or a tab or CR) would run there as a formula ("=HYPERLINK(…)"), so it
+ * is prefixed with an apostrophe, as the app's CSV export does (src/domain/export.ts). Line numbers stay numbers.
+ */
 function csvCell(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
+  let text = value === null ? '' : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -37,7 +37,17 @@ import {
 } from './builder.ts';
 import { expectedDay, parseDay } from './dates.ts';
 import type { RowImporter } from './row-importer.ts';
-import { Columns, RowProblems, hashRow, parseDecimal, splitNames } from './rows.ts';
+import {
+  Columns,
+  RowProblems,
+  expectedCoordinate,
+  hashRow,
+  isNullIsland,
+  notDelimitedText,
+  parseDecimal,
+  setAttribute,
+  splitNames,
+} from './rows.ts';
 
 /** Adds a link unless the event already has it (an actor named twice in one role). */
 function pushLink(links: NewsEvent['actors'], link: NewsEvent['actors'][number]): void {
@@ -288,6 +298,13 @@ export function createAcledImporter(options: ImportOptions, hooks: ImportHooks =
 
   function header(fields: readonly string[], line: number): void {
     const c = (columns = new Columns(fields));
+    // A JSON, binary or UTF-16 file: say what it is, instead of listing every ACLED column as missing.
+    const notText = notDelimitedText(fields);
+    if (notText !== null) {
+      b.problems.add({ file, line, column: null, value: null, expected: notText });
+      b.fatal = true;
+      return;
+    }
     const missing = ACLED_REQUIRED_COLUMNS.filter((name) => !c.has(name));
     for (const name of missing)
       b.problems.add({
@@ -328,7 +345,8 @@ export function createAcledImporter(options: ImportOptions, hooks: ImportHooks =
     let kind = byName.get(name);
     if (kind === undefined) {
       const code = inter.toLowerCase().replace(/\.0+$/, '');
-      const byCode = INTER_KINDS[code];
+      // Own keys only: inter1 "constructor" must not find Object.prototype.constructor.
+      const byCode = Object.hasOwn(INTER_KINDS, code) ? INTER_KINDS[code] : undefined;
       if (byCode === undefined) kind = null;
       else if (/^government of\b/i.test(name)) kind = { kind: 'government-body', strength: 2 };
       else if (/^(military|police|naval|air) forces of\b/i.test(name)) kind = { kind: 'armed-forces', strength: 2 };
@@ -433,10 +451,19 @@ export function createAcledImporter(options: ImportOptions, hooks: ImportHooks =
   function row(values: readonly string[], line: number): void {
     if (!columns || b.fatal) return;
     b.rowsRead++;
+    b.noteEncoding(values, line);
     const width = columns.names.length;
     const problems = new RowProblems(file, line);
-    if (values.length < width || (values.length > width && values.slice(width).some((v) => v.trim() !== '')))
-      problems.add(null, null, `${width} values, one per column of the header (this row has ${values.length})`);
+    if (values.length < width || (values.length > width && values.slice(width).some((v) => v.trim() !== ''))) {
+      // Only this problem: the values are shifted, so checking them by column would blame the wrong columns
+      // ("fatalities": "On 27 February…") and bury the real cause.
+      problems.add(
+        null,
+        null,
+        `${width} values, one per column of the header (this row has ${values.length}; is a value with a comma or a line break not in double quotes, or was the row cut short?)`,
+      );
+      return b.refuseRow(problems.list);
+    }
 
     const recordId = valueAt(values, at.id);
     const id = recordId
@@ -466,14 +493,30 @@ export function createAcledImporter(options: ImportOptions, hooks: ImportHooks =
     const lat = parseDecimal(latText);
     const lon = parseDecimal(lonText);
     if (lat === null || lat < -90 || lat > 90)
-      problems.add('latitude', latText, 'a latitude in decimal degrees between -90 and 90, such as "35.93"');
+      problems.add(
+        'latitude',
+        latText,
+        expectedCoordinate(latText, 'a latitude in decimal degrees between -90 and 90, such as "35.93"'),
+      );
     if (lon === null || lon < -180 || lon > 180)
-      problems.add('longitude', lonText, 'a longitude in decimal degrees between -180 and 180, such as "36.63"');
+      problems.add(
+        'longitude',
+        lonText,
+        expectedCoordinate(lonText, 'a longitude in decimal degrees between -180 and 180, such as "36.63"'),
+      );
+    if (lat !== null && lon !== null && isNullIsland(lat, lon))
+      problems.add(
+        'latitude',
+        latText,
+        'coordinates other than latitude 0, longitude 0 (a point in the Gulf of Guinea, where missing coordinates written as zeros end up)',
+      );
 
     let precision: PlacePrecision = 'near';
     if (at.geoPrecision >= 0) {
       const raw = valueAt(values, at.geoPrecision);
-      const p = GEO_PRECISIONS[raw.replace(/\.0+$/, '')];
+      const code = raw.replace(/\.0+$/, '');
+      // Own keys only: geo_precision "constructor" or "__proto__" must not find Object.prototype's members.
+      const p = Object.hasOwn(GEO_PRECISIONS, code) ? GEO_PRECISIONS[code] : undefined;
       if (p === undefined)
         problems.add('geo_precision', raw, 'an ACLED geo precision: 1 (exact), 2 (near) or 3 (region)');
       else precision = p;
@@ -509,10 +552,15 @@ export function createAcledImporter(options: ImportOptions, hooks: ImportHooks =
         if (identicalCount++ < 5) identical.push(`${recordId} on line ${line} repeats line ${seenLines[first]}`);
         return;
       }
+      // Ids are compared as slugs, so "SYR 1" and "syr-1" are the same id: say which id on the first line it
+      // repeats when it is written differently there. The first's index is also its event's (pushed just below).
+      const firstId = b.events[first]?.record?.recordId ?? recordId;
       problems.add(
         'event_id_cnty',
         recordId,
-        `an id used once: ${recordId} is first on line ${seenLines[first]}, with different values`,
+        firstId === recordId
+          ? `an id used once: ${recordId} is first on line ${seenLines[first]}, with different values`
+          : `an id used once: ${recordId} is the same id as ${firstId} on line ${seenLines[first]} (ids are compared in lower case, other characters as "-"), with different values`,
       );
       return b.refuseRow(problems.list);
     }
@@ -553,11 +601,14 @@ export function createAcledImporter(options: ImportOptions, hooks: ImportHooks =
     const attributes: Record<string, string> = {};
     for (const a of attributeColumns) {
       const value = (values[a.index] ?? '').trim();
-      if (value !== '') attributes[a.name] = a.share ? b.intern(value) : detach(value);
+      if (value !== '') setAttribute(attributes, a.name, a.share ? b.intern(value) : detach(value));
     }
     if (at.timestamp >= 0) {
-      const t = Number(valueAt(values, at.timestamp));
-      if (Number.isFinite(t) && t > latestTimestamp) latestTimestamp = t;
+      // Epoch seconds as ACLED writes them; anything else (milliseconds, "1e308", a date) would make the source's
+      // publishedAt an invalid day, or throw: such a value is only kept in attributes, not used to date the export.
+      const text = valueAt(values, at.timestamp);
+      const t = /^\d{1,10}$/.test(text) ? Number(text) : NaN;
+      if (t > latestTimestamp) latestTimestamp = t;
     }
 
     const outlets = valueAt(values, at.source);

@@ -25,6 +25,9 @@ export interface ImportHooks {
   onProblem?: (problem: ImportProblem) => void;
 }
 
+/** The longest value a problem quotes, in characters. */
+const MAX_PROBLEM_VALUE = 1000;
+
 /** Problems of a whole import: all reported to the hook, the first MAX_LISTED_PROBLEMS kept. */
 export class ProblemLog {
   readonly listed: ImportProblem[] = [];
@@ -32,6 +35,10 @@ export class ProblemLog {
   constructor(private readonly hooks: ImportHooks) {}
 
   add(problem: ImportProblem): void {
+    // A refused value is quoted, not kept: a 100 kB note (or a 50 MB line) in each of a thousand listed problems
+    // would hold the file's text in memory and flood the report. Shortened (and copied) as types.ts promises.
+    if (problem.value !== null && problem.value.length > MAX_PROBLEM_VALUE)
+      problem = { ...problem, value: detach(`${problem.value.slice(0, MAX_PROBLEM_VALUE - 1)}…`) };
     this.hooks.onProblem?.(problem);
     if (this.listed.length < MAX_LISTED_PROBLEMS) this.listed.push(problem);
     else this.more++;
@@ -96,6 +103,9 @@ export class DatasetBuilder {
   private readonly sourceIdLists = new Map<string, string[]>();
   rowsRead = 0;
   skipped = 0;
+  /** Rows holding U+FFFD, the replacement of bytes that were not UTF-8, and the first one's line. */
+  private garbledRows = 0;
+  private firstGarbledLine: number | null = null;
   /** Set when the file as a whole cannot be read (a required column is missing): refused even with skipInvalid. */
   fatal = false;
 
@@ -211,6 +221,15 @@ export class DatasetBuilder {
     return date;
   }
 
+  /**
+   * Notes a row whose text holds U+FFFD: the file was decoded as UTF-8 but is not (Excel's plain "CSV" on Windows
+   * writes Windows-1252), so "Şanlıurfa" reads "�anl�urfa". Not refused (the rest of the row is sound), but said.
+   */
+  noteEncoding(values: readonly string[], line: number): void {
+    if (!values.some((v) => v.includes('\uFFFD'))) return;
+    if (this.garbledRows++ === 0) this.firstGarbledLine = line;
+  }
+
   /** Records a refused row: every problem is reported; the row is skipped if skipInvalid is set, else refuses the file. */
   refuseRow(problems: ImportProblem[]): void {
     for (const p of problems) this.problems.add(p);
@@ -219,6 +238,10 @@ export class DatasetBuilder {
 
   /** The dataset of everything accepted, or the refusal. Records no event refers to are left out. */
   finish(meta: { title: string; description: string }): ImportResult {
+    if (this.garbledRows > 0)
+      this.warnings.push(
+        `${this.garbledRows} row(s), the first on line ${this.firstGarbledLine}, hold characters that are not UTF-8 (shown as "\uFFFD"): the file seems saved in another encoding; save it as "CSV UTF-8" so that accented names are read right`,
+      );
     const refused = this.fatal || (this.problems.count > 0 && !this.options.skipInvalid);
     const base = {
       problems: this.problems.listed,

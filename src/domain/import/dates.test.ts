@@ -13,6 +13,11 @@ describe('parseDay', () => {
     ['2020-03-05', '2020-03-05'],
     ['  29 February 2020 ', '2020-02-29'],
     ['1 Sept 2021', '2021-09-01'],
+    // A day held as a date-time at midnight, as spreadsheet programs, databases and APIs write it.
+    ['2020-03-05 00:00:00', '2020-03-05'],
+    ['2020-03-05 00:00', '2020-03-05'],
+    ['2020-03-05T00:00:00.000Z', '2020-03-05'],
+    ['2020-03-05T00:00:00+00:00', '2020-03-05'],
   ])('reads "%s" as %s', (text, day) => {
     expect(parseDay(text)).toBe(day);
   });
@@ -26,6 +31,13 @@ describe('parseDay', () => {
     '2020',
     'March 2020',
     '',
+    // Another time of day, or another time zone, may be another day.
+    '2020-03-05 14:30:00',
+    '2020-03-05T00:00:00+03:00',
+    // Names of Object.prototype members are no months.
+    '05 constructor 2020',
+    '05 __proto__ 2020',
+    'toString 5, 2020',
   ])('refuses "%s"', (text) => {
     expect(parseDay(text)).toBeNull();
   });
@@ -34,6 +46,7 @@ describe('parseDay', () => {
     expect(expectedDay('05/03/2020')).toContain('the order of day and month is not known');
     expect(expectedDay('5.3.2020')).toContain('the order of day and month is not known');
     expect(expectedDay('31 Febuary 2020')).toBe('a day such as "05 March 2020" or "2020-03-05"');
+    expect(expectedDay('2020-03-05 14:30')).toContain('without a time of day');
   });
 });
 
@@ -53,6 +66,7 @@ describe('parseDateInterval', () => {
     expect(parseDateInterval('2020-13')).toBeNull();
     expect(parseDateInterval('Smarch 2020')).toBeNull();
     expect(parseDateInterval('03/2020')).toBeNull();
+    expect(parseDateInterval('constructor 2020')).toBeNull();
     expect(expectedDay('03/2020', true)).toContain('a month "2020-03"');
   });
 });

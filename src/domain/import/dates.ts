@@ -35,11 +35,23 @@ const AMBIGUOUS =
 
 const DAY_MONTH_YEAR = /^(\d{1,2})[\s-]+([A-Za-z]+)\.?,?[\s-]+(\d{4})$/;
 const MONTH_DAY_YEAR = /^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/;
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+/**
+ * ISO order, optionally at midnight: "2020-03-05 00:00:00" is how a spreadsheet program or a database writes a
+ * day it holds as a date-time; "2020-03-05T00:00:00Z" as an API may. Another time of day is refused (which day it
+ * is depends on the time zone).
+ */
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?)?$/;
+const ISO_WITH_TIME = /^\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}/;
 const NUMERIC = /^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/;
 const MONTH_YEAR = /^([A-Za-z]+)\.?,?\s+(\d{4})$/;
 const ISO_MONTH = /^(\d{4})-(\d{1,2})$/;
 const YEAR = /^(\d{4})$/;
+
+/** The number of a month's name, or undefined; own keys only ("05 constructor 2020" is no month). */
+const monthNumber = (name: string): number | undefined => {
+  const key = name.toLowerCase();
+  return Object.hasOwn(MONTH_NUMBERS, key) ? MONTH_NUMBERS[key] : undefined;
+};
 
 function day(year: string, month: number | undefined, dayOfMonth: string): string | null {
   if (month === undefined) return null;
@@ -52,14 +64,15 @@ export function parseDay(raw: string): string | null {
   const text = raw.trim();
   let m = ISO.exec(text);
   if (m) return day(m[1]!, Number(m[2]), m[3]!);
-  if ((m = DAY_MONTH_YEAR.exec(text))) return day(m[3]!, MONTH_NUMBERS[m[2]!.toLowerCase()], m[1]!);
-  if ((m = MONTH_DAY_YEAR.exec(text))) return day(m[3]!, MONTH_NUMBERS[m[1]!.toLowerCase()], m[2]!);
+  if ((m = DAY_MONTH_YEAR.exec(text))) return day(m[3]!, monthNumber(m[2]!), m[1]!);
+  if ((m = MONTH_DAY_YEAR.exec(text))) return day(m[3]!, monthNumber(m[1]!), m[2]!);
   return null;
 }
 
 /** What was expected of a value that is not a day: says why "05/03/2020" is refused. */
 export function expectedDay(raw: string, allowCoarser = false): string {
   if (NUMERIC.test(raw.trim())) return AMBIGUOUS;
+  if (ISO_WITH_TIME.test(raw.trim())) return `${EXPECTED_DAY}, without a time of day (midnight, 00:00, is read)`;
   return allowCoarser ? EXPECTED_DATE : EXPECTED_DAY;
 }
 
@@ -72,7 +85,7 @@ export function parseDateInterval(raw: string): DayInterval | null {
   let year: number;
   let month: number | undefined;
   if (m) [year, month] = [Number(m[1]), Number(m[2])];
-  else if ((m = MONTH_YEAR.exec(text))) [year, month] = [Number(m[2]), MONTH_NUMBERS[m[1]!.toLowerCase()]];
+  else if ((m = MONTH_YEAR.exec(text))) [year, month] = [Number(m[2]), monthNumber(m[1]!)];
   else if ((m = YEAR.exec(text))) {
     const y = Number(m[1]);
     return { earliest: isoDay(y, 1, 1), latest: isoDay(y, 12, 31), precision: 'year' };

@@ -18,6 +18,15 @@ function propertyText(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * A coordinate as decimal text the spreadsheet reader parses: String(1e-7) is "1e-7", which it refuses as
+ * unusual, though a point a few centimetres off the equator or the prime meridian is a valid one.
+ */
+function coordinateText(x: number): string {
+  const text = String(x);
+  return Number.isFinite(x) && /e/i.test(text) && Math.abs(x) < 1 ? x.toFixed(20).replace(/0+$/, '') : text;
+}
+
 export function importGeoJsonText(text: string, options: ImportOptions, hooks: ImportHooks = {}): ImportResult {
   const events = new PlainEvents(options, hooks, 'GeoJSON file');
   const b = events.b;
@@ -30,7 +39,19 @@ export function importGeoJsonText(text: string, options: ImportOptions, hooks: I
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return refuseFile(`a JSON document (${error instanceof Error ? error.message : 'it does not parse'})`);
+    // A CSV given as geojson: say so rather than quote JSON.parse's "Unexpected token 'e'".
+    const firstLine =
+      text
+        .replace(/^\uFEFF/, '')
+        .trimStart()
+        .split(/\r\n|\n|\r/, 1)[0] ?? '';
+    const csv = !/^[{[]/.test(firstLine) && /[,;\t]/.test(firstLine);
+    const acled = csv && /\bevent_id_cnty\b/i.test(firstLine);
+    return refuseFile(
+      csv
+        ? `a JSON document (this looks like a CSV file: import it as ${acled ? 'acled' : 'csv'})`
+        : `a JSON document (${error instanceof Error ? error.message : 'it does not parse'})`,
+    );
   }
   if (!isObject(json) || json.type !== 'FeatureCollection' || !Array.isArray(json.features))
     return refuseFile(
@@ -65,8 +86,8 @@ export function importGeoJsonText(text: string, options: ImportOptions, hooks: I
       const name = normaliseColumnName(key);
       if (!values.has(name)) values.set(name, propertyText(value));
     }
-    values.set('lon', String(coordinates[0]));
-    values.set('lat', String(coordinates[1]));
+    values.set('lon', coordinateText(coordinates[0] as number));
+    values.set('lat', coordinateText(coordinates[1] as number));
     const names = resolveColumns((n) => values.has(n));
     names.lat = 'lat';
     names.lon = 'lon';

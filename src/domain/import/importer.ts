@@ -19,8 +19,24 @@ export function createImporter(options: ImportOptions, hooks: ImportHooks = {}):
   throw new Error(`createImporter reads delimited files; read ${options.format} with importGeoJsonText`);
 }
 
+/**
+ * The delimiter of a file, from its first chunk: the one an Excel "sep=;" first line names (papaparse would guess
+ * from that line and take the file as one column), else papaparse's own guess.
+ */
+function delimiterOf(input: string): string {
+  const directive = /^\uFEFF?sep=([^\r\n"])[ \t]*(\r\n|\n|\r)/i.exec(input);
+  if (directive) return directive[1]!;
+  // Not papaparse's ASCII record/unit separators: a gzip file starts with \u001f, which would then split it.
+  return Papa.parse<string[]>(input, { preview: 10, delimitersToGuess: [',', '\t', '|', ';'] }).meta.delimiter || ',';
+}
+
 /** What papaparse is asked for: raw rows (we match the header ourselves), blank lines kept so lines can be counted. */
-export const CSV_PARSE_CONFIG = { header: false, skipEmptyLines: false, dynamicTyping: false, delimiter: '' } as const;
+export const CSV_PARSE_CONFIG = {
+  header: false,
+  skipEmptyLines: false,
+  dynamicTyping: false,
+  delimiter: delimiterOf,
+} as const;
 
 /**
  * Turns papaparse's `step` results into importer calls with the physical line each row starts on: every row
@@ -51,6 +67,8 @@ export function createCsvFeed(importer: RowImporter): { step: (results: Papa.Par
         return;
       }
       if (values.every((v) => v.trim() === '')) return;
+      // Excel's "sep=;" first line (written by some exports, read by Excel to pick the delimiter) is not the header.
+      if (!headerSeen && /^sep=.?$/i.test(values.join(results.meta.delimiter).trim())) return;
       if (!headerSeen) {
         headerSeen = true;
         importer.header(values, start);

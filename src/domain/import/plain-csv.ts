@@ -2,7 +2,7 @@
 import type { ImportHooks } from './builder.ts';
 import { PlainEvents, isExtraColumn, resolveColumns, type PlainColumn } from './plain.ts';
 import type { RowImporter } from './row-importer.ts';
-import { Columns, hashRow } from './rows.ts';
+import { Columns, hashRow, notDelimitedText } from './rows.ts';
 import type { ImportOptions } from './types.ts';
 
 export function createPlainCsvImporter(options: ImportOptions, hooks: ImportHooks = {}): RowImporter {
@@ -18,7 +18,17 @@ export function createPlainCsvImporter(options: ImportOptions, hooks: ImportHook
     names = resolveColumns((n) => columns!.has(n));
     const problem = (column: string | null, expected: string) =>
       b.problems.add({ file, line, column, value: null, expected });
-    if (!names.title) problem('title', 'a column named "title" (see data/templates/README.md)');
+    // A JSON, binary or UTF-16 file: say what it is, instead of listing the template's columns as missing.
+    const notText = notDelimitedText(fields);
+    if (notText !== null) {
+      problem(null, notText);
+      b.fatal = true;
+      return;
+    }
+    // An ACLED export given as "csv" has no title column: point to the importer that reads it.
+    const acled = columns.has('event_id_cnty') && columns.has('event_date');
+    const hint = acled ? ' (this looks like an ACLED export: import it as acled)' : ' (see data/templates/README.md)';
+    if (!names.title) problem('title', `a column named "title"${hint}`);
     if (!names.date && !names.start) problem('date', 'a column named "date", or "start" (and "end")');
     for (const c of columns.duplicates) problem(c, `the column "${c}" once, not twice`);
     b.fatal = !names.title || (!names.date && !names.start) || columns.duplicates.length > 0;
@@ -27,6 +37,7 @@ export function createPlainCsvImporter(options: ImportOptions, hooks: ImportHook
 
   function row(values: readonly string[], line: number): void {
     if (!columns || b.fatal) return;
+    b.noteEncoding(values, line);
     const c = columns;
     if (values.length > c.names.length && values.slice(c.names.length).some((v) => v.trim() !== '')) {
       b.rowsRead++;

@@ -14,7 +14,7 @@ import { EVENT_TYPES, EVENT_TYPE_IDS, type EventType } from '../taxonomy.ts';
 import type { Precision } from '../temporal.ts';
 import { DatasetBuilder, dateSpanOf, detach, type ImportHooks } from './builder.ts';
 import { EXPECTED_DAY, expectedDay, parseDateInterval, parseDay, type DayInterval } from './dates.ts';
-import { RowProblems, parseDecimal, splitNames } from './rows.ts';
+import { RowProblems, expectedCoordinate, isNullIsland, parseDecimal, setAttribute, splitNames } from './rows.ts';
 import type { ImportOptions, ImportResult } from './types.ts';
 
 /** The documented columns and the other names each is recognised by (all matched case-insensitively). */
@@ -132,7 +132,7 @@ export class PlainEvents {
   private readonly excerptSources = new Map<string, ExcerptSource>();
   private readonly gazetteer = new Map<string, string>();
   private readonly pending: Pending[] = [];
-  private readonly seen = new Map<string, { hash: number; location: string }>();
+  private readonly seen = new Map<string, { hash: number; location: string; rawId: string }>();
   private identical: string[] = [];
   private identicalCount = 0;
   private publishedConflicts = 0;
@@ -225,10 +225,24 @@ export class PlainEvents {
       const lat = parseDecimal(latText);
       const lon = parseDecimal(lonText);
       if (lat === null || lat < -90 || lat > 90)
-        problems.add(col('lat'), latText, 'a latitude in decimal degrees between -90 and 90, such as "36.20"');
+        problems.add(
+          col('lat'),
+          latText,
+          expectedCoordinate(latText, 'a latitude in decimal degrees between -90 and 90, such as "36.20"'),
+        );
       if (lon === null || lon < -180 || lon > 180)
-        problems.add(col('lon'), lonText, 'a longitude in decimal degrees between -180 and 180, such as "37.16"');
-      if (lat !== null && lon !== null) point = { lat, lon };
+        problems.add(
+          col('lon'),
+          lonText,
+          expectedCoordinate(lonText, 'a longitude in decimal degrees between -180 and 180, such as "37.16"'),
+        );
+      if (lat !== null && lon !== null && isNullIsland(lat, lon))
+        problems.add(
+          col('lat'),
+          latText,
+          'coordinates other than lat 0, lon 0 (a point in the Gulf of Guinea, where missing coordinates written as zeros end up): leave lat and lon empty when the point is not known',
+        );
+      else if (lat !== null && lon !== null) point = { lat, lon };
     }
     const countryText = get('country_code');
     if (countryText !== '' && !/^[A-Za-z]{2}$/.test(countryText))
@@ -267,14 +281,17 @@ export class PlainEvents {
           if (this.identicalCount++ < 5) this.identical.push(`${rawId} at ${where.location} repeats ${first.location}`);
           return;
         }
+        // Ids are compared as slugs ("A B" and "a-b" are one id): name the first as it was written there.
         problems.add(
           col('id'),
           rawId,
-          `an id used once: ${rawId} is first at ${first.location}, with different values`,
+          first.rawId === rawId
+            ? `an id used once: ${rawId} is first at ${first.location}, with different values`
+            : `an id used once: ${rawId} is the same id as ${first.rawId} at ${first.location} (ids are compared in lower case, other characters as "-"), with different values`,
         );
         return b.refuseRow(problems.list);
       }
-      this.seen.set(idSlug, { hash: where.hash, location: where.location });
+      this.seen.set(idSlug, { hash: where.hash, location: where.location, rawId: detach(rawId) });
     }
 
     // ------------------------------------------------------------------ accepted: build the event
@@ -312,7 +329,7 @@ export class PlainEvents {
     }
 
     const attributes: Record<string, string> = {};
-    for (const [name, value] of extras) if (value !== '') attributes[name] = b.intern(value);
+    for (const [name, value] of extras) if (value !== '') setAttribute(attributes, name, b.intern(value));
 
     const event: NewsEvent = {
       id: b.eventIds.claim(idSlug || `${title} ${interval!.earliest}`),

@@ -19,8 +19,10 @@ export class Columns {
     this.names = fields.map(normaliseColumnName);
     this.names.forEach((name, i) => {
       if (name === '') return;
-      if (this.index.has(name)) this.duplicates.push(name);
-      else this.index.set(name, i);
+      // Each repeated name once: a hostile header of millions of "a" columns must not list millions of problems.
+      if (this.index.has(name)) {
+        if (!this.duplicates.includes(name) && this.duplicates.length < 100) this.duplicates.push(name);
+      } else this.index.set(name, i);
     });
   }
 
@@ -68,6 +70,58 @@ export class RowProblems {
 export function parseDecimal(text: string): number | null {
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return null;
   return Number(text);
+}
+
+/**
+ * What a coordinate column expected, saying why when the value has a decimal comma ("36,2", as spreadsheets in
+ * many European locales write it): the comma is not guessed to be a decimal separator, since it may as well be a
+ * thousands separator or a list.
+ */
+export function expectedCoordinate(value: string, what: string): string {
+  return /^[+-]?\d+,\d+$/.test(value) ? `${what}, with a point as the decimal separator (not a comma)` : what;
+}
+
+/**
+ * A coordinate pair of exactly 0, 0 ("Null Island", in the Gulf of Guinea) is what a missing point becomes when a
+ * tool writes blanks as zeros; no event of a news or ACLED dataset happens there, and drawing it there would be a
+ * false location.
+ */
+export const isNullIsland = (lat: number, lon: number): boolean => lat === 0 && lon === 0;
+
+/**
+ * Sets a record's attribute as an own property even for the name "__proto__": a plain assignment
+ * (`attributes["__proto__"] = value`) would silently drop the value (or, with an object value, change the
+ * object's prototype). JSON.stringify and Object.entries then see it as any other field.
+ */
+export function setAttribute(attributes: Record<string, string>, name: string, value: string): void {
+  if (name === '__proto__')
+    Object.defineProperty(attributes, name, { value, enumerable: true, writable: true, configurable: true });
+  else attributes[name] = value;
+}
+
+/**
+ * Why a file's first row is not the header of a delimited text file, or null when it may be: a JSON document, a
+ * compressed or binary file (a .gz, .zip or an Excel workbook), or text in UTF-16 (Excel's "Unicode text"), all
+ * of which papaparse would otherwise read as one long garbled header.
+ */
+export function notDelimitedText(fields: readonly string[]): string | null {
+  const head = fields.join(',').slice(0, 4096);
+  const trimmed = head.replace(/^\uFEFF/, '').trimStart();
+  if (/^[{[]/.test(trimmed))
+    return 'a CSV file, not JSON (this looks like a JSON document: import a GeoJSON FeatureCollection as geojson)';
+  if (trimmed.startsWith('PK\u0003\u0004'))
+    return 'a CSV file, not a ZIP archive or an Excel workbook (open it and save it as "CSV UTF-8", or unzip it first)';
+  if (trimmed.startsWith('\u001f\u008b') || trimmed.startsWith('\u001f\uFFFD'))
+    return 'a CSV file, not a gzip-compressed one (decompress it first)';
+  if (head.includes('\u0000')) {
+    // UTF-16 text of Latin letters read as UTF-8: every other character is a NUL.
+    const start = head.slice(0, 64);
+    const nuls = start.length - start.replaceAll('\u0000', '').length;
+    return nuls >= start.length / 3
+      ? 'a CSV file in UTF-8 (this one looks like UTF-16, as Excel\'s "Unicode text" writes it: save it as "CSV UTF-8")'
+      : 'a CSV text file (this one holds binary data)';
+  }
+  return null;
 }
 
 /** 32-bit FNV-1a of a row's values: tells an identical duplicate row from a conflicting one without keeping rows. */
