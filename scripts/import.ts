@@ -19,7 +19,8 @@ import v8 from 'node:v8';
 import Papa from 'papaparse';
 import { BUNDLED_DATASET_ID, isDatasetId, packPathOf, type DatasetEntry } from '../src/domain/dataset-registry.ts';
 import { findDatasetInconsistencies } from '../src/domain/dataset-schema.ts';
-import { encodePack } from '../src/domain/pack-encoder.ts';
+import { encodePackTables } from '../src/domain/pack-encoder.ts';
+import { serializeSearchInThread } from './dataset/search-index-thread.ts';
 import {
   CSV_PARSE_CONFIG,
   IMPORT_FORMATS,
@@ -271,7 +272,10 @@ async function main(): Promise<number> {
       );
 
     console.error(`  encoding the pack of ${fmt(dataset.events.length)} events…`);
-    const files = encodePack(dataset);
+    // The search index is built in a worker thread while the tables are encoded here.
+    const index = serializeSearchInThread(dataset);
+    const tables = encodePackTables(dataset);
+    const files = tables.finish(await index);
     const encoded = performance.now();
     let extent: DatasetEntry['extent'] = null;
     for (const e of dataset.events) {

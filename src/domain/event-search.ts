@@ -66,7 +66,10 @@ export interface EventSearch {
   search: (query: string) => Map<number, number>;
 }
 
-function searchDocuments(dataset: Dataset): SearchDocument[] {
+/** One event as the index sees it (exported so that a build can index in a worker thread). */
+export type { SearchDocument };
+
+export function searchDocuments(dataset: Dataset): SearchDocument[] {
   const actorById = new Map(dataset.actors.map((a) => [a.id, a]));
   const placeById = new Map(dataset.places.map((p) => [p.id, p]));
   const names = (ids: readonly string[], byId: ReadonlyMap<string, { name: string; aliases: string[] }>) =>
@@ -115,10 +118,22 @@ export function buildEventSearch(dataset: Dataset, fields = searchFieldsFor(data
  * (at 100,000 events indexing took 12 s of CPU; loading the prebuilt index is a fraction of that). The fields it
  * covers go into the manifest: the reader must revive it with the same ones.
  */
-export function serializeEventSearch(dataset: Dataset): { json: string; fields: readonly SearchField[] } {
-  const fields = searchFieldsFor(dataset.events.length);
+export function serializeEventSearch(dataset: Dataset): SerializedSearch {
+  return serializeSearchDocuments(searchDocuments(dataset), searchFieldsFor(dataset.events.length));
+}
+
+export interface SerializedSearch {
+  json: string;
+  fields: readonly SearchField[];
+}
+
+/** The index of prepared documents as JSON: what serializeEventSearch does after preparing them. */
+export function serializeSearchDocuments(
+  documents: readonly SearchDocument[],
+  fields: readonly SearchField[],
+): SerializedSearch {
   const mini = new MiniSearch<SearchDocument>(optionsFor(fields));
-  mini.addAll(searchDocuments(dataset));
+  mini.addAll(documents);
   return { json: JSON.stringify(mini), fields };
 }
 

@@ -31,7 +31,7 @@ import {
   type PackFileEntry,
   type PackManifest,
 } from './event-pack.ts';
-import { serializeEventSearch } from './event-search.ts';
+import { serializeEventSearch, type SerializedSearch } from './event-search.ts';
 
 export interface PackFile {
   /** Relative to the pack folder. */
@@ -237,6 +237,15 @@ function namedRecordColumns(
 
 /** Encodes `dataset` (already validated by the build) as the files of its pack, manifest last. */
 export function encodePack(dataset: Dataset): PackFile[] {
+  return encodePackTables(dataset).finish(serializeEventSearch(dataset));
+}
+
+/**
+ * The pack in two steps: every table now, then the search index and the manifest in `finish`. The index is most of
+ * the work at 100,000 events and more (MiniSearch), so a build can prepare it elsewhere (a worker thread) while the
+ * tables are encoded here; `finish` must be given the index of this very dataset.
+ */
+export function encodePackTables(dataset: Dataset): { finish: (index: SerializedSearch) => PackFile[] } {
   const actorRows = rowsOf(dataset.actors, 'actor');
   const placeRows = rowsOf(dataset.places, 'place');
   const sourceRows = rowsOf(dataset.sources, 'source');
@@ -351,31 +360,34 @@ export function encodePack(dataset: Dataset): PackFile[] {
     );
     return { ...add(textChunkPath(k), ipc(table)), rows: [start, end] };
   });
-  const index = serializeEventSearch(dataset);
-  const search = { ...add('search-index.json', new TextEncoder().encode(index.json)), fields: [...index.fields] };
+  return {
+    finish: (index) => {
+      const search = { ...add('search-index.json', new TextEncoder().encode(index.json)), fields: [...index.fields] };
 
-  let earliest: string | null = null;
-  let latest: string | null = null;
-  for (const event of dataset.events) {
-    if (earliest === null || event.date.earliest < earliest) earliest = event.date.earliest;
-    if (latest === null || event.date.latest > latest) latest = event.date.latest;
-  }
-  const manifest: PackManifest = {
-    format: PACK_FORMAT,
-    packVersion: PACK_VERSION,
-    schemaVersion: dataset.schemaVersion,
-    title: dataset.title,
-    description: dataset.description,
-    counts: {
-      events: dataset.events.length,
-      actors: dataset.actors.length,
-      places: dataset.places.length,
-      sources: dataset.sources.length,
-      evidence: dataset.events.reduce((sum, e) => sum + e.evidence.length, 0),
+      let earliest: string | null = null;
+      let latest: string | null = null;
+      for (const event of dataset.events) {
+        if (earliest === null || event.date.earliest < earliest) earliest = event.date.earliest;
+        if (latest === null || event.date.latest > latest) latest = event.date.latest;
+      }
+      const manifest: PackManifest = {
+        format: PACK_FORMAT,
+        packVersion: PACK_VERSION,
+        schemaVersion: dataset.schemaVersion,
+        title: dataset.title,
+        description: dataset.description,
+        counts: {
+          events: dataset.events.length,
+          actors: dataset.actors.length,
+          places: dataset.places.length,
+          sources: dataset.sources.length,
+          evidence: dataset.events.reduce((sum, e) => sum + e.evidence.length, 0),
+        },
+        extent: earliest && latest ? { earliest, latest } : null,
+        files: { events, actors, places, sources, details, texts, search },
+      };
+      add('manifest.json', new TextEncoder().encode(`${JSON.stringify(manifest, null, 1)}\n`));
+      return files;
     },
-    extent: earliest && latest ? { earliest, latest } : null,
-    files: { events, actors, places, sources, details, texts, search },
   };
-  add('manifest.json', new TextEncoder().encode(`${JSON.stringify(manifest, null, 1)}\n`));
-  return files;
 }
