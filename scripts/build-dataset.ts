@@ -5,9 +5,13 @@
  * listed beside it). All or nothing: on any problem it prints each one (file:line, record, field, what was
  * expected), exits 1 and leaves the previous output untouched; on success everything is written under temporary
  * names and renamed into place.
+ * Drafts waiting for review (data/drafts/*.yaml, written by `npm run draft`) are not read: the build only says how
+ * many there are. Warnings (an article no event cites) are printed and do not stop the build.
+ * `npm run data -- locate <source-id> "<quote>"` instead prints where a quote occurs in a source and the prefix that
+ * picks each occurrence (scripts/dataset/locate-cli.ts).
  * DATASET_DIR and DATASET_OUT override the folders (used by tests and for building other datasets).
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -18,6 +22,7 @@ import { compileDataset, formatProblem } from './dataset/compile-dataset.ts';
 import { DataDirError, readDataDir } from './dataset/read-data-dir.ts';
 import { loadCountryShapes } from './dataset/country-shapes.ts';
 import { encodePack } from '../src/domain/pack-encoder.ts';
+import { runLocate } from './dataset/locate-cli.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -41,10 +46,32 @@ function bundledEntry(dataset: Dataset): DatasetEntry {
   };
 }
 
+/** The drafts in data/drafts/ waiting for review (none when the folder does not exist). */
+async function pendingDrafts(dataDir: string): Promise<string[]> {
+  const names = await readdir(path.join(dataDir, 'drafts')).catch(() => [] as string[]);
+  return names.filter((name) => /\.ya?ml$/.test(name)).sort();
+}
+
 async function main(): Promise<void> {
   const dataDir = process.env.DATASET_DIR ? path.resolve(process.env.DATASET_DIR) : path.join(root, 'data');
   const outDir = process.env.DATASET_OUT ? path.resolve(process.env.DATASET_OUT) : path.join(root, 'public', 'data');
   const rel = (p: string) => path.relative(root, p) || '.';
+
+  const [command, ...args] = process.argv.slice(2);
+  if (command === 'locate') {
+    const { code, out } = await runLocate(dataDir, args);
+    (code === 0 ? console.log : console.error)(out);
+    process.exitCode = code;
+    return;
+  }
+  if (command !== undefined)
+    throw new DataDirError(`unknown command "${command}": expected none, or locate <source-id> "<quote>"`);
+
+  const drafts = await pendingDrafts(dataDir);
+  if (drafts.length > 0)
+    console.log(
+      `${drafts.length} draft(s) pending review in ${rel(path.join(dataDir, 'drafts'))}/ (not part of the build): ${drafts.join(', ')}`,
+    );
 
   const result = compileDataset({ ...(await readDataDir(dataDir, root)), countryShapes: await loadCountryShapes() });
   if (!result.ok) {
@@ -93,6 +120,7 @@ async function main(): Promise<void> {
       .map(([t, n]) => `${t} ${n}`)
       .join(', ')}`,
   );
+  for (const warning of result.report.warnings) console.warn(`warning: ${warning}`);
   if (result.report.uncheckedExpressions.length > 0)
     console.log(
       `  dates taken as stated (no rule reads their words): ${result.report.uncheckedExpressions.join('; ')}`,

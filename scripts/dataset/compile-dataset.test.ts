@@ -179,7 +179,23 @@ describe('compileDataset: bad input is refused with file, record, field and what
       'quote: will pay a working visit to Russia tomorrow, Wednesday',
       'quote: Akar spoke on Monday',
     );
-    expect(problemsOf({ events: twice })[0]).toMatch(/the quote occurs 2 times in the text: add a "prefix"/);
+    const [problem] = problemsOf({ events: twice });
+    expect(problem).toMatch(/field evidence\[0\]\.quote: the quote occurs 2 times in the text: add a "prefix"/);
+    // The contexts, and the prefix that picks each, are in the message.
+    expect(problem).toContain(
+      '(1) line 1: …ay a working visit to Russia tomorrow, Wednesday. [[Akar spoke on Monday]]. Akar',
+    );
+    expect(problem).toContain(
+      '→ prefix: "Wednesday. "; (2) line 1: …Russia tomorrow, Wednesday. Akar spoke on Monday. [[Akar',
+    );
+    expect(problem).toContain('→ prefix: "Monday. "');
+    const picked = compileDataset(
+      input({
+        events: twice.replace('quote: Akar spoke on Monday', 'quote: Akar spoke on Monday\n      prefix: "Monday. "'),
+      }),
+    );
+    if (!picked.ok) throw new Error(picked.problems.map(formatProblem).join('\n'));
+    expect(picked.dataset.events[0]!.evidence[0]!.start).toBe(ARTICLE.indexOf('Akar spoke on Monday again'));
   });
 
   it('earliest after latest', () => {
@@ -278,7 +294,9 @@ describe('compileDataset: bad input is refused with file, record, field and what
       events,
       sources: SOURCES.replace('publishedAt: 2021-09-28', 'publishedAt: 2021-09-29'),
     });
-    expect(problem).toMatch(/field date\.expression: the parts of "tomorrow, Wednesday" disagree/);
+    expect(problem).toMatch(
+      /field date\.expression: the parts of "tomorrow, Wednesday" disagree: "tomorrow" reads as 2021-09-30 \(Thursday\), not a Wednesday as "Wednesday" says \(against the publication day 2021-09-29, a Wednesday\)/,
+    );
   });
 
   it('an inferred date without a note', () => {
@@ -312,6 +330,42 @@ describe('compileDataset: bad input is refused with file, record, field and what
     expect(problems).toContainEqual(
       expect.stringMatching(/field disagreements\[0\]\.shown: expected "combined" or the sourceId/),
     );
+  });
+});
+
+describe('compileDataset: warnings that do not stop the build', () => {
+  it('an article no event cites', () => {
+    const sources = `${SOURCES}${SOURCES.replace('id: test-source', 'id: unused-source')}`;
+    const result = compileDataset(input({ sources }));
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect(result.report.warnings).toEqual([
+      'data/sources/sources.yaml: source "unused-source" is cited by no event: add its quotes to the events it reports (or remove it)',
+    ]);
+    expect(compileDataset(input()).ok && compileDataset(input())).toMatchObject({ report: { warnings: [] } });
+  });
+});
+
+describe('compileDataset: dates as agency copy writes them', () => {
+  it('"March 5, 2020" and "Thursday, March 5" resolve, fill the bounds and keep the expression whole', () => {
+    const article = 'Russia and Turkey agreed a ceasefire in Idlib on Thursday, March 5, 2020, in Moscow.';
+    for (const expression of ['March 5, 2020', 'Thursday, March 5, 2020', 'Thursday, March 5']) {
+      const events = EVENT.replace('type: visit', 'type: ceasefire')
+        .replace('modality: planned', 'modality: occurred')
+        .replace('expression: tomorrow, Wednesday', `expression: "${expression}"`)
+        .replace(/\n {4}earliest.*\n {4}latest.*\n {4}precision.*\n {4}display.*/, '')
+        .replace('quote: will pay a working visit to Russia tomorrow, Wednesday', `quote: "${article}"`);
+      const result = compileDataset({
+        ...input({ events, sources: SOURCES.replace('publishedAt: 2021-09-28', 'publishedAt: 2020-03-06') }),
+        sourceTexts: new Map([['article.txt', article]]),
+      });
+      if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+      expect(result.dataset.events[0]!.date, expression).toMatchObject({
+        earliest: '2020-03-05',
+        latest: '2020-03-05',
+        precision: 'day',
+        expression: { quote: expression, start: article.indexOf(expression) },
+      });
+    }
   });
 });
 

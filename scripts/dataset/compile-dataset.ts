@@ -28,6 +28,7 @@ import { describeInterval } from '../../src/domain/date-display.ts';
 import { isNoFinerThan, resolveTemporalExpression, toEdtf, type Reading } from '../../src/domain/temporal.ts';
 import { EVENT_TYPES } from '../../src/domain/taxonomy.ts';
 import { distanceToPolygonsKm, inPolygons, type Polygon } from '../../src/domain/geo.ts';
+import { locateOccurrences, occurrencesOf, showInvisibles, yamlString } from './locate.ts';
 
 export interface InputFile {
   /** Path as the user should see it in messages, e.g. "data/places.yaml". */
@@ -67,6 +68,8 @@ export interface DatasetProblem {
 export interface CompileReport {
   /** Events whose date expression no rule could check (their stated values were taken as given). */
   uncheckedExpressions: string[];
+  /** Things worth a look that do not stop the build (an article no event cites), one line each. */
+  warnings: string[];
 }
 
 export type CompileResult =
@@ -193,23 +196,31 @@ function describeIssue(issue: z.core.$ZodIssue): string {
  * Returns the start offset (UTF-16) or a message saying what is wrong.
  */
 export function locateQuote(text: string, quote: string, prefix?: string | null): number | string {
-  const starts: number[] = [];
-  for (let i = text.indexOf(quote); i !== -1; i = text.indexOf(quote, i + 1)) starts.push(i);
+  const starts = occurrencesOf(text, quote);
   if (starts.length === 0) return describeMissingQuote(text, quote);
   if (prefix) {
     const matching = starts.filter((s) => text.slice(Math.max(0, s - prefix.length), s) === prefix);
     if (matching.length === 1) return matching[0]!;
     return matching.length === 0
-      ? `the quote occurs ${starts.length} time(s) but never right after the prefix "${prefix}"`
-      : `the quote occurs ${matching.length} times after the prefix "${prefix}": lengthen the prefix`;
+      ? `the quote occurs ${starts.length} time(s) but never right after the prefix ${yamlString(prefix)} ("${showInvisibles(prefix)}"; ⏎ marks a newline): ${describeOccurrences(text, quote)}`
+      : `the quote occurs ${matching.length} times after the prefix ${yamlString(prefix)}: lengthen the prefix; ${describeOccurrences(text, quote)}`;
   }
   if (starts.length > 1)
-    return `the quote occurs ${starts.length} times in the text: add a "prefix" (the text just before it) or quote more`;
+    return `the quote occurs ${starts.length} times in the text: add a "prefix" (the text just before it) or quote more; ${describeOccurrences(text, quote)}`;
   return starts[0]!;
 }
 
+/** Each occurrence of a quote with its surroundings and the prefix that picks it, for an error message. */
+function describeOccurrences(text: string, quote: string): string {
+  const occurrences = locateOccurrences(text, quote);
+  const each = occurrences.map(
+    (o, i) => `(${i + 1}) line ${o.line}: ${o.context}${o.prefix === null ? '' : ` → prefix: ${yamlString(o.prefix)}`}`,
+  );
+  return `where it occurs (⏎ marks a newline): ${each.join('; ')}`;
+}
+
 /** Says why a quote was not found: the usual culprits are straight vs curly quotes and white space. */
-function describeMissingQuote(text: string, quote: string): string {
+export function describeMissingQuote(text: string, quote: string): string {
   const loosen = (s: string) =>
     s
       .replace(/[“”„"]/g, '"')
@@ -257,6 +268,16 @@ export function compileDataset(input: DatasetInput): CompileResult {
 
   if (problems.length > 0) return { ok: false, problems };
 
+  const cited = new Set(
+    events.flatMap((e) => [...e.sourceIds, ...e.disagreements.flatMap((d) => d.versions.map((v) => v.sourceId))]),
+  );
+  const warnings = [...sources.values()]
+    .filter((s) => !cited.has(s.id))
+    .map(
+      (s) =>
+        `${input.sources.path}: source "${s.id}" is cited by no event: add its quotes to the events it reports (or remove it)`,
+    );
+
   const dataset: Dataset = {
     schemaVersion: SCHEMA_VERSION,
     title: meta?.title ?? '',
@@ -269,7 +290,7 @@ export function compileDataset(input: DatasetInput): CompileResult {
         compare(a.date.earliest, b.date.earliest) || compare(a.date.latest, b.date.latest) || compare(a.id, b.id),
     ),
   };
-  return { ok: true, dataset, report: { uncheckedExpressions } };
+  return { ok: true, dataset, report: { uncheckedExpressions, warnings } };
 }
 
 function readMeta(file: InputFile, problems: DatasetProblem[]): z.infer<typeof DatasetMetaRecordSchema> | null {

@@ -1,6 +1,6 @@
 /** The bundled dataset itself: builds data/ and checks the invariants every user relies on. */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,8 +33,9 @@ describe('the bundled dataset', () => {
     expect(findDatasetInconsistencies(dataset)).toEqual([]);
   });
 
-  it('keeps the five articles byte for byte', async () => {
-    expect(dataset.sources).toHaveLength(5);
+  it('keeps every article byte for byte, one record per article file', async () => {
+    const files = (await readdir(path.join(root, 'data', 'sources'))).filter((f) => f.endsWith('.txt')).sort();
+    expect(dataset.sources.map((s) => s.file).sort()).toEqual(files);
     const shared = path.join(root, '..', 'shared', 'sources');
     for (const source of dataset.sources) {
       const copy = await readFile(path.join(root, 'data', 'sources', source.file));
@@ -98,6 +99,27 @@ describe('the bundled dataset', () => {
   it('uses stable slugs as ids and cites only known actors and places', () => {
     for (const e of dataset.events) expect(e.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });
+
+  it('holds what the end-to-end journeys open by id or title (e2e/explorer.spec.ts, e2e/filters.spec.ts)', () => {
+    const events = new Map(dataset.events.map((e) => [e.id, e]));
+    for (const id of [
+      'erdogan-putin-sochi-2021',
+      'akar-remarks-idlib-2021',
+      'turkish-soldiers-killed-idlib-2021-09-11',
+      'tehran-summit-2018',
+    ])
+      expect(events.has(id), id).toBe(true);
+    expect(events.get('erdogan-putin-sochi-2021')?.title).toBe('Erdoğan visits Putin in Sochi');
+    expect(dataset.events.map((e) => e.title)).toContain('Two Turkish soldiers killed in an attack in Idlib');
+    // The reader journey opens an article that does not report the Tehran summit.
+    expect(events.get('tehran-summit-2018')?.sourceIds).not.toContain('2021-09-28-akar-russia-idlib-deal');
+    expect(dataset.sources.map((s) => s.id)).toContain('2021-09-28-akar-russia-idlib-deal');
+    // The Akar event shows a disagreement between two articles; the actor filter needs more than one Akar event.
+    expect(events.get('akar-remarks-idlib-2021')?.disagreements.length).toBeGreaterThan(0);
+    expect(dataset.events.filter((e) => e.actors.some((a) => a.actorId === 'hulusi-akar')).length).toBeGreaterThan(1);
+    expect(dataset.places.map((p) => p.id)).toContain('idlib-governorate');
+    expect(dataset.places.find((p) => p.name === 'Sochi')).toBeDefined();
+  });
 });
 
 describe('npm run data', () => {
@@ -114,6 +136,35 @@ describe('npm run data', () => {
       await run(tsx, [path.join(root, 'scripts', 'build-dataset.ts')], { env });
       expect(await readFile(path.join(out, 'dataset.json'), 'utf8')).toBe(good);
 
+      // A draft waiting for review is not read (even a broken one), only counted; an article no event cites is
+      // a warning, not a failure.
+      await mkdir(path.join(work, 'data', 'drafts'));
+      await writeFile(path.join(work, 'data', 'drafts', 'new-article.yaml'), 'not: [a valid draft\n');
+      await writeFile(path.join(work, 'data', 'sources', 'uncited.txt'), 'An article nobody has read yet.\n');
+      const sourcesFile = path.join(work, 'data', 'sources', 'sources.yaml');
+      await writeFile(
+        sourcesFile,
+        `${await readFile(sourcesFile, 'utf8')}
+- id: uncited-article
+  file: uncited.txt
+  title: An uncited article
+  titleBasis: written
+  publisher: unknown
+  url: null
+  language: en
+  publishedAt: 2021-10-01
+  publishedAtBasis: inferred
+  publishedAtNote: a test
+`,
+      );
+      const warned = await run(tsx, [path.join(root, 'scripts', 'build-dataset.ts')], { env });
+      expect(warned.stdout).toMatch(
+        /1 draft\(s\) pending review in .*drafts\/ \(not part of the build\): new-article\.yaml/,
+      );
+      expect(warned.stderr).toMatch(/warning: .*sources\.yaml: source "uncited-article" is cited by no event/);
+      const grown = JSON.parse(await readFile(path.join(out, 'dataset.json'), 'utf8')) as Dataset;
+      expect(grown.sources.map((s) => s.id)).toContain('uncited-article');
+
       const placesFile = path.join(work, 'data', 'places.yaml');
       await writeFile(placesFile, (await readFile(placesFile, 'utf8')).replace(/\blat: [\d.]+/, 'lat: 123.4'));
       const failure = await run(tsx, [path.join(root, 'scripts', 'build-dataset.ts')], { env }).then(
@@ -125,7 +176,7 @@ describe('npm run data', () => {
         /places\.yaml:\d+: place "[a-z0-9-]+", field lat: expected a latitude in \[-90, 90\]/,
       );
       expect(failure?.stderr).toMatch(/nothing was written/);
-      expect(await readFile(path.join(out, 'dataset.json'), 'utf8')).toBe(good);
+      expect(JSON.parse(await readFile(path.join(out, 'dataset.json'), 'utf8'))).toEqual(grown);
     } finally {
       await rm(work, { recursive: true, force: true });
     }

@@ -4,7 +4,8 @@
  *
  * Why hand-written rules rather than a general date parser: parsers such as chrono-node return one instant and
  * drop exactly what this product must keep ("later", "late", "since", "mid-", the width of "last week"). The
- * grammar of dated news prose is small; every rule here is table-tested in temporal.test.ts.
+ * grammar of dated news prose is small; every rule here is table-tested in temporal.test.ts, including the styles of
+ * agency copy: "March 5, 2020", "Thursday, March 5", "Feb. 27", "27–28 February", "Feb. 27-28", "in mid-2019".
  */
 import {
   MONTHS,
@@ -106,20 +107,121 @@ function partOfMonth(part: string, year: number, month: number): Reading {
   return reading(isoDay(year, month, from), isoDay(year, month, to), 'days', 'approximate');
 }
 
+/** Early, mid- or late part of a year (thirds: Jan–Apr, May–Aug, Sep–Dec): approximate, a span of months. */
+function partOfYear(part: string, year: number): Reading {
+  const [from, to] = part === 'early' ? [1, 4] : part === 'late' ? [9, 12] : [5, 8];
+  return reading(isoDay(year, from, 1), isoDay(year, to, daysInMonth(year, to)), 'months', 'approximate');
+}
+
+/**
+ * Month abbreviations as agency style writes them (AP: "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.";
+ * also the unpointed "Mar", "Apr", "Jun", "Jul", "Sep"), spelled out so that one set of rules reads them all.
+ */
+const MONTH_ABBREVIATIONS: Record<string, (typeof MONTHS)[number]> = {
+  jan: 'january',
+  feb: 'february',
+  mar: 'march',
+  apr: 'april',
+  jun: 'june',
+  jul: 'july',
+  aug: 'august',
+  sep: 'september',
+  sept: 'september',
+  oct: 'october',
+  nov: 'november',
+  dec: 'december',
+};
+
+function spellOutMonths(phrase: string): string {
+  return phrase.replace(/\b(jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?/g, (_, abbr: string) => {
+    return MONTH_ABBREVIATIONS[abbr]!;
+  });
+}
+
+/**
+ * Splits a range ("27–28 february", "february 27-28", "27 february to 2 march", "between 3 and 5 may") into its
+ * two ends, each completed from the other (a bare day takes the month of the other end, an end without a year the
+ * year of the other). A hyphen counts only between digits, so "mid-march" and ISO days are not ranges.
+ */
+function splitRange(phrase: string): [string, string] | null {
+  if (isIsoDay(phrase)) return null;
+  const m =
+    /^(?:from |between )?(.+?)(?:\s+[-–—]\s+|\s*[–—]\s*|(?<=\d)-(?=\d)|\s+(?:to|until|till|through|thru|and)\s+)(.+)$/.exec(
+      phrase,
+    );
+  if (!m) return null;
+  let [start, end] = [m[1]!.trim(), m[2]!.trim()];
+  const monthDayYear = new RegExp(`^(${MONTH_PATTERN}) (\\d{1,2})(,? \\d{4})?$`);
+  const dayMonthYear = new RegExp(`^(\\d{1,2}) (${MONTH_PATTERN})(,? \\d{4})?$`);
+  let e: RegExpExecArray | null;
+  if (/^\d{1,2}$/.test(start)) {
+    // "27–28 february": the first day takes the month (and year) of the second.
+    if ((e = dayMonthYear.exec(end))) start = `${start} ${e[2]}${e[3] ?? ''}`;
+    else return null;
+  } else if (/^\d{1,2}(,? \d{4})?$/.test(end)) {
+    // "february 27-28, 2020": the second day takes the month of the first; the year, if any, is shared.
+    const s = monthDayYear.exec(start);
+    if (!s) return null;
+    const year = /(\d{4})$/.exec(end)?.[1];
+    end = `${s[1]} ${end.replace(/,? \d{4}$/, '')}${year ? ` ${year}` : (s[3] ?? '')}`;
+    if (year && !s[3]) start = `${start} ${year}`;
+  }
+  // An end that names its year lends it to a start that does not (one year back if the months wrap: "28 december
+  // to 3 january 2020").
+  const yearOfEnd = /(\d{4})$/.exec(end)?.[1];
+  const startMonth = MONTHS.findIndex((name) => new RegExp(`\\b${name}\\b`).test(start));
+  const endMonth = MONTHS.findIndex((name) => new RegExp(`\\b${name}\\b`).test(end));
+  if (yearOfEnd && !/\d{4}$/.test(start) && startMonth >= 0) {
+    const year = startMonth > endMonth && endMonth >= 0 ? Number(yearOfEnd) - 1 : Number(yearOfEnd);
+    start = `${start} ${year}`;
+  }
+  return [start, end];
+}
+
+/**
+ * A range read from its two ends: each reading of the start with the nearest reading of the end on or after it
+ * ("Monday and Tuesday" said on a Tuesday is yesterday and today, not yesterday to next week's Tuesday).
+ */
+function resolveRange(start: string, end: string, anchor: string): Reading[] | null {
+  const from = resolvePhrase(start, anchor);
+  const to = resolvePhrase(end, anchor);
+  if (!from || !to) return null;
+  const readings: Reading[] = [];
+  for (const a of from) {
+    // An end read several ways (its year or week guessed) must also fall within half a year of the start: a longer
+    // range would name its years.
+    const b = to
+      .filter((r) => r.latest >= a.earliest && (to.length === 1 || r.latest < addDays(a.earliest, 183)))
+      .sort((x, y) => (x.latest < y.latest ? -1 : 1))[0];
+    if (!b) continue;
+    const coarser = isNoFinerThan(a.precision, b.precision) ? a.precision : b.precision;
+    const r = reading(a.earliest, b.latest, widen(coarser), a.qualifier ?? b.qualifier);
+    if (!readings.some((x) => sameInterval(x, r))) readings.push(r);
+  }
+  return readings.length > 0 ? readings : null;
+}
+
 /**
  * Resolves one simple phrase (no commas) against the anchor day. Returns the readings it allows: a bare weekday
  * ("on Monday") can mean the last or the next one, so it yields both and the caller must pick.
  */
 function resolvePhrase(raw: string, anchor: string): Reading[] | null {
-  const phrase = raw
-    .toLowerCase()
+  const phrase = spellOutMonths(raw.toLowerCase())
     .replace(/[.]$/, '')
     .replace(/^(on|in|during|of|at)\s+/, '')
     .replace(/^the\s+/, '')
+    // "5th march", "the 5th of march", "march 5th": ordinals read as the plain day.
+    .replace(/\b(\d{1,2})(?:st|nd|rd|th)\b(?: of)?/g, '$1')
     .trim();
   const anchorYear = yearOf(anchor);
   const anchorMonth = monthOf(anchor);
   let m: RegExpExecArray | null;
+
+  const range = splitRange(phrase);
+  if (range) {
+    const readings = resolveRange(range[0], range[1], anchor);
+    if (readings) return readings;
+  }
 
   if (phrase === 'today' || phrase === 'tonight' || phrase === 'this morning' || phrase === 'this evening')
     return [dayReading(anchor)];
@@ -206,7 +308,12 @@ function resolvePhrase(raw: string, anchor: string): Reading[] | null {
     const year = m[2] ? Number(m[2]) : anchorYear;
     return [reading(isoDay(year, month, 1), isoDay(year, month, 7), 'days', 'approximate')];
   }
-  if ((m = new RegExp(`^(${MONTH_PATTERN})(?: (\\d{4}))?$`).exec(phrase))) {
+  if ((m = /^(early|mid|mid-|late) ?(\d{4})$/.exec(phrase))) return [partOfYear(m[1]!.replace('-', ''), Number(m[2]))];
+  if ((m = /^(early|mid|mid-|late) ?(this|last|next) year$/.exec(phrase))) {
+    const year = anchorYear + (m[2] === 'last' ? -1 : m[2] === 'next' ? 1 : 0);
+    return [partOfYear(m[1]!.replace('-', ''), year)];
+  }
+  if ((m = new RegExp(`^(${MONTH_PATTERN})(?:,? (\\d{4}))?$`).exec(phrase))) {
     const month = MONTHS.indexOf(m[1] as (typeof MONTHS)[number]) + 1;
     // A bare month name in past-tense news is the most recent such month (this year's, or last year's if later).
     const year = m[2] ? Number(m[2]) : month > anchorMonth ? anchorYear - 1 : anchorYear;
@@ -224,7 +331,11 @@ function sameInterval(a: Reading, b: Reading): boolean {
 /**
  * Resolves a temporal expression against `anchor` (the publication day of the article it comes from).
  *
- * - Comma-separated parts must agree ("tomorrow, Wednesday" fails when tomorrow is not a Wednesday).
+ * - Comma-separated parts must agree ("tomorrow, Wednesday" fails when tomorrow is not a Wednesday), and the
+ *   message says which part reads as which day. A year after a comma completes its date ("March 5, 2020"); a
+ *   bare weekday beside a date checks that date's weekday ("Thursday, March 5").
+ * - A range ("27–28 February", "Feb. 27-28", "27 February to 2 March") spans its two ends (precision "days" for
+ *   days, "months" for months…), each end completed from the other.
  * - "since X" is an open interval from X's start to the anchor (the last day the source saw it ongoing); its
  *   precision is X's, widened to a span (day → days).
  * - A bare weekday yields several readings (last, next); callers choose with the stated bounds.
@@ -233,7 +344,8 @@ export function resolveTemporalExpression(expression: string, anchor: string): R
   if (!isIsoDay(anchor)) return { ok: false, reason: 'unsupported', message: `anchor "${anchor}" is not an ISO day` };
   const normalized = expression.trim().replace(/\s+/g, ' ').replace(/[’']/g, "'");
   const since = /^(since|from) (.+)$/i.exec(normalized);
-  if (since) {
+  // "from 27 February to 2 March" is a closed range, read below; "from April" alone is open-ended like "since".
+  if (since && !(since[1]!.toLowerCase() === 'from' && splitRange(since[2]!.toLowerCase()))) {
     const start = resolveTemporalExpression(since[2]!, anchor);
     if (!start.ok) return start;
     const readings = start.readings
@@ -244,28 +356,75 @@ export function resolveTemporalExpression(expression: string, anchor: string): R
       : { ok: false, reason: 'contradiction', message: `"${expression}" starts after the anchor ${anchor}` };
   }
 
-  const parts = normalized.split(/\s*,\s*/).filter(Boolean);
+  const parts = splitParts(normalized);
+  // A bare weekday beside a date checks that date ("Thursday, March 5" is a Thursday) rather than naming a day of
+  // its own; the other parts narrow each other ("tomorrow, Wednesday" keeps only readings both allow).
+  const weekdayParts = parts.filter((part) => bareWeekday(part) !== null);
+  const dateParts = weekdayParts.length < parts.length ? parts.filter((part) => bareWeekday(part) === null) : parts;
   let readings: Reading[] | null = null;
-  for (const part of parts) {
+  const readSoFar: string[] = [];
+  const disagree = (part: string, partReadings: readonly Reading[] | Weekday): Resolution => ({
+    ok: false,
+    reason: 'contradiction',
+    message: `the parts of "${expression}" disagree: "${readSoFar.join(', ')}" reads as ${describeReadings(readings ?? [])}, ${typeof partReadings === 'string' ? `not a ${capitalize(partReadings)} as "${part}" says` : `but "${part}" reads as ${describeReadings(partReadings)}`} (against the publication day ${anchor}, a ${capitalize(weekdayOf(anchor))})`,
+  });
+  for (const part of dateParts) {
     const partReadings = resolvePhrase(part, anchor);
     if (!partReadings) return { ok: false, reason: 'unsupported', message: `no rule resolves "${part}"` };
-    if (readings === null) {
-      readings = partReadings;
-      continue;
+    if (readings !== null) {
+      const agreed: Reading[] = readings.filter((r) => partReadings.some((p) => sameInterval(r, p)));
+      if (agreed.length === 0) return disagree(part, partReadings);
+      readings = agreed;
+    } else readings = partReadings;
+    readSoFar.push(part);
+  }
+  if (readings !== null && dateParts !== parts) {
+    for (const part of weekdayParts) {
+      const weekday = bareWeekday(part)!;
+      const agreed: Reading[] = readings.filter((r) => r.earliest === r.latest && weekdayOf(r.earliest) === weekday);
+      if (agreed.length === 0) return disagree(part, weekday);
+      readings = agreed;
+      readSoFar.push(part);
     }
-    // Each part narrows the other: "tomorrow, Wednesday" keeps only readings both parts allow.
-    const agreed: Reading[] = readings.filter((r) => partReadings.some((p) => sameInterval(r, p)));
-    if (agreed.length === 0) {
-      return {
-        ok: false,
-        reason: 'contradiction',
-        message: `the parts of "${expression}" disagree against ${anchor} (${weekdayOf(anchor)})`,
-      };
-    }
-    readings = agreed;
   }
   if (!readings) return { ok: false, reason: 'unsupported', message: 'empty expression' };
   return { ok: true, readings };
+}
+
+/** The weekday a part names when it is nothing else ("Thursday", "on Thursday"), else null. */
+function bareWeekday(part: string): Weekday | null {
+  const m = new RegExp(`^(?:on )?(${WEEKDAY_PATTERN})$`).exec(part.toLowerCase());
+  return m ? (m[1] as Weekday) : null;
+}
+
+/**
+ * The comma-separated parts of an expression, each a reading of its own that must agree with the others
+ * ("tomorrow, Wednesday"). A year after a comma is not a part: it completes the date before it ("March 5, 2020",
+ * "Thursday, March 5, 2020", "Feb. 27-28, 2020").
+ */
+function splitParts(expression: string): string[] {
+  const parts: string[] = [];
+  for (const part of expression.split(/\s*,\s*/)) {
+    if (!part) continue;
+    if (/^\d{4}$/.test(part) && parts.length > 0) parts[parts.length - 1] += `, ${part}`;
+    else parts.push(part);
+  }
+  return parts;
+}
+
+function capitalize(word: string): string {
+  return word[0]!.toUpperCase() + word.slice(1);
+}
+
+/** "2020-03-05 (Thursday)", "2020-02-24..2020-03-01 (week)", joined with "or". */
+function describeReadings(readings: readonly Reading[]): string {
+  return readings
+    .map((r) =>
+      r.earliest === r.latest
+        ? `${r.earliest} (${capitalize(weekdayOf(r.earliest))})`
+        : `${r.earliest}..${r.latest} (${r.precision})`,
+    )
+    .join(' or ');
 }
 
 function widen(precision: Precision): Precision {
