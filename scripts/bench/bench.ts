@@ -10,8 +10,8 @@
  * the exit code is non-zero only for real errors (a page error, a failed build, a page that never shows its list).
  *
  * Environment:
- *   BENCH_SIZES          comma-separated event counts (default 57,10000,100000,1000000; the bundled dataset's own
- *                        count, 57, means that dataset as it is, any other a synthetic one)
+ *   BENCH_SIZES          comma-separated event counts, or "bundled" for the bundled dataset as it is (default
+ *                        bundled,10000,100000,1000000; every count is a synthetic dataset of that size)
  *   BENCH_RUNS           runs per size (default 3; always 1 from 1,000,000 events)
  *   BENCH_NAIVE_MAX      largest size the naive page is tried at (default 10000)
  *   BENCH_NAIVE_TIMEOUT  seconds the naive page gets to become ready, and then for each step (default 120)
@@ -60,7 +60,12 @@ function positiveIntegers(value: string | undefined, fallback: string, name: str
   return numbers;
 }
 
-const SIZES = positiveIntegers(process.env.BENCH_SIZES, '57,10000,100000,1000000', 'BENCH_SIZES');
+/** Stands for the bundled dataset as it is, whatever its size, among BENCH_SIZES ("bundled"). */
+const BUNDLED_SIZE = 0;
+const SIZES = (process.env.BENCH_SIZES?.trim() || 'bundled,10000,100000,1000000')
+  .split(',')
+  .map((part) => (part.trim() === 'bundled' ? String(BUNDLED_SIZE) : part))
+  .flatMap((part) => (part === String(BUNDLED_SIZE) ? [BUNDLED_SIZE] : positiveIntegers(part, '', 'BENCH_SIZES')));
 /** `--dataset <id>`: an imported dataset to measure instead of the sizes. */
 const DATASET_ID = (() => {
   const at = process.argv.indexOf('--dataset');
@@ -884,7 +889,8 @@ interface Bench {
 
 /** Writes the size's data into the served folder and serves it; measures the app and the naive page. */
 async function benchSize(bench: Bench, size: number): Promise<SizeResult> {
-  const synthetic = size !== bench.base.events.length;
+  const synthetic = size !== BUNDLED_SIZE;
+  if (!synthetic) size = bench.base.events.length;
   let t0 = performance.now();
   let dataset: Dataset | null = synthetic ? syntheticDataset(bench.base, size) : bench.base;
   const generateMs = performance.now() - t0;
