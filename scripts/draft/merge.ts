@@ -1,0 +1,174 @@
+/**
+ * Merges: candidates of one article that describe one happening become one proposal, and a proposal that matches
+ * an event already in data/events (overlapping date window, compatible type, a shared actor or place) becomes new
+ * evidence for that event, never a duplicate.
+ */
+import type { EventType } from '../../src/domain/taxonomy.ts';
+import { PRECISIONS, type Precision } from '../../src/domain/temporal.ts';
+import type { Candidate } from './candidates.ts';
+
+/** Types that may report the same happening ("talks" in one article, "visit" or "summit" in another). */
+const FAMILIES: EventType[][] = [
+  ['meeting', 'visit', 'summit', 'call'],
+  ['attack', 'clash', 'offensive'],
+  ['agreement', 'ceasefire'],
+];
+
+export function compatibleTypes(a: EventType, b: EventType): boolean {
+  return a === b || FAMILIES.some((f) => f.includes(a) && f.includes(b));
+}
+
+export interface ExistingEvent {
+  id: string;
+  type: EventType;
+  file: string;
+  earliest: string;
+  latest: string;
+  precision: Precision;
+  actorIds: string[];
+  placeIds: string[];
+  title: string;
+}
+
+/** The window a candidate may match in: an undated one (dated to the publication day) could be any recent day. */
+function matchWindow(c: Candidate): [string, string] {
+  if (c.date.resolution !== 'inferred') return [c.date.earliest, c.date.latest];
+  const year = Number(c.date.earliest.slice(0, 4));
+  const rest = c.date.earliest.slice(4);
+  if (c.modality === 'planned') return [c.date.earliest, `${year + 1}${rest}`];
+  // "The deal", "the ceasefire agreement": any earlier happening; otherwise the days the article reports on.
+  if (c.reference && c.type !== 'statement') return [`${year - 10}${rest}`, c.date.latest];
+  // A meeting or statement without a date is one of the days reported on; a deal, a sale, a strike reported
+  // without one may be years old ("Turkey has bought S-400s").
+  if (['meeting', 'statement', 'visit', 'call', 'summit'].includes(c.type))
+    return [addDays(c.date.earliest, -7), c.date.latest];
+  return [`${year - 3}${rest}`, c.date.latest];
+}
+
+function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+function overlaps(a: [string, string], b: [string, string]): boolean {
+  return a[0] <= b[1] && b[0] <= a[1];
+}
+
+function shared(a: string[], b: string[]): string[] {
+  return a.filter((x) => b.includes(x));
+}
+
+const ids = (c: Candidate, file: 'actors' | 'places') => (file === 'actors' ? c.actors : c.places).map((n) => n.id);
+
+/** People and bodies: a statement is the same one only when the same speaker makes it. */
+function speakers(c: Candidate, personIds: Set<string>): string[] {
+  return ids(c, 'actors').filter((id) => personIds.has(id));
+}
+
+/** Merges the candidates of one article that describe one happening (same type, overlapping dates, a shared name). */
+export function groupCandidates(candidates: Candidate[], personIds: Set<string>): Candidate[] {
+  const groups: Candidate[] = [];
+  for (const c of candidates) {
+    const same = groups.find((g) => {
+      if (g.type === 'statement' || c.type === 'statement') {
+        if (g.type !== c.type || !overlaps([g.date.earliest, g.date.latest], [c.date.earliest, c.date.latest]))
+          return false;
+      } else {
+        // "His meeting with Putin", "the talks": an undated mention of a happening the article dates elsewhere.
+        if (!compatibleTypes(g.type, c.type)) return false;
+        // A dated happening is not folded into an undated mention, nor into one with another date or modality.
+        if (c.date.resolution !== 'inferred') {
+          if (g.date.resolution === 'inferred' || g.modality !== c.modality) return false;
+          if (!overlaps([g.date.earliest, g.date.latest], [c.date.earliest, c.date.latest])) return false;
+        }
+      }
+      if (g.type === 'statement')
+        return (
+          shared(speakers(g, personIds), speakers(c, personIds)).length > 0 ||
+          (g.actors[0] !== undefined && g.actors[0].id === c.actors[0]?.id && speakers(c, personIds).length === 0)
+        );
+      const sharedPeople = shared(speakers(g, personIds), speakers(c, personIds)).length;
+      const sharedPlaces = shared(ids(g, 'places'), ids(c, 'places')).length;
+      return sharedPeople > 0 || (sharedPlaces > 0 && g.date.resolution !== 'inferred');
+    });
+    if (!same) {
+      groups.push({ ...c, sentences: [...c.sentences] });
+      continue;
+    }
+    same.sentences.push(...c.sentences);
+    for (const a of c.actors) if (!same.actors.some((x) => x.id === a.id)) same.actors.push(a);
+    for (const p of c.places) if (!same.places.some((x) => x.id === p.id)) same.places.push(p);
+    for (const u of c.unknown) if (!same.unknown.some((x) => x.text === u.text)) same.unknown.push(u);
+    // The more precise date wins.
+    if (
+      c.date.resolution !== 'inferred' &&
+      (same.date.resolution === 'inferred' ||
+        PRECISIONS.indexOf(c.date.precision) < PRECISIONS.indexOf(same.date.precision))
+    )
+      same.date = c.date;
+  }
+  return groups;
+}
+
+const MIN_SCORE = 5;
+
+export interface Match {
+  event: ExistingEvent;
+  score: number;
+  why: string;
+}
+
+/** The existing event a candidate reports, if any: the best-scoring one that passes every test. */
+export function findMatch(
+  c: Candidate,
+  events: ExistingEvent[],
+  personIds: Set<string>,
+  /** Actors that stand for others when matching: a head of state for the state ("Erdogan" ~ Turkey). */
+  standsFor: Map<string, string[]> = new Map(),
+): Match | null {
+  let best: Match | null = null;
+  const window = matchWindow(c);
+  for (const e of events) {
+    if (!compatibleTypes(c.type, e.type)) continue;
+    if (!overlaps(window, [e.earliest, e.latest])) continue;
+    const actorIds = [...new Set(ids(c, 'actors').flatMap((id) => [id, ...(standsFor.get(id) ?? [])]))];
+    const actors = shared(actorIds, e.actorIds);
+    const places = shared(ids(c, 'places'), e.placeIds);
+    if (actors.length + places.length === 0) continue;
+    // Without a date of its own, a candidate must share more than one name ("the offensive" is not every offensive).
+    if (c.date.resolution === 'inferred' && actors.length + places.length < 2) continue;
+    if (c.type === 'statement' && shared(speakers(c, personIds), e.actorIds).length === 0) continue;
+    // A happening of a few days is not a campaign of years, though the years contain it.
+    if (Math.abs(PRECISIONS.indexOf(c.date.precision) - PRECISIONS.indexOf(e.precision)) >= 4) continue;
+    let score = (c.type === e.type ? 3 : 1) + actors.length + places.length;
+    if (c.date.resolution !== 'inferred') score += 2;
+    // Undated: the event still under way on the day the article speaks of is the likelier one.
+    else if (e.earliest <= c.date.earliest && c.date.latest <= e.latest) score += 1;
+    // One window inside the other: the same stretch of time told more or less precisely.
+    if (
+      c.date.resolution !== 'inferred' &&
+      ((c.date.earliest >= e.earliest && c.date.latest <= e.latest) ||
+        (e.earliest >= c.date.earliest && e.latest <= c.date.latest))
+    )
+      score += 1;
+    // Prefer the event whose window is closest in width to the candidate's.
+    score -= Math.abs(PRECISIONS.indexOf(c.date.precision) - PRECISIONS.indexOf(e.precision)) * 0.1;
+    if (!best || score > best.score)
+      best = {
+        event: e,
+        score,
+        why: `${c.type === e.type ? 'same type' : `compatible type (${c.type} ~ ${e.type})`}; dates overlap (${window[0]}..${window[1]} vs ${e.earliest}..${e.latest}); shares ${[...actors, ...places].join(', ')}`,
+      };
+  }
+  if (!best || best.score < MIN_SCORE) return null;
+  return best;
+}
+
+/** True when the candidate's date is strictly more precise than the event's and lies within it. */
+export function isNarrower(c: Candidate, e: ExistingEvent): boolean {
+  return (
+    c.date.resolution !== 'inferred' &&
+    PRECISIONS.indexOf(c.date.precision) < PRECISIONS.indexOf(e.precision) &&
+    c.date.earliest >= e.earliest &&
+    c.date.latest <= e.latest
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * The trigger lexicon: words that report a happening, each tied to a type of the taxonomy (and so to its CAMEO
+ * code), and the cues of modality ("will", "is expected to" → planned; "could", "might" → hypothetical).
+ */
+import { EVENT_TYPES, type EventType, type Modality } from '../../src/domain/taxonomy.ts';
+
+export interface Trigger {
+  type: EventType;
+  /** Offset of the words in the sentence. */
+  index: number;
+  /** The words in the sentence that triggered it, verbatim. */
+  words: string;
+  cameo: string;
+}
+
+/** Ordered most specific first: the first rule that matches a sentence gives its type. */
+const LEXICON: [EventType, RegExp][] = [
+  ['call', /\b(phone call|telephone (call|conversation)|phoned|video call|spoke by (phone|telephone))\b/i],
+  ['ceasefire', /\b(cease-?fire|truce|armistice)\b/i],
+  [
+    'humanitarian_warning',
+    /\b(humanitarian (catastrophe|crisis|tragedy|aid)|displaced|displacement|to flee|refugees)\b/i,
+  ],
+  ['sanction', /\b(sanctions?|embargo(es)?)\b/i],
+  [
+    'arms_deal',
+    /\b(bought|purchased?|purchasing|buying|sold|sale|sales|delivered|delivery|deliveries) (of )?(\w+ ){0,3}?(s-400|drones?|missiles?|jets?|weapons|arms|air defen[cs]es|batch)\b|\b(drone|arms|weapons) sales?\b/i,
+  ],
+  ['protest', /\b(protest(s|ed|ers)?|demonstrat(ion|ions|ors|ed)|took to the streets|rall(y|ies|ied))\b/i],
+  ['summit', /\bsummit\b/i],
+  ['offensive', /\b(offensive|military campaign|campaign of)\b/i],
+  [
+    'attack',
+    /\b(air ?strikes?|air raids?|raids?|shell(ed|ing)|bomb(ed|ing|ardment)|attacks?|attacked|targeting|targeted|killed|warplanes|struck)\b/i,
+  ],
+  ['clash', /\b(clash(es|ed)?|fighting|fought|battle)\b/i],
+  ['deployment', /\b(deployed|deployment|observation posts?|troops are|set up|intervention|joined .{0,20}conflict)\b/i],
+  [
+    'agreement',
+    /\b(agreed(?! to [a-z]+ )|agreement|deal|memorand(um|a) of understanding|signed|joint statement|accord)\b/i,
+  ],
+  ['visit', /\b(visit(s|ed|ing)?|trip|travel(s|led)? to|arrive[sd]?)\b/i],
+  ['meeting', /\b(met|meet(s|ing|ings)?|talks|discuss(ed|es)?|held talks|negotiat(ed|ions?))\b/i],
+  [
+    'statement',
+    /\b(said|says|stated|announced|told|warned|warns|noted|stressed|added|declared|pointed out|blasted|urged|explained|indicated|confirmed)\b/i,
+  ],
+];
+
+/** Words just before a trigger that say the happening did not (or not yet) take place: "any attack", "no deal". */
+const NEGATED =
+  /\b(any|no|without|failed to produce|potential|possible|possibly|would|prevent(ing)?|avoid|wants?|wanted|calls? for|demand(s|ed)?|about|against|regarding|concerning)\b(\s+\S+){0,3}\s*$/i;
+
+/** Every trigger in the sentence that is not negated, one per type, most specific first. */
+export function findTriggers(sentence: string): Trigger[] {
+  const out: Trigger[] = [];
+  for (const [type, pattern] of LEXICON) {
+    const global = new RegExp(pattern.source, 'gi');
+    for (const m of sentence.matchAll(global)) {
+      if (NEGATED.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
+      out.push({ type, index: m.index, words: m[0], cameo: EVENT_TYPES[type].cameo });
+      break;
+    }
+  }
+  return out;
+}
+
+/** Types whose words name the happening itself wherever they stand ("during a phone call", "warns of a catastrophe"). */
+const DOMINANT: EventType[] = ['call', 'humanitarian_warning', 'protest', 'summit'];
+
+/**
+ * The triggers in the order they are likely to name the sentence's main happening: a dominant type first, then
+ * the others in text order (the main verb tends to come before the nouns of its object), a bare statement last.
+ */
+export function rankTriggers(triggers: Trigger[]): Trigger[] {
+  const warned = triggers.some((t) => t.type === 'statement');
+  const dominant = (t: Trigger) => DOMINANT.includes(t.type) && (t.type !== 'humanitarian_warning' || warned);
+  const rank = (t: Trigger) => (dominant(t) ? 0 : t.type === 'statement' ? 2 : 1);
+  return [...triggers].sort((a, b) => rank(a) - rank(b) || a.index - b.index);
+}
+
+/** The type a sentence reports (the most specific trigger that is not negated), or null when none matches. */
+export function findTrigger(sentence: string): Trigger | null {
+  return rankTriggers(findTriggers(sentence))[0] ?? null;
+}
+
+export interface ModalityCue {
+  modality: Modality;
+  cue: string | null;
+}
+
+/** The modality the sentence reports the happening with, and the words that say so. */
+export function findModality(sentence: string): ModalityCue {
+  const hypothetical = /\b(could|might|may|would (lead|have|be)|if there is|possibly|potential(ly)?|in case)\b/i.exec(
+    sentence,
+  );
+  const planned =
+    /\b(will|would (meet|visit|hold|discuss|travel|go|host|sign|attend)|is expected to|are expected to|expected to be|plans? to|planned|is set to|are set to|is due to|due to (start|be|begin)|scheduled|upcoming|to launch|announced plans)\b/i.exec(
+      sentence,
+    );
+  const ongoing = /\b(continues?|continuing|ongoing|since|have been|has been|are deployed|is working)\b/i.exec(
+    sentence,
+  );
+  const cues: [Modality, RegExpExecArray | null][] = [
+    ['planned', planned],
+    ['hypothetical', hypothetical],
+    ['ongoing', ongoing],
+  ];
+  const first = cues.filter(([, m]) => m).sort((a, b) => a[1]!.index - b[1]!.index)[0];
+  if (!first) return { modality: 'occurred', cue: null };
+  return { modality: first[0], cue: first[1]![0] };
+}
