@@ -634,7 +634,11 @@ export function syntheticDataset(base: Dataset, eventCount: number): Dataset {
     const c = centrePicker.pick(rand);
     const centre = centres[c]!;
     // A region's or province's own places sit inside it; a city's belong to its country.
-    const parentId = centre.kind === 'city' || centre.kind === 'site' ? (centre.parentId ?? null) : centre.id;
+    const parentId =
+      centre.kind === 'city' || centre.kind === 'site'
+        ? // A city recorded without a parent (a freshly drafted place, say) still lies in its country.
+          (centre.parentId ?? countryByCode.get(centre.countryCode)?.id ?? null)
+        : centre.id;
     const spread = centre.kind === 'city' || centre.kind === 'site' ? 0.35 : 0.7;
     const name = inventedName(scatter(i, NAME_SPACE));
     // Some places are also known by their name without diacritics, as gazetteers often list them.
