@@ -5,7 +5,8 @@ import { nearestPhrase, chooseReading, findDatePhrases, type DatePhrase } from '
 import { findUnknownNames, matchKnownNames, type KnownRecord, type NameMatch, type UnknownName } from './names.ts';
 import type { Sentence } from './sentences.ts';
 import { compatibleTypes } from './merge.ts';
-import { findModality, findTriggers, rankTriggers } from './triggers.ts';
+import { governingVerb, isPastPerfect, isPresentPerfect, isVerbAt, triggerRole, verbGroups } from './syntax.ts';
+import { findModalityAt, findTriggers, rankTriggers, type Trigger } from './triggers.ts';
 
 export interface CandidateDate {
   resolution: 'explicit' | 'relative' | 'inferred';
@@ -21,6 +22,8 @@ export interface Candidate {
   sentences: Sentence[];
   /** The trigger is a definite reference ("the Idlib deal"): an earlier happening the reader is expected to know. */
   reference: boolean;
+  /** For a statement: the actor that stands as the speech verb's subject ("Akar said", "said Akar"), if named. */
+  speaker: string | null;
   type: EventType;
   trigger: string;
   modality: Modality;
@@ -32,6 +35,9 @@ export interface Candidate {
   places: NameMatch[];
   unknown: UnknownName[];
 }
+
+/** How far back an undated happening told in the present perfect may lie. */
+const BACKGROUND_YEARS = 5;
 
 /** True when the words of the expression are explicit calendar words ("16 September", "March 2020"). */
 function isExplicit(expression: string): boolean {
@@ -48,42 +54,72 @@ export function findCandidates(
   const out: Candidate[] = [];
   for (const sentence of sentences) {
     if (sentence.text.length < 25 || !/\s/.test(sentence.text)) continue;
-    const triggers = rankTriggers(findTriggers(sentence.text));
+    // What is only talked about ("drone sales would be discussed") is not a happening of the sentence.
+    const triggers = rankTriggers(
+      findTriggers(sentence.text).filter((t) => triggerRole(sentence.text, t.index, t.words) !== 'topic'),
+    );
     if (triggers.length === 0) continue;
     const names = matchKnownNames(sentence.text, actors, places);
     const unknown = findUnknownNames(sentence.text, names);
     if (names.length === 0 && unknown.length === 0) continue;
-    const { modality, cue } = findModality(sentence.text);
     const phrases = findDatePhrases(sentence.text, anchor);
     const primary = triggers[0]!;
     const chosen = [primary];
     // A second happening in the same sentence ("the visit comes as the offensive advances"): another type family.
     const second = triggers.find((t) => t.type !== 'statement' && !compatibleTypes(t.type, primary.type));
-    if (second && primary.type !== 'statement') chosen.push(second);
-    // "X said that Y": the statement is a happening of its own beside Y, when a known speaker stands by the verb.
+    if (second && primary.type !== 'statement' && !onlyMentioned(sentence.text, second, phrases)) chosen.push(second);
+    // "X said that Y": the statement is a happening of its own beside Y when a named speaker is the subject of the
+    // speech verb; "Ankara said two soldiers had been killed" only attributes the killing.
     const statement = triggers.find((t) => t.type === 'statement');
+    const speaker = statement ? speakerOf(sentence.text, statement, names) : null;
+    // A state named as the speaker ("Ankara said", "Moscow says") attributes a report rather than making news.
+    const speakerKind = actors.find((a) => a.id === speaker?.id)?.kind;
     if (
       statement &&
+      speaker &&
+      speakerKind !== 'state' &&
       !['statement', 'humanitarian_warning'].includes(primary.type) &&
       // "…, it said": the speaker is whoever "it" is, not the name before it.
-      !/\b(it|he|she|they)\s+$/i.test(sentence.text.slice(0, statement.index)) &&
-      names.some(
-        (n) =>
-          n.file === 'actors' &&
-          ((n.index < statement.index && statement.index - (n.index + n.text.length) <= 40) ||
-            (n.index > statement.index && n.index - statement.index <= 30)),
-      )
+      !/\b(it|he|she|they)\s+$/i.test(sentence.text.slice(0, statement.index))
     )
       chosen.push(statement);
     for (const trigger of chosen) {
-      const reference = new RegExp(`\\bthe (\\S+ ){0,3}${escapeRegExp(trigger.words)}`, 'i').test(sentence.text);
+      const role = triggerRole(sentence.text, trigger.index, trigger.words);
+      const reference =
+        role === 'reference' ||
+        new RegExp(`\\bthe (\\S+ ){0,3}${escapeRegExp(trigger.words)}`, 'i').test(sentence.text);
       let phrase = nearestPhrase(phrases, trigger.index);
-      // "The Idlib deal, Akar said Tuesday": a phrase far from a definite reference dates the words, not the deal.
-      if (reference && phrase && Math.abs(phrase.index - trigger.index) > 25) phrase = null;
+      // "The Idlib deal, Akar said Tuesday": a phrase across a verb from a definite reference dates that verb, not
+      // the deal; "the fighting between Azeri and Armenian forces last year" is dated by its own phrase.
+      if (reference && phrase && verbBetween(sentence.text, trigger, phrase)) phrase = null;
+      // "On Sunday, Erdogan said he expected his meeting with Putin to…": the day is the saying's; the meeting it
+      // mentions, a noun in what was said with no verb of its own, is dated elsewhere (or not at all).
+      if (
+        phrase &&
+        statement &&
+        trigger.type !== 'statement' &&
+        statement.index < trigger.index &&
+        phrase.index < trigger.index &&
+        Math.abs(phrase.index - statement.index) <= 25 &&
+        !isVerbAt(sentence.text, trigger.index, trigger.words) &&
+        !hasOwnVerb(sentence.text, trigger)
+      )
+        phrase = null;
       // "Officials said on Friday": a statement's date stands by its verb; else it is the day's.
       if (trigger.type === 'statement' && phrase && Math.abs(phrase.index - trigger.index) > 25) phrase = null;
+      // "Agreed to have a meeting": the meeting is planned, and the agreeing's date is not the meeting's.
+      if (role === 'intended' && phrase && phrase.index < trigger.index) phrase = null;
+      const { modality, cue } =
+        role === 'intended'
+          ? { modality: 'planned' as const, cue: sentence.text.slice(0, trigger.index).match(/\bto \w+\s[^]*$/)![0] }
+          : findModalityAt(sentence.text, trigger.index, isVerbAt(sentence.text, trigger.index, trigger.words));
       const planned = trigger.type !== 'statement' && modality === 'planned';
-      const reading = phrase ? chooseReading(phrase, planned, anchor) : null;
+      const verb = governingVerb(sentence.text, trigger.index);
+      // "had been killed … on Saturday" in a Saturday paper: the past perfect looks back from an earlier moment, so
+      // the bare weekday is last week's, not the publication day.
+      const reading = phrase ? chooseReading(phrase, planned, anchor, isPastPerfect(verb)) : null;
+      // "Turkey has bought S-400s": the present perfect, with no date, says it happened before, not when.
+      const background = !phrase && modality === 'occurred' && trigger.type !== 'statement' && isPresentPerfect(verb);
       const date: CandidateDate =
         phrase && reading
           ? {
@@ -95,18 +131,29 @@ export function findCandidates(
               qualifier: reading.qualifier,
               note: null,
             }
-          : {
-              resolution: 'inferred',
-              expression: null,
-              earliest: anchor,
-              latest: anchor,
-              precision: 'day',
-              qualifier: null,
-              note: 'No date phrase in the sentence: dated to the publication day, when the source reports it. Review.',
-            };
+          : background
+            ? {
+                resolution: 'inferred',
+                expression: null,
+                earliest: `${Number(anchor.slice(0, 4)) - BACKGROUND_YEARS}${anchor.slice(4)}`,
+                latest: anchor,
+                precision: 'years',
+                qualifier: 'uncertain',
+                note: `No date phrase, and "${verb!.text}" (present perfect) says it happened before the article, not when: dated to the ${BACKGROUND_YEARS} years before publication. Find the date and narrow it.`,
+              }
+            : {
+                resolution: 'inferred',
+                expression: null,
+                earliest: anchor,
+                latest: anchor,
+                precision: 'day',
+                qualifier: null,
+                note: 'No date phrase in the sentence: dated to the publication day, when the source reports it. Review.',
+              };
       out.push({
         sentences: [sentence],
         reference,
+        speaker: trigger.type === 'statement' ? (speaker?.id ?? null) : null,
         type: trigger.type,
         trigger: trigger.words,
         modality: trigger.type === 'statement' && trigger !== primary ? 'occurred' : modality,
@@ -120,6 +167,75 @@ export function findCandidates(
     }
   }
   return out;
+}
+
+/**
+ * Words that may stand between a speaker and the speech verb: titles and names, auxiliaries and adverbs of wire
+ * style ("Turkey's Defense Minister Hulusi Akar", "Peskov also said", "Erdogan on Tuesday said").
+ */
+const SPEAKER_GAP =
+  /^(?:[\s,]|[A-Z][\w’'.-]*|of|the|and|for|'s|’s|also|has|have|had|later|earlier|previously|repeatedly|on|last|this)*$/;
+
+/**
+ * A second trigger that only mentions a happening beside the sentence's news: a definite reference with no date
+ * phrase after it ("as at the beginning of the memorandum"), or a humanitarian consequence nobody is reported to
+ * warn of ("bombed schools, causing the displacement of half the population").
+ */
+function onlyMentioned(sentence: string, t: Trigger, phrases: DatePhrase[]): boolean {
+  if (t.type === 'humanitarian_warning')
+    return !findTriggers(sentence).some((x) => x.type === 'statement') && !/\baccording to\b/i.test(sentence);
+  const definite = new RegExp(`\\bthe (\\S+ ){0,3}${escapeRegExp(t.words)}`, 'i').test(sentence);
+  return definite && !phrases.some((p) => p.readings.length > 0 && p.index > t.index);
+}
+
+/** True when a finite verb stands between the trigger and the date phrase (the phrase belongs to that verb). */
+function verbBetween(sentence: string, trigger: Trigger, phrase: DatePhrase): boolean {
+  const [from, to] =
+    phrase.index > trigger.index
+      ? [trigger.index + trigger.words.length, phrase.index]
+      : [phrase.index + phrase.expression.length, trigger.index];
+  return verbGroups(sentence).some(
+    (g) =>
+      !g.nonFinite &&
+      g.start >= from &&
+      g.end <= to &&
+      // "a truce agreed 18 months ago": a participle right after the noun describes it; the phrase is the noun's.
+      !(phrase.index > trigger.index && /^\s*$/.test(sentence.slice(from, g.start)) && g.form === 'simple-past'),
+  );
+}
+
+/** "An air strike killed ten": the noun is the subject of a finite verb just after it, which its date may follow. */
+function hasOwnVerb(sentence: string, trigger: Trigger): boolean {
+  const end = trigger.index + trigger.words.length;
+  const next = verbGroups(sentence).find((g) => g.start >= end);
+  return next !== undefined && !next.nonFinite && next.start - end <= 15;
+}
+
+/** An aside between commas: "Akar, speaking to journalists, said". */
+const ASIDE = /^\s*,[^,]{1,50},\s*$/;
+
+/**
+ * The actor that is the subject of the speech verb: named just before it, only titles and names between
+ * ("Turkish Defense Minister Hulusi Akar said"), or just after a verb of saying ("…, said Akar").
+ */
+export function speakerOf(sentence: string, verb: Trigger, names: NameMatch[]): NameMatch | null {
+  const actors = names.filter((n) => n.file === 'actors');
+  const before = actors
+    .filter((n) => n.index + n.text.length <= verb.index)
+    .filter((n) => {
+      const gap = sentence.slice(n.index + n.text.length, verb.index);
+      return gap.length <= 60 && (SPEAKER_GAP.test(gap) || ASIDE.test(gap));
+    })
+    .at(-1);
+  if (before) return before;
+  if (!/^(said|says|added|stated|noted|stressed|declared)$/i.test(verb.words)) return null;
+  return (
+    actors.find(
+      (n) =>
+        n.index >= verb.index + verb.words.length &&
+        /^\s*$/.test(sentence.slice(verb.index + verb.words.length, n.index)),
+    ) ?? null
+  );
 }
 
 function escapeRegExp(s: string): string {

@@ -101,10 +101,17 @@ function resolveWithFallbacks(
 
 /**
  * The one reading a phrase most likely means: for a bare weekday, the past one when the sentence reports a
- * happening that occurred, the next one when it is planned.
+ * happening that occurred, the next one when it is planned; the publication day itself unless `before`.
  */
-export function chooseReading(phrase: DatePhrase, planned: boolean, anchor: string): Reading | null {
-  const readings = phrase.readings;
+export function chooseReading(
+  phrase: DatePhrase,
+  planned: boolean,
+  anchor: string,
+  /** The happening lies before the publication day ("had been killed on Saturday", in a Saturday paper). */
+  before = false,
+): Reading | null {
+  const strictlyBefore = before ? phrase.readings.filter((r) => r.latest < anchor) : [];
+  const readings = strictlyBefore.length > 0 ? strictlyBefore : phrase.readings;
   if (readings.length === 0) return null;
   if (readings.length === 1) return readings[0]!;
   // The readings nearest the anchor (a bare "September 29" is this year's, not last year's); among those within a

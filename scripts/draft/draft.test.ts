@@ -7,7 +7,10 @@ import { compatibleTypes } from './merge.ts';
 import { findUnknownNames, matchKnownNames } from './names.ts';
 import { splitSentences } from './sentences.ts';
 import { findClutter, findDateline } from './source.ts';
-import { findModality, findTrigger } from './triggers.ts';
+import { findCandidates } from './candidates.ts';
+import { findMatch, groupCandidates } from './merge.ts';
+import { triggerRole } from './syntax.ts';
+import { findModality, findModalityAt, findTrigger } from './triggers.ts';
 
 const ERDOGAN = {
   id: 'recep-tayyip-erdogan',
@@ -239,5 +242,165 @@ describe('compatibleTypes', () => {
     expect(compatibleTypes('meeting', 'visit')).toBe(true);
     expect(compatibleTypes('attack', 'offensive')).toBe(true);
     expect(compatibleTypes('statement', 'meeting')).toBe(false);
+  });
+});
+
+describe('rules that tell the news from words that mention a happening', () => {
+  const AKAR = { id: 'hulusi-akar', name: 'Hulusi Akar', aliases: ['Akar'], kind: 'person' };
+  const RUSSIA = { id: 'russia', name: 'Russia', aliases: ['Russia', 'Moscow'], kind: 'state' };
+  const OFFICIALS = {
+    id: 'turkish-officials-anonymous',
+    name: 'Turkish officials',
+    aliases: ['Turkish official', 'officials', 'official'],
+    kind: 'group',
+  };
+  const IDLIB = { id: 'idlib', name: 'Idlib', aliases: ['Idlib'], kind: 'admin1' };
+  const actors = [ERDOGAN, PUTIN, TURKEY, AKAR, RUSSIA, OFFICIALS];
+  const places = [SOCHI, IDLIB];
+  /** The candidates of one-sentence articles, published on `anchor`. */
+  const candidates = (text: string, anchor = '2021-09-18') =>
+    findCandidates(splitSentences(text), anchor, actors, places);
+
+  it('reads the modality of each trigger from the cue before it, not from anywhere in the sentence', () => {
+    const s = 'Turkey has bought S-400 air defenses and is in talks with Russia to possibly buy a second batch.';
+    expect(findModalityAt(s, s.indexOf('bought'), true).modality).toBe('occurred');
+    const t = 'The meeting, which is due to start at noon, will focus on Idlib.';
+    expect(findModalityAt(t, t.indexOf('meeting'), false).modality).toBe('planned');
+  });
+
+  it('dates an undated happening told in the present perfect to the years before publication', () => {
+    const [c] = candidates('NATO member Turkey has purchased Russian S-400 air defenses from Moscow.');
+    expect(c).toMatchObject({ type: 'arms_deal', modality: 'occurred' });
+    expect(c!.date).toMatchObject({ resolution: 'inferred', earliest: '2016-09-18', latest: '2021-09-18' });
+    expect(c!.date.precision).toBe('years');
+    // The simple present, or a dated sentence, keeps its own reading.
+    expect(candidates('Russian troops are deployed across Idlib.')[0]!.date.earliest).toBe('2021-09-18');
+  });
+
+  it('reads a bare weekday in the past perfect as last week’s when the paper is of that weekday', () => {
+    const sat = '2021-09-18'; // a Saturday
+    const [had] = candidates(
+      'Ankara said two Turkish soldiers had been killed in an attack on Saturday in Idlib.',
+      sat,
+    );
+    expect(had!.date).toMatchObject({ expression: 'on Saturday', earliest: '2021-09-11' });
+    // The simple past follows the resolver, whose first reading is the publication day itself.
+    const [past] = candidates('Two Turkish soldiers were killed in an attack on Saturday in Idlib.', sat);
+    expect(past!.date.earliest).toBe(sat);
+  });
+
+  it('proposes a statement beside the news only when a speaker that is not a state is the verb’s subject', () => {
+    const types = (text: string) => candidates(text).map((c) => c.type);
+    expect(types('Ankara said two Turkish soldiers had been killed in an attack in Idlib.')).toEqual(['attack']);
+    expect(types('Akar, speaking to journalists, said Russia carried out attacks on Idlib.')).toEqual([
+      'attack',
+      'statement',
+    ]);
+    expect(candidates('Akar, speaking to journalists, said Russia attacked Idlib.')[1]!.speaker).toBe('hulusi-akar');
+    // A name further off, across lower-case words, is not the speaker.
+    expect(types('Erdogan will visit Sochi next week, officials said.')).toEqual(['visit', 'statement']);
+    expect(types('Erdogan will visit Sochi next week for talks with Putin on Idlib, officials said.')).toContain(
+      'statement',
+    );
+    expect(types('Putin will visit Idlib next week to see the front lines in Sochi, reports said.')).toEqual(['visit']);
+  });
+
+  it('folds undated words of one speaker into the statement the article dates', () => {
+    const text = `Erdogan will visit Sochi later this month, two officials said on Friday.
+“The main item on the agenda is Syria,” a senior Turkish official said.`;
+    const statements = groupCandidates(candidates(text), new Set([ERDOGAN.id])).filter((c) => c.type === 'statement');
+    expect(statements).toHaveLength(1);
+    expect(statements[0]!.sentences).toHaveLength(2);
+    expect(statements[0]!.date.earliest).toBe('2021-09-17');
+  });
+
+  it('dates a definite reference by its own phrase unless a verb stands between them', () => {
+    const [war] = candidates(
+      'Ankara and Moscow were rivals in the fighting between Azeri and Armenian forces last year.',
+    );
+    expect(war).toMatchObject({ type: 'clash', reference: true });
+    expect(war!.date).toMatchObject({ expression: 'last year', earliest: '2020-01-01' });
+    const [deal] = candidates('Russia must uphold the Idlib deal, Akar said Tuesday.', '2021-09-28');
+    expect(deal).toMatchObject({ type: 'agreement', reference: true });
+    expect(deal!.date.resolution).toBe('inferred');
+    // A participle right after the noun describes it: "a truce agreed 18 months ago" is dated by the phrase.
+    const [truce] = candidates('Both sides complained of violations of a truce agreed to 18 months ago in Idlib.');
+    expect(truce).toMatchObject({ type: 'ceasefire', reference: true });
+    expect(truce!.date).toMatchObject({ expression: '18 months ago', earliest: '2020-03-01' });
+  });
+
+  it('gives the day of the saying to the statement, not to a happening it mentions as a noun', () => {
+    const [meeting] = candidates('On Sunday, Erdogan said that he expected his meeting with Putin to go well.');
+    expect(meeting).toMatchObject({ type: 'meeting' });
+    expect(meeting!.date.resolution).toBe('inferred');
+    // A noun with a verb of its own ("an air strike killed") keeps the date.
+    const [strike] = candidates('Officials said on Friday that an air strike killed ten people in Idlib.');
+    expect(strike).toMatchObject({ type: 'attack' });
+    expect(strike!.date.earliest).toBe('2021-09-17');
+  });
+
+  it('tells topics, references and intended happenings from happenings by the words around a noun', () => {
+    const role = (s: string, w: string) => triggerRole(s, s.indexOf(w), w);
+    expect(role('The official said drone sales would be discussed in Sochi.', 'sales')).toBe('topic');
+    expect(role('They will discuss the sanctions on Turkey.', 'sanctions')).toBe('topic');
+    expect(role('Russia must abide by the ceasefire agreement.', 'ceasefire')).toBe('reference');
+    expect(role('The presidents have agreed to have a meeting.', 'meeting')).toBe('intended');
+    expect(role('Russian jets launched attacks on Idlib.', 'attacks')).toBeNull();
+    // A verb is never a topic.
+    expect(role('Erdogan and Putin discussed the attacks.', 'discussed')).toBeNull();
+    expect(
+      candidates('The official said drone sales to Ukraine would be discussed in Sochi.').map((c) => c.type),
+    ).not.toContain('arms_deal');
+    const [planned] = candidates('On Friday, Erdogan and Putin agreed to have a meeting in Sochi.');
+    expect(planned).toMatchObject({ type: 'meeting', modality: 'planned' });
+    expect(planned!.date.resolution).toBe('inferred');
+  });
+
+  it('drops a second trigger that only mentions a happening beside the news', () => {
+    const types = (text: string) => candidates(text).map((c) => c.type);
+    // A consequence nobody is reported to warn of.
+    expect(types('Russia bombed schools in Idlib, causing the displacement of half the population.')).toEqual([
+      'attack',
+    ]);
+    expect(types('Russia bombed schools in Idlib, causing the displacement of thousands, the UN said.')).toContain(
+      'humanitarian_warning',
+    );
+    // A definite reference with no date after it.
+    expect(types('Putin hopes the meeting with Erdogan brings peace as at the start of the memorandum.')).toEqual([
+      'meeting',
+    ]);
+  });
+
+  it('folds an undated plan that names no one into the article’s one planned meeting', () => {
+    const text = `Erdogan will visit Putin in Sochi later this month.
+The official said energy projects will be discussed.`;
+    const groups = groupCandidates(candidates(text), new Set([ERDOGAN.id, PUTIN.id]));
+    expect(groups.filter((g) => g.type !== 'statement')).toHaveLength(1);
+    expect(groups[0]!.sentences).toHaveLength(2);
+  });
+
+  it('matches a statement to an existing one only when the speaker is the event’s speaker', () => {
+    const [said] = candidates('Putin said on Friday the presence of foreign forces in Idlib is illegal.');
+    expect(said).toMatchObject({ type: 'statement', speaker: 'vladimir-putin' });
+    const event = {
+      id: 'department-statement',
+      type: 'statement' as const,
+      file: 'x.yaml',
+      earliest: '2021-09-17',
+      latest: '2021-09-17',
+      precision: 'day' as const,
+      actorIds: ['turkish-officials-anonymous', 'vladimir-putin'],
+      speakerIds: ['turkish-officials-anonymous'],
+      placeIds: ['idlib'],
+      title: 'A statement about Putin',
+    };
+    expect(findMatch(said!, [event], new Set([PUTIN.id]))).toBeNull();
+    expect(findMatch(said!, [{ ...event, speakerIds: ['vladimir-putin'] }], new Set([PUTIN.id]))?.event.id).toBe(
+      'department-statement',
+    );
+  });
+
+  it('reads the monitoring of a ceasefire as a deployment', () => {
+    expect(findTrigger('Russia is working with Ankara to monitor it.')?.type).toBe('deployment');
   });
 });

@@ -4,7 +4,9 @@
  * A curated event counts as found when a proposal's date window overlaps it, the type matches (same type; the
  * "family" figures also accept meeting~visit~summit~call, attack~clash~offensive, agreement~ceasefire) and they
  * share an actor or place, or when the proposal is a merge into that very event.
- * Run: npx tsx scripts/draft/measure.ts [--against-current] [--missed] [--proposals]
+ * Run: npx tsx scripts/draft/measure.ts [--against-current] [--missed] [--proposals] [--curated]
+ *   [--hold-out <source-id>,<source-id>]: those articles' proposals and misses are not shown, and their figures are
+ *   totalled apart (tune on the others, then read the held-out figures once).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,8 +20,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 async function main(): Promise<void> {
   const data = await readCurated(path.join(root, 'data'));
-  let totals = { curated: 0, found: 0, foundFamily: 0, proposals: 0, correct: 0, correctFamily: 0 };
+  const zero = { curated: 0, found: 0, foundFamily: 0, proposals: 0, correct: 0, correctFamily: 0 };
+  let totals = { ...zero };
+  const holdOutArg = process.argv.indexOf('--hold-out');
+  const heldOut = new Set(holdOutArg === -1 ? [] : (process.argv[holdOutArg + 1] ?? '').split(','));
+  const subtotals = { tuned: { ...zero }, heldOut: { ...zero } };
   for (const source of data.sources) {
+    const hidden = heldOut.has(source.id);
     const text = await readFile(path.join(root, 'data', 'sources', source.file), 'utf8');
     const cites = (e: CuratedData['events'][number]) => e.record.evidence.some((q) => q.sourceId === source.id);
     const curated = data.events.filter(cites);
@@ -75,7 +82,12 @@ async function main(): Promise<void> {
     console.log(
       `${source.id}: curated ${curated.length}, proposals ${proposals.length} (${draft.events.length} new, ${draft.evidence.length} merges, ${ownMerges.size} into its own curated events); recall ${found.length}/${curated.length} = ${pct(found.length, curated.length)} (family ${pct(foundFamily.length, curated.length)}); precision ${correct.length}/${proposals.length} = ${pct(correct.length, proposals.length)} (family ${pct(correctFamily.length, proposals.length)})`,
     );
-    if (process.argv.includes('--proposals')) {
+    if (process.argv.includes('--curated') && !hidden)
+      for (const e of curatedWindows)
+        console.log(
+          `   curated ${e.id} ${e.type} ${e.earliest}..${e.latest} [${[...e.actorIds, ...e.placeIds].join(' ')}]`,
+        );
+    if (process.argv.includes('--proposals') && !hidden) {
       for (const [i, p] of draft.events.entries())
         console.log(
           `   ${correctFamily.includes(proposals[i]!) ? 'ok ' : 'BAD'} new ${p.record.type} ${p.record.date.earliest}..${p.record.date.latest} [${proposals[i]!.names.join(' ')}] ${p.record.evidence[0]!.quote.slice(0, 90)}`,
@@ -85,22 +97,31 @@ async function main(): Promise<void> {
           `   ${correctFamily.includes(proposals[draft.events.length + i]!) ? 'ok ' : 'BAD'} merge ${m.event} ← ${m.evidence[0]!.quote.slice(0, 80)}`,
         );
     }
-    if (process.argv.includes('--missed'))
+    if (process.argv.includes('--missed') && !hidden)
       for (const e of curatedWindows)
         if (!foundFamily.includes(e)) console.log(`   missed ${e.id} ${e.type} ${e.earliest}..${e.latest}`);
-    totals = {
-      curated: totals.curated + curated.length,
-      found: totals.found + found.length,
-      foundFamily: totals.foundFamily + foundFamily.length,
-      proposals: totals.proposals + proposals.length,
-      correct: totals.correct + correct.length,
-      correctFamily: totals.correctFamily + correctFamily.length,
-    };
+    const add = (t: typeof zero) => ({
+      curated: t.curated + curated.length,
+      found: t.found + found.length,
+      foundFamily: t.foundFamily + foundFamily.length,
+      proposals: t.proposals + proposals.length,
+      correct: t.correct + correct.length,
+      correctFamily: t.correctFamily + correctFamily.length,
+    });
+    totals = add(totals);
+    if (hidden) subtotals.heldOut = add(subtotals.heldOut);
+    else subtotals.tuned = add(subtotals.tuned);
   }
-  const pct = (a: number, b: number) => `${Math.round((100 * a) / b)}%`;
-  console.log(
-    `overall: recall ${totals.found}/${totals.curated} = ${pct(totals.found, totals.curated)} (family ${pct(totals.foundFamily, totals.curated)}); precision ${totals.correct}/${totals.proposals} = ${pct(totals.correct, totals.proposals)} (family ${pct(totals.correctFamily, totals.proposals)})`,
-  );
+  const pct = (a: number, b: number) => (b ? `${Math.round((100 * a) / b)}%` : '-');
+  const line = (label: string, t: typeof zero) =>
+    console.log(
+      `${label}: recall ${t.found}/${t.curated} = ${pct(t.found, t.curated)} (family ${pct(t.foundFamily, t.curated)}); precision ${t.correct}/${t.proposals} = ${pct(t.correct, t.proposals)} (family ${pct(t.correctFamily, t.proposals)})`,
+    );
+  if (heldOut.size > 0) {
+    line('tuned on', subtotals.tuned);
+    line('held out', subtotals.heldOut);
+  }
+  line('overall', totals);
 }
 
 void main();

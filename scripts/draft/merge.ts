@@ -26,6 +26,8 @@ export interface ExistingEvent {
   latest: string;
   precision: Precision;
   actorIds: string[];
+  /** The actors in the role of speaker (a statement's), when the event says. */
+  speakerIds?: string[];
   placeIds: string[];
   title: string;
 }
@@ -64,13 +66,20 @@ function speakers(c: Candidate, personIds: Set<string>): string[] {
   return ids(c, 'actors').filter((id) => personIds.has(id));
 }
 
+const MEETINGS: EventType[] = ['meeting', 'visit', 'summit', 'call'];
+
 /** Merges the candidates of one article that describe one happening (same type, overlapping dates, a shared name). */
 export function groupCandidates(candidates: Candidate[], personIds: Set<string>): Candidate[] {
   const groups: Candidate[] = [];
   for (const c of candidates) {
     const same = groups.find((g) => {
       if (g.type === 'statement' || c.type === 'statement') {
-        if (g.type !== c.type || !overlaps([g.date.earliest, g.date.latest], [c.date.earliest, c.date.latest]))
+        if (g.type !== c.type) return false;
+        const sameSpeaker = g.speaker !== null && g.speaker === c.speaker;
+        if (
+          !(sameSpeaker && c.date.resolution === 'inferred') &&
+          !overlaps([g.date.earliest, g.date.latest], [c.date.earliest, c.date.latest])
+        )
           return false;
       } else {
         // "His meeting with Putin", "the talks": an undated mention of a happening the article dates elsewhere.
@@ -81,11 +90,26 @@ export function groupCandidates(candidates: Candidate[], personIds: Set<string>)
           if (!overlaps([g.date.earliest, g.date.latest], [c.date.earliest, c.date.latest])) return false;
         }
       }
+      // One speaker's words reported over several sentences ("two officials said on Friday … another official
+      // told Reuters"): one statement, the undated sentences folding into the dated one.
+      if (g.type === 'statement' && g.speaker && c.speaker) return g.speaker === c.speaker;
       if (g.type === 'statement')
         return (
           shared(speakers(g, personIds), speakers(c, personIds)).length > 0 ||
           (g.actors[0] !== undefined && g.actors[0].id === c.actors[0]?.id && speakers(c, personIds).length === 0)
         );
+      // "The official said the issues would be discussed in Sochi": an undated plan that names no one is the
+      // article's one planned meeting, when it has only one.
+      if (
+        c.modality === 'planned' &&
+        g.modality === 'planned' &&
+        c.date.resolution === 'inferred' &&
+        speakers(c, personIds).length === 0 &&
+        MEETINGS.includes(c.type) &&
+        groups.filter((x) => x.modality === 'planned' && MEETINGS.includes(x.type)).length === 1 &&
+        MEETINGS.includes(g.type)
+      )
+        return true;
       const sharedPeople = shared(speakers(g, personIds), speakers(c, personIds)).length;
       const sharedPlaces = shared(ids(g, 'places'), ids(c, 'places')).length;
       return sharedPeople > 0 || (sharedPlaces > 0 && g.date.resolution !== 'inferred');
@@ -136,7 +160,11 @@ export function findMatch(
     if (actors.length + places.length === 0) continue;
     // Without a date of its own, a candidate must share more than one name ("the offensive" is not every offensive).
     if (c.date.resolution === 'inferred' && actors.length + places.length < 2) continue;
-    if (c.type === 'statement' && shared(speakers(c, personIds), e.actorIds).length === 0) continue;
+    // A statement is the same one only when its speaker is the event's: "Putin said" is not the department's
+    // statement about Putin.
+    const speakerPool = e.type === 'statement' && e.speakerIds?.length ? e.speakerIds : e.actorIds;
+    if (c.type === 'statement' && shared(c.speaker ? [c.speaker] : speakers(c, personIds), speakerPool).length === 0)
+      continue;
     // A happening of a few days is not a campaign of years, though the years contain it.
     if (Math.abs(PRECISIONS.indexOf(c.date.precision) - PRECISIONS.indexOf(e.precision)) >= 4) continue;
     let score = (c.type === e.type ? 3 : 1) + actors.length + places.length;

@@ -34,7 +34,10 @@ const LEXICON: [EventType, RegExp][] = [
     /\b(air ?strikes?|air raids?|raids?|shell(ed|ing)|bomb(ed|ing|ardment)|attacks?|attacked|targeting|targeted|killed|warplanes|struck)\b/i,
   ],
   ['clash', /\b(clash(es|ed)?|fighting|fought|battle)\b/i],
-  ['deployment', /\b(deployed|deployment|observation posts?|troops are|set up|intervention|joined .{0,20}conflict)\b/i],
+  [
+    'deployment',
+    /\b(deployed|deployment|observation posts?|troops are|set up|intervention|joined .{0,20}conflict|to monitor|monitoring (mission|cent(re|er)|force)|joint patrols?)\b/i,
+  ],
   [
     'agreement',
     /\b(agreed(?! to [a-z]+ )|agreement|deal|memorand(um|a) of understanding|signed|joint statement|accord)\b/i,
@@ -91,22 +94,36 @@ export interface ModalityCue {
 
 /** The modality the sentence reports the happening with, and the words that say so. */
 export function findModality(sentence: string): ModalityCue {
-  const hypothetical = /\b(could|might|may|would (lead|have|be)|if there is|possibly|potential(ly)?|in case)\b/i.exec(
-    sentence,
-  );
+  const first = modalityCues(sentence)[0];
+  return first ? { modality: first.modality, cue: first.cue } : { modality: 'occurred', cue: null };
+}
+
+/**
+ * The modality of the happening named at `index`: the nearest cue before it ("Turkey has bought S-400s and is in
+ * talks to possibly buy more": "possibly" is not the purchase's); a cue after it only for a noun that is the
+ * subject of its clause ("the meeting, which is due to start"), within a few words; else it occurred.
+ */
+export function findModalityAt(sentence: string, index: number, isVerb: boolean): ModalityCue {
+  const cues = modalityCues(sentence);
+  const before = cues.filter((c) => c.index < index).at(-1);
+  if (before) return { modality: before.modality, cue: before.cue };
+  const after = cues.find((c) => c.index > index && c.index - index <= 40);
+  if (after && !isVerb) return { modality: after.modality, cue: after.cue };
+  return { modality: 'occurred', cue: null };
+}
+
+function modalityCues(sentence: string): { modality: Modality; cue: string; index: number }[] {
+  const hypothetical = /\b(could|might|may|would (lead|have|be)|if there is|possibly|potential(ly)?|in case)\b/i;
   const planned =
-    /\b(will|would (meet|visit|hold|discuss|travel|go|host|sign|attend)|is expected to|are expected to|expected to be|plans? to|planned|is set to|are set to|is due to|due to (start|be|begin)|scheduled|upcoming|to launch|announced plans)\b/i.exec(
-      sentence,
-    );
-  const ongoing = /\b(continues?|continuing|ongoing|since|have been|has been|are deployed|is working)\b/i.exec(
-    sentence,
-  );
-  const cues: [Modality, RegExpExecArray | null][] = [
+    /\b(will|would (meet|visit|hold|discuss|travel|go|host|sign|attend)|is expected to|are expected to|expected to be|plans? to|planned|is set to|are set to|is due to|due to (start|be|begin)|scheduled|upcoming|to launch|announced plans)\b/i;
+  const ongoing = /\b(continues?|continuing|ongoing|since|have been|has been|are deployed|is working)\b/i;
+  const out: { modality: Modality; cue: string; index: number }[] = [];
+  for (const [modality, pattern] of [
     ['planned', planned],
     ['hypothetical', hypothetical],
     ['ongoing', ongoing],
-  ];
-  const first = cues.filter(([, m]) => m).sort((a, b) => a[1]!.index - b[1]!.index)[0];
-  if (!first) return { modality: 'occurred', cue: null };
-  return { modality: first[0], cue: first[1]![0] };
+  ] as const)
+    for (const m of sentence.matchAll(new RegExp(pattern.source, 'gi')))
+      out.push({ modality, cue: m[0], index: m.index });
+  return out.sort((a, b) => a.index - b.index);
 }

@@ -1,0 +1,134 @@
+/**
+ * A little syntax from compromise's part-of-speech tags: the verb groups of a sentence with their tense and form,
+ * and the part of speech of the word at an offset. Used to tell the main happening of a clause from words that only
+ * mention one ("to have a meeting", "the need to abide by the ceasefire agreement").
+ */
+import nlp from 'compromise';
+
+export interface VerbGroup {
+  text: string;
+  start: number;
+  end: number;
+  /** compromise's form: "simple-past", "present-perfect", "past-perfect", "passive-past", "future"… */
+  form: string;
+  /** A gerund or an infinitive ("resulting", "to discuss"): not the finite verb of a clause. */
+  nonFinite: boolean;
+}
+
+interface RawVerb {
+  text: string;
+  offset: { start: number; length: number };
+  verb?: { grammar?: { form?: string; isInfinitive?: boolean } };
+  terms: { tags: string[] }[];
+}
+
+const cache = new Map<string, VerbGroup[]>();
+
+/** The verb groups of `sentence`, left to right, with offsets into it. */
+export function verbGroups(sentence: string): VerbGroup[] {
+  const hit = cache.get(sentence);
+  if (hit) return hit;
+  const raw = nlp(sentence).verbs().json({ offset: true }) as RawVerb[];
+  const out = raw.map((v) => {
+    const text = v.text.replace(/[\s.,;:!?"”’)]+$/, '');
+    return {
+      text,
+      start: v.offset.start,
+      end: v.offset.start + text.length,
+      form: v.verb?.grammar?.form ?? '',
+      nonFinite:
+        Boolean(v.verb?.grammar?.isInfinitive) ||
+        v.terms.every((t) => t.tags.includes('Gerund') || !t.tags.includes('Verb')),
+    };
+  });
+  if (cache.size > 500) cache.clear();
+  cache.set(sentence, out);
+  return out;
+}
+
+/** The verb group the word at `index` belongs to, else the nearest finite one before it (its clause's verb). */
+export function governingVerb(sentence: string, index: number): VerbGroup | null {
+  const groups = verbGroups(sentence);
+  const own = groups.find((g) => g.start <= index && index < g.end);
+  if (own) return own;
+  return groups.filter((g) => g.end <= index && !g.nonFinite).at(-1) ?? null;
+}
+
+interface RawTerm {
+  offset: { start: number; length: number };
+  terms: { tags: string[] }[];
+}
+
+const termCache = new Map<string, { start: number; end: number; verb: boolean }[]>();
+
+function terms(sentence: string): { start: number; end: number; verb: boolean }[] {
+  const hit = termCache.get(sentence);
+  if (hit) return hit;
+  const out = (nlp(sentence).terms().json({ offset: true }) as RawTerm[]).map((t) => ({
+    start: t.offset.start,
+    end: t.offset.start + t.offset.length,
+    verb: t.terms[0]?.tags.includes('Verb') ?? false,
+  }));
+  if (termCache.size > 500) termCache.clear();
+  termCache.set(sentence, out);
+  return out;
+}
+
+/**
+ * True when the trigger at `index` is a verb, not a noun: its last word is tagged a verb ("drone sales" is a
+ * noun even where compromise reads "drone" as a verb; "met", "visited" are verbs).
+ */
+export function isVerbAt(sentence: string, index: number, words = ''): boolean {
+  const last = index + Math.max(0, words.lastIndexOf(' ') + 1);
+  const term = terms(sentence).find((t) => t.start <= last && last < t.end);
+  return term?.verb ?? false;
+}
+
+/** "has bought", "have been sold": the present perfect says it happened before, at no stated time. */
+export function isPresentPerfect(g: VerbGroup | null): boolean {
+  return g !== null && /^(has|have)\b/i.test(g.text) && !/progressive/.test(g.form);
+}
+
+/** "had been killed": the past perfect puts it before a past moment the article reports from. */
+export function isPastPerfect(g: VerbGroup | null): boolean {
+  return g !== null && /^had\b/i.test(g.text);
+}
+
+/** How a trigger word stands in its clause, when that says it does not report a happening of its own. */
+export type TriggerRole =
+  /** The subject matter of talks ("drone sales would be discussed", "to discuss the sanctions"): no happening. */
+  | 'topic'
+  /** An earlier happening the clause refers to ("abide by the ceasefire agreement", "violations of a truce"). */
+  | 'reference'
+  /** The object of an intention ("agreed to have a meeting", "plans to hold talks"): a planned happening. */
+  | 'intended';
+
+const DETERMINERS = String.raw`(?:(?:a|an|the|its|their|his|her|our|this|that|these|those|another|new|further|possible|potential|[A-Z][\w’'-]*|\w+-\w+|[\w’']+'s|[\w’']+’s|of|and)\s+)`;
+const TOPIC_BEFORE = new RegExp(
+  String.raw`\b(?:discuss(?:es|ed|ing)?|talk(?:s|ed)? (?:about|on|over)|raised?|on the agenda(?: was| is)?)\s+${DETERMINERS}{0,4}$`,
+  'i',
+);
+const TOPIC_AFTER =
+  /^(?:\s+[\w’'-]+){0,3}?\s+(?:(?:would|will|could|might|may|to|should|must) )?(?:be |been )?discussed\b/i;
+const REFERENCE_BEFORE = new RegExp(
+  String.raw`\b(?:abid(?:e|es|ed|ing) by|uphold(?:s|ing)?|implement(?:s|ed|ing|ation of)?|violat(?:e|es|ed|ing|ions? of)|breach(?:es|ed)?(?: of)?|compl(?:y|ies|ied|iance) with|commitment to|committed to|under|terms of|principles of|responsibilities (?:in|under)|protected by|in line with|in accordance with)\s+${DETERMINERS}{0,4}$`,
+  'i',
+);
+const INTENDED_BEFORE = new RegExp(
+  String.raw`\bto (?:have|hold|sign|reach|conduct|launch|stage|pay|make|attend|host|organi[sz]e|arrange)\s+${DETERMINERS}{0,3}$`,
+  'i',
+);
+
+/**
+ * The role of the trigger at `index` (its words `words`) in its clause, from the words around it and whether it
+ * is a verb: only a noun can be a topic, a reference or the object of an intention.
+ */
+export function triggerRole(sentence: string, index: number, words: string): TriggerRole | null {
+  if (isVerbAt(sentence, index, words)) return null;
+  const before = sentence.slice(Math.max(0, index - 80), index);
+  const after = sentence.slice(index + words.length, index + words.length + 60);
+  if (TOPIC_BEFORE.test(before) || TOPIC_AFTER.test(after)) return 'topic';
+  if (REFERENCE_BEFORE.test(before)) return 'reference';
+  if (INTENDED_BEFORE.test(before)) return 'intended';
+  return null;
+}
