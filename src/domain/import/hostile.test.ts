@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { DatasetSchema, findDatasetInconsistencies, type Dataset } from '../dataset-schema.ts';
 import { formatImportProblem, importSource, type ImportFormat, type ImportResult } from './index.ts';
+import { MAX_VALUE_CHARS } from './importer.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../data/fixtures/import');
 const acled = readFileSync(path.join(FIXTURES, 'acled-2023.csv'), 'utf8').replace(/^\uFEFF/, '');
@@ -186,8 +187,17 @@ describe('ACLED exports as they are found', () => {
     expect(dataset.sources.every((s) => s.url === null || /^https?:\/\//.test(s.url))).toBe(true);
   });
 
+  it('refuses a value longer than any event field needs, naming its column and length', async () => {
+    const result = await run(acledFile({ notes: 'x'.repeat(MAX_VALUE_CHARS + 1) }));
+    expect(result.dataset).toBeNull();
+    expect(result.problems).toHaveLength(1);
+    expect(formatImportProblem(result.problems[0]!)).toMatch(
+      /line 2.*at most 100,000 characters; column "notes" has 100,001/,
+    );
+  });
+
   it('quotes a long refused value shortened, not whole', async () => {
-    const huge = 'x'.repeat(200_000);
+    const huge = 'x'.repeat(50_000);
     const seen: (string | null)[] = [];
     const result = await importSource(
       acledFile({ fatalities: huge }),

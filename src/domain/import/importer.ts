@@ -38,6 +38,9 @@ export const CSV_PARSE_CONFIG = {
   delimiter: delimiterOf,
 } as const;
 
+/** The longest value a cell may hold: ten times ACLED's longest notes, far below what would hurt the app. */
+export const MAX_VALUE_CHARS = 100_000;
+
 /**
  * Turns papaparse's `step` results into importer calls with the physical line each row starts on: every row
  * advances the count by one plus the line breaks inside its quoted values, so multi-line notes, CRLF and blank
@@ -47,6 +50,7 @@ export const CSV_PARSE_CONFIG = {
 export function createCsvFeed(importer: RowImporter): { step: (results: Papa.ParseStepResult<string[]>) => void } {
   let line = 1;
   let headerSeen = false;
+  let headerNames: readonly string[] = [];
   return {
     step(results) {
       const values = results.data;
@@ -71,8 +75,21 @@ export function createCsvFeed(importer: RowImporter): { step: (results: Papa.Par
       if (!headerSeen && /^sep=.?$/i.test(values.join(results.meta.delimiter).trim())) return;
       if (!headerSeen) {
         headerSeen = true;
+        headerNames = values;
         importer.header(values, start);
-      } else importer.row(values, start);
+        return;
+      }
+      // A value no event field needs (a 50 MB "title" would be drawn, indexed and exported whole): refused.
+      const huge = values.findIndex((v) => v.length > MAX_VALUE_CHARS);
+      if (huge >= 0) {
+        const name = headerNames[huge] ?? `number ${huge + 1}`;
+        importer.rowError(
+          start,
+          `values of at most ${MAX_VALUE_CHARS.toLocaleString('en-US')} characters; column "${name}" has ${values[huge]!.length.toLocaleString('en-US')}`,
+        );
+        return;
+      }
+      importer.row(values, start);
     },
   };
 }
