@@ -15,9 +15,9 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { DatasetSchema, findDatasetInconsistencies, type Dataset } from '../src/domain/dataset-schema.ts';
-import { BUNDLED_DATASET_ID, packPathOf, type DatasetEntry } from '../src/domain/dataset-registry.ts';
-import { writeDatasetPack } from './dataset/write-pack.ts';
+import { DatasetSchema, findDatasetInconsistencies } from '../src/domain/dataset-schema.ts';
+import { BUNDLED_DATASET_ID, packPathOf } from '../src/domain/dataset-registry.ts';
+import { entryOfPack, writeDatasetPack } from './dataset/write-pack.ts';
 import { compileDataset, formatProblem } from './dataset/compile-dataset.ts';
 import { DataDirError, readDataDir } from './dataset/read-data-dir.ts';
 import { loadCountryShapes } from './dataset/country-shapes.ts';
@@ -25,26 +25,6 @@ import { encodePack } from '../src/domain/pack-encoder.ts';
 import { runLocate } from './dataset/locate-cli.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-/** The bundled dataset's entry in the registry: the default, with nothing time-dependent (builds stay identical). */
-function bundledEntry(dataset: Dataset): DatasetEntry {
-  let earliest: string | null = null;
-  let latest: string | null = null;
-  for (const event of dataset.events) {
-    if (earliest === null || event.date.earliest < earliest) earliest = event.date.earliest;
-    if (latest === null || event.date.latest > latest) latest = event.date.latest;
-  }
-  return {
-    id: BUNDLED_DATASET_ID,
-    title: dataset.title,
-    description: dataset.description,
-    path: packPathOf(BUNDLED_DATASET_ID),
-    events: dataset.events.length,
-    extent: earliest && latest ? { earliest, latest } : null,
-    origin: 'bundled',
-    importedFrom: null,
-  };
-}
 
 /** The drafts in data/drafts/ waiting for review (none when the folder does not exist). */
 async function pendingDrafts(dataDir: string): Promise<string[]> {
@@ -101,7 +81,7 @@ async function main(): Promise<void> {
   try {
     await Promise.all(outputs.map(([, content], i) => writeFile(temporary[i]!, content)));
     // The pack and its entry in datasets.json (beside any imported datasets, which stay listed).
-    await writeDatasetPack(outDir, bundledEntry(result.dataset), pack);
+    await writeDatasetPack(outDir, entryOfPack(pack, BUNDLED_DATASET_ID), pack);
     for (const [i, [target]] of outputs.entries()) await rename(temporary[i]!, target);
   } finally {
     await Promise.all(temporary.map((t) => rm(t, { force: true })));

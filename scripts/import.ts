@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import Papa from 'papaparse';
-import { BUNDLED_DATASET_ID, isDatasetId, packPathOf, type DatasetEntry } from '../src/domain/dataset-registry.ts';
+import { BUNDLED_DATASET_ID, isDatasetId } from '../src/domain/dataset-registry.ts';
 import { findDatasetInconsistencies } from '../src/domain/dataset-schema.ts';
 import { encodePackTables } from '../src/domain/pack-encoder.ts';
 import { serializeEventSearch } from '../src/domain/event-search.ts';
@@ -34,7 +34,7 @@ import {
   type ImportProblem,
   type ImportResult,
 } from '../src/domain/import/index.ts';
-import { writeDatasetPack } from './dataset/write-pack.ts';
+import { entryOfPack, writeDatasetPack } from './dataset/write-pack.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = `usage: npm run import -- <acled|csv|geojson> <file> --name <dataset-id> [--title "…"] [--description "…"] [--skip-invalid] [--out <dir>]
@@ -228,7 +228,6 @@ async function main(): Promise<number> {
     ...(args.title !== undefined ? { title: args.title } : {}),
     ...(args.description !== undefined ? { description: args.description } : {}),
   };
-  const entryPath = packPathOf(args.name);
   const reportTemporary = path.join(args.out, 'datasets', `.${args.name}.import-report.csv.tmp-${process.pid}`);
   let report: WriteStream | null = null;
   let reported = 0;
@@ -282,24 +281,12 @@ async function main(): Promise<number> {
     const tables = encodePackTables(dataset);
     const files = tables.finish(index ? await index : serializeEventSearch(dataset));
     const encoded = performance.now();
-    let extent: DatasetEntry['extent'] = null;
-    for (const e of dataset.events) {
-      if (!extent) extent = { earliest: e.date.earliest, latest: e.date.latest };
-      else {
-        if (e.date.earliest < extent.earliest) extent.earliest = e.date.earliest;
-        if (e.date.latest > extent.latest) extent.latest = e.date.latest;
-      }
-    }
-    const entry: DatasetEntry = {
-      id: args.name,
-      title: dataset.title,
-      description: dataset.description,
-      path: entryPath,
-      events: dataset.events.length,
-      extent,
-      origin: 'imported',
-      importedFrom: { format: args.format, file: fileName, at: new Date().toISOString() },
-    };
+    const entry = entryOfPack(files, args.name, {
+      format: args.format,
+      file: fileName,
+      at: new Date().toISOString(),
+    });
+    const { extent } = entry;
     const { folder } = await writeDatasetPack(args.out, entry, files);
     const reportFile = path.join(folder, 'import-report.csv');
     if (reported > 0) await rename(reportTemporary, reportFile);

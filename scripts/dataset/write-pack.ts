@@ -12,6 +12,7 @@ import path from 'node:path';
 import {
   BUNDLED_DATASET_ID,
   REGISTRY_FILE,
+  entryFromManifest,
   findRegistryProblems,
   isDatasetId,
   packPathOf,
@@ -44,20 +45,21 @@ async function bundledEntryFromPack(dataRoot: string): Promise<DatasetEntry | nu
   const manifestFile = path.join(dataRoot, packPathOf(BUNDLED_DATASET_ID), 'manifest.json');
   if (!existsSync(manifestFile)) return null;
   try {
-    const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as PackManifest;
-    return {
-      id: BUNDLED_DATASET_ID,
-      title: manifest.title,
-      description: manifest.description,
-      path: packPathOf(BUNDLED_DATASET_ID),
-      events: manifest.counts.events,
-      extent: manifest.extent,
-      origin: 'bundled',
-      importedFrom: null,
-    };
+    return entryFromManifest(JSON.parse(await readFile(manifestFile, 'utf8')) as PackManifest, BUNDLED_DATASET_ID);
   } catch {
     return null;
   }
+}
+
+/** The registry entry of freshly encoded pack files: what their manifest says. */
+export function entryOfPack(
+  files: readonly PackFile[],
+  id: string,
+  importedFrom: DatasetEntry['importedFrom'] = null,
+): DatasetEntry {
+  const manifest = files.find((f) => f.path === 'manifest.json');
+  if (!manifest) throw new Error('internal error: the pack has no manifest.json');
+  return entryFromManifest(JSON.parse(new TextDecoder().decode(manifest.bytes)) as PackManifest, id, importedFrom);
 }
 
 async function writeAtomically(file: string, content: string | Uint8Array): Promise<void> {

@@ -4,6 +4,7 @@
  * `npm run data` and `npm run import` (scripts/dataset/write-pack.ts), read by the app; this module is the
  * contract both share and the checks the app runs on it. Pure: no I/O.
  */
+import type { PackManifest } from './event-pack.ts';
 
 export const REGISTRY_FORMAT = 'news-event-datasets';
 export const REGISTRY_VERSION = 1;
@@ -41,6 +42,24 @@ export interface DatasetRegistry {
 }
 
 export const packPathOf = (id: string) => (id === BUNDLED_DATASET_ID ? 'pack/' : `datasets/${id}/`);
+
+/** A pack's entry in the registry: its title, size and extent are the manifest's, never computed again. */
+export function entryFromManifest(
+  manifest: Pick<PackManifest, 'title' | 'description' | 'counts' | 'extent'>,
+  id: string,
+  importedFrom: DatasetEntry['importedFrom'] = null,
+): DatasetEntry {
+  return {
+    id,
+    title: manifest.title,
+    description: manifest.description,
+    path: packPathOf(id),
+    events: manifest.counts.events,
+    extent: manifest.extent,
+    origin: id === BUNDLED_DATASET_ID ? 'bundled' : 'imported',
+    importedFrom,
+  };
+}
 
 /** The registry with `entry` added or replaced (by id), the bundled dataset first, the rest by title. */
 export function upsertDataset(registry: DatasetRegistry | null, entry: DatasetEntry): DatasetRegistry {
