@@ -19,6 +19,7 @@ import v8 from 'node:v8';
 import Papa from 'papaparse';
 import { BUNDLED_DATASET_ID, isDatasetId } from '../src/domain/dataset-registry.ts';
 import { findDatasetInconsistencies } from '../src/domain/dataset-schema.ts';
+import { neutraliseFormula } from '../src/domain/export.ts';
 import { encodePackTables } from '../src/domain/pack-encoder.ts';
 import { serializeEventSearch } from '../src/domain/event-search.ts';
 import { serializeSearchInThread } from './dataset/search-index-thread.ts';
@@ -135,8 +136,7 @@ function progress(size: number, started: number) {
  * is prefixed with an apostrophe, as the app's CSV export does (src/domain/export.ts). Line numbers stay numbers.
  */
 function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  const text = value === null ? '' : String(neutraliseFormula(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

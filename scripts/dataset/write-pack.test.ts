@@ -58,12 +58,10 @@ describe('writeDatasetPack', () => {
       { path: 'old.arrow', bytes: bytes('x') },
     ]);
     await writeDatasetPack(root, entry('a'), [{ path: 'manifest.json', bytes: bytes('a') }]);
-    await writeDatasetPack(
-      root,
-      entry('b', { events: 9 }),
-      [{ path: 'manifest.json', bytes: bytes('two') }],
-      [{ path: 'import-report.csv', bytes: bytes('file,line\n') }],
-    );
+    await writeDatasetPack(root, entry('b', { events: 9 }), [
+      { path: 'manifest.json', bytes: bytes('two') },
+      { path: 'import-report.csv', bytes: bytes('file,line\n') },
+    ]);
     expect(readdirSync(path.join(root, 'datasets/b')).sort()).toEqual(['import-report.csv', 'manifest.json']);
     expect(readFileSync(path.join(root, 'datasets/b/manifest.json'), 'utf8')).toBe('two');
     const registry = await readRegistry(root);

@@ -75,13 +75,12 @@ async function writeAtomically(file: string, content: string | Uint8Array): Prom
 /**
  * Writes `files` as the pack `entry.path` under `dataRoot` (replacing any previous one) and upserts `entry` in
  * `dataRoot/datasets.json`, creating it if needed (with the bundled pack listed first when it exists, so that it
- * stays the default). `extraFiles` are written into the pack folder too (e.g. an import report).
+ * stays the default).
  */
 export async function writeDatasetPack(
   dataRoot: string,
   entry: DatasetEntry,
   files: readonly PackFile[],
-  extraFiles: readonly PackFile[] = [],
 ): Promise<{ folder: string; registry: DatasetRegistry }> {
   if (!isDatasetId(entry.id)) throw new Error(`"${entry.id}" is not a dataset id (a slug such as "acled-syria")`);
   if (!/^([A-Za-z0-9][A-Za-z0-9._-]*\/)+$/.test(entry.path) || entry.path.includes('..'))
@@ -95,7 +94,7 @@ export async function writeDatasetPack(
   try {
     await rm(temporary, { force: true, recursive: true });
     await mkdir(temporary, { recursive: true });
-    for (const file of [...files, ...extraFiles]) {
+    for (const file of files) {
       const destination = path.join(temporary, file.path);
       if (path.relative(temporary, destination).startsWith('..'))
         throw new Error(`pack file "${file.path}" is outside its folder`);

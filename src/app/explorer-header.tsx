@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
-import { yearOf } from '../domain/iso-day.ts';
+import { MONTH_SHORT_LABELS, monthOf, yearOf } from '../domain/iso-day.ts';
 import { datasetQueryKey } from '../queries/dataset-query.ts';
 import type { DatasetChoice } from '../queries/dataset-registry-query.ts';
 import type { ExplorerDataset } from './explorer.tsx';
@@ -54,16 +54,15 @@ function sourcesLabel(index: DatasetIndex): string {
   return `${n.toLocaleString('en')} ${articles ? (n === 1 ? 'article' : 'articles') : n === 1 ? 'source' : 'sources'}`;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const monthOf = (day: string) => MONTHS[Number(day.slice(5, 7)) - 1] ?? '';
+const shortMonth = (day: string) => MONTH_SHORT_LABELS[monthOf(day) - 1] ?? '';
 
 /** "2018–2021", "Mar–Sep 2023", "Mar 2023": the span of a dataset's dates, as short as it can be said. */
 export function dateSpanLabel(extent: { earliest: string; latest: string } | null): string {
   if (!extent) return 'no dates';
   const [a, b] = [extent.earliest, extent.latest];
   if (yearOf(a) !== yearOf(b)) return `${yearOf(a)}–${yearOf(b)}`;
-  if (a.slice(0, 7) === b.slice(0, 7)) return `${monthOf(a)} ${yearOf(a)}`;
-  return `${monthOf(a)}–${monthOf(b)} ${yearOf(a)}`;
+  if (a.slice(0, 7) === b.slice(0, 7)) return `${shortMonth(a)} ${yearOf(a)}`;
+  return `${shortMonth(a)}–${shortMonth(b)} ${yearOf(a)}`;
 }
 
 function choiceLabel(choice: DatasetChoice, index: DatasetIndex | undefined): string {

@@ -67,6 +67,19 @@ export interface PackManifest {
   };
 }
 
+/** The earliest and latest inclusive day of any of the events: the dataset's extent, null for none. */
+export function extentOf(
+  events: readonly { date: { earliest: string; latest: string } }[],
+): { earliest: string; latest: string } | null {
+  let earliest: string | null = null;
+  let latest: string | null = null;
+  for (const e of events) {
+    if (earliest === null || e.date.earliest < earliest) earliest = e.date.earliest;
+    if (latest === null || e.date.latest > latest) latest = e.date.latest;
+  }
+  return earliest && latest ? { earliest, latest } : null;
+}
+
 export const detailChunkPath = (k: number) => `details-${String(k).padStart(4, '0')}.arrow`;
 export const textChunkPath = (k: number) => `texts-${String(k).padStart(4, '0')}.arrow`;
 

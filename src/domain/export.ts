@@ -96,7 +96,7 @@ export function eventsToCsv(events: readonly NewsEvent[], index: DatasetIndex): 
 const NUMERIC_COLUMNS: ReadonlySet<string> = new Set(['latitudes', 'longitudes', 'source_count', 'fatalities']);
 
 /** A cell starting with = + - @ would be run as a formula by spreadsheet software: prefix it with an apostrophe. */
-function neutraliseFormula(value: string | number): string | number {
+export function neutraliseFormula(value: string | number): string | number {
   return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 

@@ -23,10 +23,10 @@ import type { EventSummary, LoadedPack } from './event-table.ts';
 import { fromEpochDay } from './iso-day.ts';
 import { DATE_RESOLUTIONS } from './taxonomy.ts';
 
-/** One chunk of details, rows [first, first + size). */
 /** A text column read on demand: a selection decodes one row's strings, not the whole chunk's. */
 type TextAt = (i: number) => string | null;
 
+/** One chunk of details, rows [first, first + size). */
 export interface DetailsChunk {
   first: number;
   ids: TextAt;
@@ -97,7 +97,7 @@ export function decodeDetailsChunk(pack: LoadedPack, entry: PackChunkEntry, tabl
   return chunk;
 }
 
-/** The source rows whose texts an event's details need (evidence, date expression, disagreement versions). */
+/** Refuses a details row that is not the event the hot columns have at that row (a chunk of another build). */
 function checkRowIsEvent(pack: LoadedPack, file: string, chunk: DetailsChunk, row: number): void {
   const id = chunk.ids(row - chunk.first);
   if (id !== pack.columns.id.at(row))
@@ -130,6 +130,7 @@ function disagreementsAt(pack: LoadedPack, chunk: DetailsChunk, i: number): Stor
   }));
 }
 
+/** The source rows whose texts an event's details need (evidence, date expression, disagreement versions). */
 export function sourcesNeeded(pack: LoadedPack, chunk: DetailsChunk, row: number): number[] {
   const i = row - chunk.first;
   const needed = new Set<number>();

@@ -26,6 +26,7 @@ import {
   TEXT_CHUNK_ROWS,
   chunkRanges,
   detailChunkPath,
+  extentOf,
   textChunkPath,
   type PackChunkEntry,
   type PackFileEntry,
@@ -364,12 +365,6 @@ export function encodePackTables(dataset: Dataset): { finish: (index: Serialized
     finish: (index) => {
       const search = { ...add('search-index.json', new TextEncoder().encode(index.json)), fields: [...index.fields] };
 
-      let earliest: string | null = null;
-      let latest: string | null = null;
-      for (const event of dataset.events) {
-        if (earliest === null || event.date.earliest < earliest) earliest = event.date.earliest;
-        if (latest === null || event.date.latest > latest) latest = event.date.latest;
-      }
       const manifest: PackManifest = {
         format: PACK_FORMAT,
         packVersion: PACK_VERSION,
@@ -383,7 +378,7 @@ export function encodePackTables(dataset: Dataset): { finish: (index: Serialized
           sources: dataset.sources.length,
           evidence: dataset.events.reduce((sum, e) => sum + e.evidence.length, 0),
         },
-        extent: earliest && latest ? { earliest, latest } : null,
+        extent: extentOf(dataset.events),
         files: { events, actors, places, sources, details, texts, search },
       };
       add('manifest.json', new TextEncoder().encode(`${JSON.stringify(manifest, null, 1)}\n`));

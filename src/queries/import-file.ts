@@ -49,17 +49,15 @@ export async function formatOf(file: Blob, fileName: string): Promise<ImportForm
 }
 
 function summarise(format: ImportFormatName, result: ImportResult): ImportSummary {
-  const problems = result.problems.map(formatImportProblem);
-  const more = result.moreProblems;
-  const rowsRefused = result.rowsRefused;
   return {
     format,
     rowsRead: result.rowsRead,
     eventsImported: result.eventsImported,
     skipped: result.skipped,
-    rowsRefused,
-    problems: problems.slice(0, LISTED_PROBLEMS),
-    moreProblems: Math.max(0, problems.length - LISTED_PROBLEMS) + more,
+    rowsRefused: result.rowsRefused,
+    // Only the listed problems are worded: a refused file may carry a thousand.
+    problems: result.problems.slice(0, LISTED_PROBLEMS).map(formatImportProblem),
+    moreProblems: Math.max(0, result.problems.length - LISTED_PROBLEMS) + result.moreProblems,
     warnings: result.warnings,
   };
 }

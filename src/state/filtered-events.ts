@@ -76,7 +76,7 @@ function useTextMatches(index: DatasetIndex, q: string): TextAnswer | null {
     function askForMatches() {
       if (!query) return;
       let current = true;
-      let settled = false;
+      // Set once the full answer (or its failure) is in: the interim title scan stops and its result is dropped.
       const scan = { aborted: false };
       const client = searchClientOf(index);
       if (!client.isReady())
@@ -84,13 +84,12 @@ function useTextMatches(index: DatasetIndex, q: string): TextAnswer | null {
           .search(query, scan)
           .then(
             (matches) => {
-              if (current && !settled && matches) setAnswer({ index, query, matches, partial: true });
+              if (current && !scan.aborted && matches) setAnswer({ index, query, matches, partial: true });
             },
             () => undefined,
           );
       client.search(query).then(
         (matches) => {
-          settled = true;
           scan.aborted = true;
           if (current) setAnswer({ index, query, matches, partial: false });
         },
@@ -98,7 +97,7 @@ function useTextMatches(index: DatasetIndex, q: string): TextAnswer | null {
           if (!current) return;
           // Say so, and filter nothing away: every event "matches" with no ranking.
           useExplorerStore.getState().addNotices([`Search is unavailable (${String(error)}); the text filter is off.`]);
-          settled = true;
+          scan.aborted = true;
           const every = Int32Array.from({ length: index.size }, (_, row) => row);
           setAnswer({ index, query, matches: { rows: every, scores: new Float32Array(index.size) }, partial: false });
         },

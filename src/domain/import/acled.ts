@@ -23,11 +23,11 @@ import type { Classification, NewsEvent } from '../dataset-schema.ts';
 import { addDays, daysInMonth, fromEpochDay, monthOf, yearOf, isoDay } from '../iso-day.ts';
 import { EVENT_TYPES, type EventType } from '../taxonomy.ts';
 import type { Precision } from '../temporal.ts';
+import { extentOf } from '../event-pack.ts';
 import { alpha2FromNumeric } from './country-lookup.ts';
 import {
   DatasetBuilder,
   countPoint,
-  dateSpanOf,
   detach,
   type ActorKind,
   type ActorRole,
@@ -668,7 +668,7 @@ export function createAcledImporter(options: ImportOptions, hooks: ImportHooks =
       source.publishedAtBasis = 'inferred';
       source.publishedAtNote = "The day of the latest update (ACLED's timestamp) of the records in the export.";
     }
-    const span = dateSpanOf(b.events);
+    const span = extentOf(b.events);
     const layout = legacy ? 'ACLED export (layout before March 2023)' : 'ACLED export';
     const summary = `${layout} ${file}: ${b.events.length} events${span ? `, ${span.earliest} to ${span.latest}` : ''}. Event summaries are ACLED's notes, not quotes of the outlets it cites.`;
     return b.finish({

@@ -314,14 +314,3 @@ export function countPoint(entry: PlaceEntry, lat: number, lon: number): void {
   entry.sumLon += lon;
   entry.count++;
 }
-
-/** The earliest and latest day of the events, or null for none. */
-export function dateSpanOf(events: readonly NewsEvent[]): { earliest: string; latest: string } | null {
-  let earliest: string | null = null;
-  let latest: string | null = null;
-  for (const e of events) {
-    if (earliest === null || e.date.earliest < earliest) earliest = e.date.earliest;
-    if (latest === null || e.date.latest > latest) latest = e.date.latest;
-  }
-  return earliest && latest ? { earliest, latest } : null;
-}

@@ -12,7 +12,8 @@
 import type { NewsEvent, Source } from '../dataset-schema.ts';
 import { EVENT_TYPES, EVENT_TYPE_IDS, type EventType } from '../taxonomy.ts';
 import type { Precision } from '../temporal.ts';
-import { DatasetBuilder, dateSpanOf, detach, type ImportHooks } from './builder.ts';
+import { extentOf } from '../event-pack.ts';
+import { DatasetBuilder, detach, type ImportHooks } from './builder.ts';
 import { EXPECTED_DAY, expectedDay, parseDateInterval, parseDay, type DayInterval } from './dates.ts';
 import { RowProblems, expectedCoordinate, isNullIsland, parseDecimal, setAttribute, splitNames } from './rows.ts';
 import type { ImportOptions, ImportResult } from './types.ts';
@@ -445,7 +446,7 @@ export class PlainEvents {
       );
     const unplaced = b.events.filter((e) => e.places.length === 0).length;
     if (unplaced > 0) b.warnings.push(`${unplaced} event(s) have no place: they are on the timeline, not on the map`);
-    const span = dateSpanOf(b.events);
+    const span = extentOf(b.events);
     const summary = `Imported from the ${this.kindLabel} ${this.options.fileName}: ${b.events.length} events${span ? `, ${span.earliest} to ${span.latest}` : ''}.`;
     return b.finish({ title: this.options.title ?? defaultTitle, description: this.options.description ?? summary });
   }
