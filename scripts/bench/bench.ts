@@ -218,17 +218,23 @@ async function writePack(dataset: Dataset, dir: string): Promise<{ files: number
   const packDir = path.join(dir, 'data/pack');
   await rm(packDir, { recursive: true, force: true });
   const files = await encodePack(dataset);
-  let bytes = 0;
-  let gzipBytes = 0;
   for (const file of files) {
     const target = path.join(packDir, file.path);
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, file.bytes);
-    bytes += file.bytes.byteLength;
-    // What the whole pack weighs on the wire with ordinary gzip (the page itself fetches only what it needs).
-    gzipBytes += gzipSync(file.bytes).byteLength;
   }
-  return { files: files.length, bytes, gzipBytes };
+  return { files: files.length, ...weigh(files.map((f) => f.bytes)) };
+}
+
+/** What the pack's files weigh on disk, and on the wire with ordinary gzip (the page fetches only what it needs). */
+function weigh(contents: readonly Uint8Array[]): { bytes: number; gzipBytes: number } {
+  let bytes = 0;
+  let gzipBytes = 0;
+  for (const content of contents) {
+    bytes += content.byteLength;
+    gzipBytes += gzipSync(content).byteLength;
+  }
+  return { bytes, gzipBytes };
 }
 
 function freePort(): Promise<number> {
@@ -949,12 +955,7 @@ async function benchSize(bench: Bench, size: number): Promise<SizeResult> {
     stopServer(bench);
   }
 
-  const presentApp = appRuns.filter((r): r is AppRun => r !== null);
-  const appMedians: Record<string, Summary | null> = {};
-  for (const [metric] of APP_ROWS)
-    appMedians[metric] = summarise(
-      metric === 'clearPaintedMs' ? presentApp.flatMap((r) => r.clearPaintedMs) : presentApp.map((r) => r[metric]),
-    );
+  const appMedians = appMediansOf(appRuns);
   const finishedNaive = naive.filter((r) => r.finished);
   return {
     requestedSize: size,
@@ -982,6 +983,17 @@ async function benchSize(bench: Bench, size: number): Promise<SizeResult> {
   };
 }
 
+/** The median (and range) of each app metric over the runs that finished. */
+function appMediansOf(appRuns: readonly (AppRun | null)[]): Record<string, Summary | null> {
+  const presentApp = appRuns.filter((r): r is AppRun => r !== null);
+  const appMedians: Record<string, Summary | null> = {};
+  for (const [metric] of APP_ROWS)
+    appMedians[metric] = summarise(
+      metric === 'clearPaintedMs' ? presentApp.flatMap((r) => r.clearPaintedMs) : presentApp.map((r) => r[metric]),
+    );
+  return appMedians;
+}
+
 /** An imported pack (`--dataset`): served as the default dataset, measured as the sizes are; no naive page. */
 async function benchImported(bench: Bench, id: string): Promise<SizeResult> {
   const dataDir = path.join(root, 'public/data');
@@ -1007,13 +1019,7 @@ async function benchImported(bench: Bench, id: string): Promise<SizeResult> {
   await cp(source, packDir, { recursive: true });
   await rm(path.join(bench.work, 'data/dataset.json'), { force: true });
   const files = await readdir(packDir);
-  let bytes = 0;
-  let gzipBytes = 0;
-  for (const file of files) {
-    const content = await readFile(path.join(packDir, file));
-    bytes += content.byteLength;
-    gzipBytes += gzipSync(content).byteLength;
-  }
+  const { bytes, gzipBytes } = weigh(await Promise.all(files.map((file) => readFile(path.join(packDir, file)))));
   const events = manifest.counts.events;
   // The first year of the data, and the first word of a place's name (the last row of the places table: a
   // location rather than a country): a range and a word that match something.
@@ -1039,12 +1045,7 @@ async function benchImported(bench: Bench, id: string): Promise<SizeResult> {
   } finally {
     stopServer(bench);
   }
-  const presentApp = appRuns.filter((r): r is AppRun => r !== null);
-  const appMedians: Record<string, Summary | null> = {};
-  for (const [metric] of APP_ROWS)
-    appMedians[metric] = summarise(
-      metric === 'clearPaintedMs' ? presentApp.flatMap((r) => r.clearPaintedMs) : presentApp.map((r) => r[metric]),
-    );
+  const appMedians = appMediansOf(appRuns);
   return {
     requestedSize: events,
     events,

@@ -181,12 +181,13 @@ export function draftArticle(
       .split('\n')
       .map((l) => l.trim())
       .find((l) => l && !clutterLines.has(l) && l !== dateline?.line && !/^(date|published)\b/i.test(l)) ?? 'Untitled';
-  const title = options.title ?? findTitle(text, clutter) ?? firstLine.split(/(?<=[.!?])\s/)[0]!.slice(0, 100);
+  const foundTitle = findTitle(text, clutter);
+  const title = options.title ?? foundTitle ?? firstLine.split(/(?<=[.!?])\s/)[0]!.slice(0, 100);
   const titleBasis: 'text' | 'written' = options.title
     ? text.includes(options.title)
       ? 'text'
       : 'written'
-    : findTitle(text, clutter)
+    : foundTitle
       ? 'text'
       : 'written';
   let id = sourceIdFor(published, title);

@@ -3,6 +3,7 @@
  * an event already in data/events (overlapping date window, compatible type, a shared actor or place) becomes new
  * evidence for that event, never a duplicate.
  */
+import { addDays } from '../../src/domain/iso-day.ts';
 import type { EventType } from '../../src/domain/taxonomy.ts';
 import { PRECISIONS, type Precision } from '../../src/domain/temporal.ts';
 import type { Candidate } from './candidates.ts';
@@ -45,10 +46,6 @@ function matchWindow(c: Candidate): [string, string] {
   if (['meeting', 'statement', 'visit', 'call', 'summit'].includes(c.type))
     return [addDays(c.date.earliest, -7), c.date.latest];
   return [`${year - 3}${rest}`, c.date.latest];
-}
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 function overlaps(a: [string, string], b: [string, string]): boolean {
