@@ -22,6 +22,10 @@ export interface Candidate {
   sentences: Sentence[];
   /** The trigger is a definite reference ("the Idlib deal"): an earlier happening the reader is expected to know. */
   reference: boolean;
+  /** The sentence is the article's headline: it names the news the lead then tells. */
+  headline: boolean;
+  /** The sentence is the headline or the lead: what it reports is the news of the day of writing. */
+  news: boolean;
   /** For a statement: the actor that stands as the speech verb's subject ("Akar said", "said Akar"), if named. */
   speaker: string | null;
   type: EventType;
@@ -35,6 +39,9 @@ export interface Candidate {
   places: NameMatch[];
   unknown: UnknownName[];
 }
+
+/** The first sentences of the body, which tell the news (the lead). */
+const LEAD_SENTENCES = 2;
 
 /** How far back an undated happening told in the present perfect may lie. */
 const BACKGROUND_YEARS = 5;
@@ -52,15 +59,29 @@ export function findCandidates(
   places: KnownRecord[],
 ): Candidate[] {
   const out: Candidate[] = [];
+  const people = new Set(actors.filter((a) => a.kind === 'person').map((a) => a.id));
+  /** The people the last sentence that named any named: "They announced a ceasefire" is theirs. */
+  let lastPeople: NameMatch[] = [];
+  /** The person last reported speaking: "He added that…" is theirs. */
+  let lastSpeaker: NameMatch | null = null;
+  /** Sentences of the body read so far (the headline not counted): the first ones are the lead. */
+  let bodySentences = 0;
   for (const sentence of sentences) {
     if (sentence.text.length < 25 || !/\s/.test(sentence.text)) continue;
+    const headline = isHeadline(sentence);
+    if (!headline) bodySentences++;
+    const inLead = !headline && bodySentences <= LEAD_SENTENCES;
     // What is only talked about ("drone sales would be discussed") is not a happening of the sentence.
     const triggers = rankTriggers(
       findTriggers(sentence.text).filter((t) => triggerRole(sentence.text, t.index, t.words) !== 'topic'),
     );
+    const known = matchKnownNames(sentence.text, actors, places);
+    const named = known.filter((n) => people.has(n.id));
+    const names: NameMatch[] = [...inheritedPeople(sentence.text, lastPeople, lastSpeaker, known), ...known];
+    if (named.length > 0) lastPeople = named;
     if (triggers.length === 0) continue;
-    const names = matchKnownNames(sentence.text, actors, places);
-    const unknown = findUnknownNames(sentence.text, names);
+    // A headline capitalises every word: compromise would take most of them for names.
+    const unknown = headline ? [] : findUnknownNames(sentence.text, names);
     if (names.length === 0 && unknown.length === 0) continue;
     const phrases = findDatePhrases(sentence.text, anchor);
     const primary = triggers[0]!;
@@ -71,7 +92,8 @@ export function findCandidates(
     // "X said that Y": the statement is a happening of its own beside Y when a named speaker is the subject of the
     // speech verb; "Ankara said two soldiers had been killed" only attributes the killing.
     const statement = triggers.find((t) => t.type === 'statement');
-    const speaker = statement ? speakerOf(sentence.text, statement, names) : null;
+    const speaker: NameMatch | null = statement ? speakerOf(sentence.text, statement, names) : null;
+    if (speaker && people.has(speaker.id)) lastSpeaker = speaker;
     // A state named as the speaker ("Ankara said", "Moscow says") attributes a report rather than making news.
     const speakerKind = actors.find((a) => a.id === speaker?.id)?.kind;
     if (
@@ -105,8 +127,23 @@ export function findCandidates(
         !hasOwnVerb(sentence.text, trigger)
       )
         phrase = null;
-      // "Officials said on Friday": a statement's date stands by its verb; else it is the day's.
-      if (trigger.type === 'statement' && phrase && Math.abs(phrase.index - trigger.index) > 25) phrase = null;
+      // "Officials said on Friday": a statement's date stands by its verb; else it is the day's. A phrase that opens
+      // the sentence ("On September 21, the spokesman said") dates its main clause wherever the verb stands.
+      if (
+        trigger.type === 'statement' &&
+        phrase &&
+        Math.abs(phrase.index - trigger.index) > 25 &&
+        !opensSentence(sentence.text, phrase)
+      )
+        phrase = null;
+      // "The announcement of the visit on Friday": the day is the announcement's.
+      if (
+        trigger.type !== 'statement' &&
+        /\b(?:announcement|news|reports?|confirmation|word) of (?:the |his |her |a |an |their )?$/i.test(
+          sentence.text.slice(Math.max(0, trigger.index - 40), trigger.index),
+        )
+      )
+        phrase = null;
       // "Agreed to have a meeting": the meeting is planned, and the agreeing's date is not the meeting's.
       if (role === 'intended' && phrase && phrase.index < trigger.index) phrase = null;
       const { modality, cue } =
@@ -119,7 +156,9 @@ export function findCandidates(
       // the bare weekday is last week's, not the publication day.
       const reading = phrase ? chooseReading(phrase, planned, anchor, isPastPerfect(verb)) : null;
       // "Turkey has bought S-400s": the present perfect, with no date, says it happened before, not when.
-      const background = !phrase && modality === 'occurred' && trigger.type !== 'statement' && isPresentPerfect(verb);
+      // In the lead, "Erdogan and Putin have reached an agreement" is the news itself, of the day of writing.
+      const background =
+        !phrase && !inLead && modality === 'occurred' && trigger.type !== 'statement' && isPresentPerfect(verb);
       const date: CandidateDate =
         phrase && reading
           ? {
@@ -153,6 +192,8 @@ export function findCandidates(
       out.push({
         sentences: [sentence],
         reference,
+        headline,
+        news: headline || inLead,
         speaker: trigger.type === 'statement' ? (speaker?.id ?? null) : null,
         type: trigger.type,
         trigger: trigger.words,
@@ -167,6 +208,42 @@ export function findCandidates(
     }
   }
   return out;
+}
+
+/** A line of its own near the top with no full stop: the headline (or a deck under it). */
+function isHeadline(sentence: Sentence): boolean {
+  return sentence.line <= 4 && sentence.text.length <= 160 && !/[.!?"”]$/.test(sentence.text);
+}
+
+/** "On September 21, …": the phrase stands first, set off by a comma. */
+function opensSentence(sentence: string, phrase: DatePhrase): boolean {
+  return phrase.index <= 3 && /^\s*,/.test(sentence.slice(phrase.index + phrase.expression.length));
+}
+
+/**
+ * A sentence whose subject is a pronoun or "the two leaders" is about the people the previous sentence named:
+ * "Erdogan and Putin met in Moscow. They announced a ceasefire." Only when the sentence names no person itself.
+ */
+function inheritedPeople(
+  sentence: string,
+  previous: NameMatch[],
+  lastSpeaker: NameMatch | null,
+  known: NameMatch[],
+): NameMatch[] {
+  // Only when the sentence names no one itself: "he might hold talks with his Russian counterpart" names one.
+  if (previous.length === 0 || known.some((n) => n.file === 'actors')) return [];
+  // At the start, or after an opening phrase: "After talks in Moscow Thursday, they announced…".
+  const subject =
+    /^(?:["“]?\s*|[^,"“]{0,60},\s*)(?:(they|the two (?:leaders|presidents|men|sides)|both (?:leaders|presidents|men))|(he|she))\b/i.exec(
+      sentence,
+    );
+  if (!subject) return [];
+  // "He added": the one last reported speaking, else the first person of the sentence before.
+  const inherited = subject[1] ? previous : [lastSpeaker ?? previous[0]!];
+  const pronoun = subject[1] ?? subject[2]!;
+  const start = subject.index + subject[0].length - pronoun.length;
+  // Placed where the pronoun stands, so "He said" finds its speaker.
+  return inherited.map((n) => ({ ...n, text: pronoun, index: start }));
 }
 
 /**
@@ -194,6 +271,12 @@ function verbBetween(sentence: string, trigger: Trigger, phrase: DatePhrase): bo
     phrase.index > trigger.index
       ? [trigger.index + trigger.words.length, phrase.index]
       : [phrase.index + phrase.expression.length, trigger.index];
+  // "The talks, which will be held in Sochi on September 29": the verb of a relative clause tells of the noun.
+  if (
+    phrase.index > trigger.index &&
+    /^[^.;]{0,40}\b(which|that)\s+(will|would|is|are|was|were)\b/.test(sentence.slice(from, to))
+  )
+    return false;
   return verbGroups(sentence).some(
     (g) =>
       !g.nonFinite &&

@@ -26,7 +26,8 @@ const NUMBER = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 const PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:tomorrow|today|yesterday|tonight),? ${WEEKDAY}\\b`, 'g'),
   new RegExp(
-    `\\b(?:since|from) (?:(?:early|mid|late)[- ])?(?:the (?:beginning|start|end) of )?${MONTH}(?: ${YEAR})?\\b`,
+    // Not "from March 15": that is a day, found by the day patterns below.
+    `\\b(?:since|from) (?:(?:early|mid|late)[- ])?(?:the (?:beginning|start|end) of )?${MONTH}(?: ${YEAR})?\\b(?! ${DAY})`,
     'gi',
   ),
   new RegExp(`\\b(?:since|from) (?:the )?(?:its |their )?(?:[a-z]+ )?(?:in )?${YEAR}\\b`, 'g'),
@@ -42,7 +43,7 @@ const PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:last|next|this|past) ${UNIT}\\b`, 'gi'),
   new RegExp(`\\b(?:(?:in|In) )?${MONTH}\\b(?! ${DAY})`, 'g'),
   new RegExp(`\\b${NUMBER} ${UNIT}s? ago\\b`, 'gi'),
-  new RegExp(`\\b(?:during|over|in|for) the (?:past|last) (?:few |${NUMBER} )?${UNIT}s?\\b`, 'gi'),
+  new RegExp(`\\b(?:(?:during|over|in|for) )?the (?:past|last) (?:few |${NUMBER} )?${UNIT}s?\\b`, 'gi'),
   new RegExp(`\\b(?:for|in recent) ${UNIT}s\\b`, 'gi'),
   /\b(?:today|tomorrow|yesterday|tonight|recently|this morning|this afternoon|this evening)\b/gi,
   new RegExp(`\\b${WEEKDAY}\\b`, 'g'),

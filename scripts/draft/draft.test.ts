@@ -72,6 +72,15 @@ describe('findDatePhrases', () => {
     expect(p!.readings[0]).toMatchObject({ earliest: '2020-03-05', latest: '2020-03-05', precision: 'day' });
     expect(p!.expression).toMatch(/^(on )?March 5(, 2020)?$/);
   });
+  it('reads "from March 15" as the day, and stretches such as "in recent weeks"', () => {
+    expect(findDatePhrases('Patrols start from March 15, the deal says.', '2020-03-05')[0]).toMatchObject({
+      expression: 'March 15',
+    });
+    expect(findDatePhrases('The past few weeks have seen clashes.', '2020-03-05')[0]!.readings[0]).toMatchObject({
+      earliest: '2020-02-06',
+      latest: '2020-03-05',
+    });
+  });
   it('drops a preposition the resolver does not read', () => {
     const [p] = findDatePhrases('The deal was struck in March 2020.', '2021-09-18');
     expect(p).toMatchObject({ readings: [{ earliest: '2020-03-01', latest: '2020-03-31', precision: 'month' }] });
@@ -286,12 +295,69 @@ describe('rules that tell the news from words that mention a happening', () => {
   });
 
   it('dates an undated happening told in the present perfect to the years before publication', () => {
-    const [c] = candidates('NATO member Turkey has purchased Russian S-400 air defenses from Moscow.');
+    const lead = 'Erdogan met Putin in Sochi on Friday. Putin said on Friday that relations were good.\n';
+    const c = candidates(`${lead}NATO member Turkey has purchased Russian S-400 air defenses from Moscow.`).find(
+      (x) => x.type === 'arms_deal',
+    );
     expect(c).toMatchObject({ type: 'arms_deal', modality: 'occurred' });
     expect(c!.date).toMatchObject({ resolution: 'inferred', earliest: '2016-09-18', latest: '2021-09-18' });
     expect(c!.date.precision).toBe('years');
     // The simple present, or a dated sentence, keeps its own reading.
     expect(candidates('Russian troops are deployed across Idlib.')[0]!.date.earliest).toBe('2021-09-18');
+    // In the lead, the present perfect is the news of the day of writing.
+    const [news] = candidates('Erdogan and Putin have reached an agreement on Idlib.');
+    expect(news).toMatchObject({ type: 'agreement', news: true });
+    expect(news!.date).toMatchObject({ resolution: 'inferred', earliest: '2021-09-18', latest: '2021-09-18' });
+  });
+
+  it('gives a pronoun subject the people of the sentence before, and "he" the last speaker', () => {
+    const [, announced] = candidates(
+      'Erdogan and Putin met in Sochi on Friday.\nAfter talks in Sochi on Friday, they announced a ceasefire in Idlib.',
+    );
+    expect(announced!.actors.map((a) => a.id)).toEqual(['recep-tayyip-erdogan', 'vladimir-putin']);
+    const added = candidates(
+      'Akar said on Friday that Erdogan would meet Putin.\nHe added that talks would go on in Sochi.',
+    ).at(-1)!;
+    expect(added.actors[0]!.id).toBe('hulusi-akar');
+    // A sentence that names someone itself inherits no one.
+    const named = candidates('Akar said on Friday that troops stay.\nHe said Putin would meet Erdogan in Sochi.').at(
+      -1,
+    )!;
+    expect(named.actors.map((a) => a.id)).not.toContain('hulusi-akar');
+  });
+
+  it('dates a statement by a date phrase that opens the sentence', () => {
+    const said = candidates('On September 16, the spokesman of the Kremlin Putin said that a visit is prepared.').find(
+      (c) => c.type === 'statement',
+    );
+    expect(said).toMatchObject({ type: 'statement' });
+    expect(said!.date).toMatchObject({ expression: 'On September 16', earliest: '2021-09-16' });
+  });
+
+  it('does not date a happening by the day of its announcement', () => {
+    const c = candidates('The announcement of the visit on Friday came as Erdogan spoke to Putin.').find(
+      (x) => x.type === 'visit',
+    );
+    expect(c?.date.resolution).toBe('inferred');
+  });
+
+  it('folds the headline into the lead that tells the same news', () => {
+    const text = 'Erdogan and Putin hold talks in Sochi\nErdogan met Putin in Sochi on Friday for three hours.\n';
+    const groups = groupCandidates(candidates(text), new Set([ERDOGAN.id, PUTIN.id]));
+    const meetings = groups.filter((g) => g.type === 'meeting');
+    expect(meetings).toHaveLength(1);
+    expect(meetings[0]!.sentences).toHaveLength(2);
+    expect(meetings[0]!.date.earliest).toBe('2021-09-17');
+  });
+
+  it('keeps what happened apart from what was planned', () => {
+    const text =
+      'Erdogan and Putin have held phone talks on Idlib.\nAccording to officials, the two leaders agreed to a meeting in Sochi.';
+    const groups = groupCandidates(candidates(text), new Set([ERDOGAN.id, PUTIN.id]));
+    expect(groups.map((g) => [g.type, g.modality])).toEqual([
+      ['call', 'occurred'],
+      ['meeting', 'planned'],
+    ]);
   });
 
   it('reads a bare weekday in the past perfect as last week’s when the paper is of that weekday', () => {
@@ -415,6 +481,35 @@ The official said energy projects will be discussed.`;
     expect(findMatch(said!, [{ ...event, speakerIds: ['vladimir-putin'] }], new Set([PUTIN.id]))?.event.id).toBe(
       'department-statement',
     );
+  });
+
+  it('matches a meeting only with its participants, and not through one state a person stands for', () => {
+    const [met] = candidates('Putin and Erdogan met in Sochi on Friday.');
+    const event = {
+      id: 'putin-assad',
+      type: 'meeting' as const,
+      file: 'x.yaml',
+      earliest: '2021-09-17',
+      latest: '2021-09-17',
+      precision: 'day' as const,
+      actorIds: ['vladimir-putin', 'bashar-al-assad'],
+      placeIds: ['sochi'],
+      title: 'Putin meets Assad',
+    };
+    const people = new Set([PUTIN.id, ERDOGAN.id, 'bashar-al-assad']);
+    expect(findMatch(met!, [event], people)).toBeNull();
+    expect(
+      findMatch(met!, [{ ...event, actorIds: ['vladimir-putin', 'recep-tayyip-erdogan'] }], people),
+    ).not.toBeNull();
+    const [russian] = candidates('Putin held talks on Friday.');
+    const talks = { ...event, id: 'state-talks', actorIds: ['russia', 'turkey'], placeIds: [] };
+    expect(findMatch(russian!, [talks], people, new Map([[PUTIN.id, ['russia']]]))).toBeNull();
+  });
+
+  it('reads wire words for calls, sanctions and meetings', () => {
+    expect(findTrigger('Erdogan and Putin have held phone talks.')?.type).toBe('call');
+    expect(findTrigger('The United States imposed restrictions on the directorate.')?.type).toBe('sanction');
+    expect(findTrigger('Aid is needed to meet their basic needs.')?.type).not.toBe('meeting');
   });
 
   it('reads the monitoring of a ceasefire as a deployment', () => {

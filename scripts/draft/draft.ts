@@ -335,9 +335,15 @@ export function draftArticle(
     while (usedIds.has(eventId)) eventId = `${eventId}-2`;
     usedIds.add(eventId);
     const placeNames = c.places.map((p) => p.text);
+    // "The deal", "the offensive" with no date, matching nothing in the data: the reader is expected to know it, so
+    // it is older than the article and the publication day is no date for it. Offered, but rejected until dated
+    // (unless the headline tells it: then it is the news).
+    const undatedReference = c.reference && !c.news && c.date.resolution === 'inferred' && c.type !== 'statement';
     events.push({
-      why,
-      reject: false,
+      why: undatedReference
+        ? `${why}. Rejected by default: an undated reference to a happening the data does not have; find its date, then set reject: false`
+        : why,
+      reject: undatedReference,
       record: {
         id: eventId,
         type: c.type,

@@ -4,6 +4,7 @@
  * A curated event counts as found when a proposal's date window overlaps it, the type matches (same type; the
  * "family" figures also accept meeting~visit~summit~call, attack~clash~offensive, agreement~ceasefire) and they
  * share an actor or place, or when the proposal is a merge into that very event.
+ * Proposals the draft itself marks reject: true are not counted (the summary line says how many there were).
  * Run: npx tsx scripts/draft/measure.ts [--against-current] [--missed] [--proposals] [--curated]
  *   [--hold-out <source-id>,<source-id>]: those articles' proposals and misses are not shown, and their figures are
  *   totalled apart (tune on the others, then read the held-out figures once).
@@ -48,8 +49,12 @@ async function main(): Promise<void> {
       geocode,
     );
     const curatedWindows = existingEvents({ ...data, events: curated });
+    // What the draft offers for acceptance; items it marks reject: true (an undated reference it could not date)
+    // are counted apart, neither as right nor as wrong.
+    const offered = draft.events.filter((p) => !p.reject);
+    const rejectedByDefault = draft.events.length - offered.length;
     const proposals = [
-      ...draft.events.map((p) => ({
+      ...offered.map((p) => ({
         mergeInto: null as string | null,
         type: p.record.type,
         window: [p.record.date.earliest!, p.record.date.latest!] as const,
@@ -80,7 +85,7 @@ async function main(): Promise<void> {
       draft.evidence.map((m) => m.event).filter((id) => curated.some((e) => e.record.id === id)),
     );
     console.log(
-      `${source.id}: curated ${curated.length}, proposals ${proposals.length} (${draft.events.length} new, ${draft.evidence.length} merges, ${ownMerges.size} into its own curated events); recall ${found.length}/${curated.length} = ${pct(found.length, curated.length)} (family ${pct(foundFamily.length, curated.length)}); precision ${correct.length}/${proposals.length} = ${pct(correct.length, proposals.length)} (family ${pct(correctFamily.length, proposals.length)})`,
+      `${source.id}: curated ${curated.length}, proposals ${proposals.length} (${offered.length} new, ${draft.evidence.length} merges, ${ownMerges.size} into its own curated events${rejectedByDefault ? `; ${rejectedByDefault} more offered as rejected` : ''}); recall ${found.length}/${curated.length} = ${pct(found.length, curated.length)} (family ${pct(foundFamily.length, curated.length)}); precision ${correct.length}/${proposals.length} = ${pct(correct.length, proposals.length)} (family ${pct(correctFamily.length, proposals.length)})`,
     );
     if (process.argv.includes('--curated') && !hidden)
       for (const e of curatedWindows)
@@ -88,13 +93,13 @@ async function main(): Promise<void> {
           `   curated ${e.id} ${e.type} ${e.earliest}..${e.latest} [${[...e.actorIds, ...e.placeIds].join(' ')}]`,
         );
     if (process.argv.includes('--proposals') && !hidden) {
-      for (const [i, p] of draft.events.entries())
+      for (const [i, p] of offered.entries())
         console.log(
           `   ${correctFamily.includes(proposals[i]!) ? 'ok ' : 'BAD'} new ${p.record.type} ${p.record.date.earliest}..${p.record.date.latest} [${proposals[i]!.names.join(' ')}] ${p.record.evidence[0]!.quote.slice(0, 90)}`,
         );
       for (const [i, m] of draft.evidence.entries())
         console.log(
-          `   ${correctFamily.includes(proposals[draft.events.length + i]!) ? 'ok ' : 'BAD'} merge ${m.event} ← ${m.evidence[0]!.quote.slice(0, 80)}`,
+          `   ${correctFamily.includes(proposals[offered.length + i]!) ? 'ok ' : 'BAD'} merge ${m.event} ← ${m.evidence[0]!.quote.slice(0, 80)}`,
         );
     }
     if (process.argv.includes('--missed') && !hidden)

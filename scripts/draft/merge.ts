@@ -39,6 +39,8 @@ function matchWindow(c: Candidate): [string, string] {
   const year = Number(c.date.earliest.slice(0, 4));
   const rest = c.date.earliest.slice(4);
   if (c.modality === 'planned') return [c.date.earliest, `${year + 1}${rest}`];
+  // The headline and the lead tell the news: a happening of the days just before publication, not an old one.
+  if (c.news && !c.reference) return [addDays(c.date.earliest, -7), c.date.latest];
   // "The deal", "the ceasefire agreement": any earlier happening; otherwise the days the article reports on.
   if (c.reference && c.type !== 'statement') return [`${year - 10}${rest}`, c.date.latest];
   // A meeting or statement without a date is one of the days reported on; a deal, a sale, a strike reported
@@ -68,7 +70,25 @@ const MEETINGS: EventType[] = ['meeting', 'visit', 'summit', 'call'];
 /** Merges the candidates of one article that describe one happening (same type, overlapping dates, a shared name). */
 export function groupCandidates(candidates: Candidate[], personIds: Set<string>): Candidate[] {
   const groups: Candidate[] = [];
-  for (const c of candidates) {
+  // The headline names the news the lead tells: it joins the lead's happening when one shares a name with it, so
+  // the body is grouped first. A headline matching nothing stays a happening of its own.
+  const body = candidates.filter((c) => !c.headline);
+  for (const h of candidates.filter((c) => c.headline)) {
+    const hIds = [...ids(h, 'actors'), ...ids(h, 'places')];
+    const tells = (c: Candidate) =>
+      compatibleTypes(c.type, h.type) &&
+      c.modality === h.modality &&
+      [...ids(c, 'actors'), ...ids(c, 'places')].some((id) => hIds.includes(id));
+    // The first dated one: a deck repeating the headline's words is no better placed than the headline.
+    const lead = body.find((c) => tells(c) && c.date.resolution !== 'inferred') ?? body.find(tells);
+    if (lead) {
+      lead.sentences.push(...h.sentences);
+      lead.news = true;
+      for (const a of h.actors) if (!lead.actors.some((x) => x.id === a.id)) lead.actors.push(a);
+      for (const p of h.places) if (!lead.places.some((x) => x.id === p.id)) lead.places.push(p);
+    } else body.push(h);
+  }
+  for (const c of body) {
     const same = groups.find((g) => {
       if (g.type === 'statement' || c.type === 'statement') {
         if (g.type !== c.type) return false;
@@ -81,9 +101,19 @@ export function groupCandidates(candidates: Candidate[], personIds: Set<string>)
       } else {
         // "His meeting with Putin", "the talks": an undated mention of a happening the article dates elsewhere.
         if (!compatibleTypes(g.type, c.type)) return false;
-        // A dated happening is not folded into an undated mention, nor into one with another date or modality.
+        // "Have held phone talks … agreed to a meeting": what happened and what is planned are two happenings.
+        if ([g.modality, c.modality].includes('planned') && [g.modality, c.modality].includes('occurred')) return false;
+        // A dated happening is not folded into one with another date or modality; into an undated mention of the
+        // same people ("have reached an agreement" … "on Thursday they announced a ceasefire") it is, and dates it.
         if (c.date.resolution !== 'inferred') {
-          if (g.date.resolution === 'inferred' || g.modality !== c.modality) return false;
+          if (g.modality !== c.modality) return false;
+          // Only the news itself ("have reached an agreement" in the lead) or a meeting named as known ("the summit
+          // lasted three hours") is the undated mention a dated happening of the same people folds into.
+          if (g.date.resolution === 'inferred')
+            return (
+              ((g.news && !g.reference) || (g.reference && MEETINGS.includes(g.type))) &&
+              shared(speakers(g, personIds), speakers(c, personIds)).length > 0
+            );
           if (!overlaps([g.date.earliest, g.date.latest], [c.date.earliest, c.date.latest])) return false;
         }
       }
@@ -155,6 +185,18 @@ export function findMatch(
     const actors = shared(actorIds, e.actorIds);
     const places = shared(ids(c, 'places'), e.placeIds);
     if (actors.length + places.length === 0) continue;
+    // One state stood for by one of its people ("Putin" ~ Russia) is too thin a link on its own.
+    if (places.length === 0 && shared(ids(c, 'actors'), e.actorIds).length === 0 && actors.length < 2) continue;
+    // A meeting is its participants: "Putin and Assad met" is not a meeting of Putin with Erdogan.
+    const people = speakers(c, personIds);
+    const eventPeople = e.actorIds.filter((id) => personIds.has(id));
+    if (
+      MEETINGS.includes(c.type) &&
+      people.length >= 2 &&
+      eventPeople.length >= 2 &&
+      shared(people, eventPeople).length < 2
+    )
+      continue;
     // Without a date of its own, a candidate must share more than one name ("the offensive" is not every offensive).
     if (c.date.resolution === 'inferred' && actors.length + places.length < 2) continue;
     // A statement is the same one only when its speaker is the event's: "Putin said" is not the department's
@@ -192,6 +234,10 @@ export function findMatch(
 export function isNarrower(c: Candidate, e: ExistingEvent): boolean {
   return (
     c.date.resolution !== 'inferred' &&
+    // Only a day (or a few) says when the happening itself was: "in February", "the past few weeks" of a months-long
+    // offensive tell of a part of it.
+    (c.date.precision === 'day' || c.date.precision === 'days') &&
+    c.date.qualifier === null &&
     PRECISIONS.indexOf(c.date.precision) < PRECISIONS.indexOf(e.precision) &&
     c.date.earliest >= e.earliest &&
     c.date.latest <= e.latest

@@ -104,8 +104,10 @@ export type TriggerRole =
   | 'intended';
 
 const DETERMINERS = String.raw`(?:(?:a|an|the|its|their|his|her|our|this|that|these|those|another|new|further|possible|potential|[A-Z][\w’'-]*|\w+-\w+|[\w’']+'s|[\w’']+’s|of|and)\s+)`;
+// "Talks on the offensive", "a deal aimed at ending the fighting": the happening is what is talked of or meant to
+// stop, not what the sentence reports.
 const TOPIC_BEFORE = new RegExp(
-  String.raw`\b(?:discuss(?:es|ed|ing)?|talk(?:s|ed)? (?:about|on|over)|raised?|on the agenda(?: was| is)?)\s+${DETERMINERS}{0,4}$`,
+  String.raw`\b(?:discuss(?:es|ed|ing)?|talk(?:s|ed)? (?:about|on|over)|raised?|on the agenda(?: was| is)?|aim(?:ed|s|ing)? at|aim(?:s|ed)? to|ending|to (?:end|halt|stop|contain)|an end to|(?:right|ready|prepared) to (?:respond|retaliate) (?:to|against))\s+${DETERMINERS}{0,4}$`,
   'i',
 );
 const TOPIC_AFTER =
@@ -115,7 +117,7 @@ const REFERENCE_BEFORE = new RegExp(
   'i',
 );
 const INTENDED_BEFORE = new RegExp(
-  String.raw`\bto (?:have|hold|sign|reach|conduct|launch|stage|pay|make|attend|host|organi[sz]e|arrange)\s+${DETERMINERS}{0,3}$`,
+  String.raw`\b(?:to (?:have|hold|sign|reach|conduct|launch|stage|pay|make|attend|host|organi[sz]e|arrange)|agreed to|agreed on)\s+${DETERMINERS}{0,3}$`,
   'i',
 );
 

@@ -15,13 +15,16 @@ export interface Trigger {
 
 /** Ordered most specific first: the first rule that matches a sentence gives its type. */
 const LEXICON: [EventType, RegExp][] = [
-  ['call', /\b(phone call|telephone (call|conversation)|phoned|video call|spoke by (phone|telephone))\b/i],
+  [
+    'call',
+    /\b((tele)?phone (call|conversation|talks?)|phoned|telephoned|video (call|conference)|(spoke|talked|speak|talk) (by|over the|on the) (tele)?phone)\b/i,
+  ],
   ['ceasefire', /\b(cease-?fire|truce|armistice)\b/i],
   [
     'humanitarian_warning',
     /\b(humanitarian (catastrophe|crisis|tragedy|aid)|displaced|displacement|to flee|refugees)\b/i,
   ],
-  ['sanction', /\b(sanctions?|embargo(es)?)\b/i],
+  ['sanction', /\b(sanctions?|embargo(es)?|imposed (\w+ ){0,2}(restrictions|penalties|a ban))\b/i],
   [
     'arms_deal',
     /\b(bought|purchased?|purchasing|buying|sold|sale|sales|delivered|delivery|deliveries) (of )?(\w+ ){0,3}?(s-400|drones?|missiles?|jets?|weapons|arms|air defen[cs]es|batch)\b|\b(drone|arms|weapons) sales?\b/i,
@@ -43,7 +46,11 @@ const LEXICON: [EventType, RegExp][] = [
     /\b(agreed(?! to [a-z]+ )|agreement|deal|memorand(um|a) of understanding|signed|joint statement|accord)\b/i,
   ],
   ['visit', /\b(visit(s|ed|ing)?|trip|travel(s|led)? to|arrive[sd]?)\b/i],
-  ['meeting', /\b(met|meet(s|ing|ings)?|talks|discuss(ed|es)?|held talks|negotiat(ed|ions?))\b/i],
+  [
+    'meeting',
+    // Not "to meet their basic needs", "meets the demands".
+    /\b(met|meet(s|ing|ings)?(?! (the |their |its |his |her |our |these )?(basic |daily )?(needs|demands|requirements|expectations|obligations|conditions|targets|criteria|deadline))|talks|discuss(ed|es)?|held talks|negotiat(ed|ions?))\b/i,
+  ],
   [
     'statement',
     /\b(said|says|stated|announced|told|warned|warns|noted|stressed|added|declared|pointed out|blasted|urged|explained|indicated|confirmed)\b/i,
@@ -115,7 +122,7 @@ export function findModalityAt(sentence: string, index: number, isVerb: boolean)
 function modalityCues(sentence: string): { modality: Modality; cue: string; index: number }[] {
   const hypothetical = /\b(could|might|may|would (lead|have|be)|if there is|possibly|potential(ly)?|in case)\b/i;
   const planned =
-    /\b(will|would (meet|visit|hold|discuss|travel|go|host|sign|attend)|is expected to|are expected to|expected to be|plans? to|planned|is set to|are set to|is due to|due to (start|be|begin)|scheduled|upcoming|to launch|announced plans)\b/i;
+    /\b(will|would (meet|visit|hold|discuss|travel|go|host|sign|attend)|is expected to|are expected to|expected to be|plans? to|planned|is set to|are set to|is due to|due to (start|be|begin)|scheduled|upcoming|to launch|announced plans|(is|are) being prepared|preparations for)\b/i;
   const ongoing = /\b(continues?|continuing|ongoing|since|have been|has been|are deployed|is working)\b/i;
   const out: { modality: Modality; cue: string; index: number }[] = [];
   for (const [modality, pattern] of [

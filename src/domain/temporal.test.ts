@@ -54,6 +54,10 @@ describe('resolveTemporalExpression', () => {
     ['Since the beginning of September', MON_2018_09_17, '2018-09-01', '2018-09-17', 'days', 'approximate'],
     ['since 2015', TUE_2021_09_28, '2015-01-01', '2021-09-28', 'years', null],
     ['During the past few days', TUE_2021_09_28, '2021-09-21', '2021-09-28', 'days', 'approximate'],
+    // Stretches up to the day of writing: "few" weeks read as up to four, "few" months as up to three.
+    ['in recent weeks', TUE_2021_09_28, '2021-08-31', '2021-09-28', 'days', 'approximate'],
+    ['The past few weeks', TUE_2021_09_28, '2021-08-31', '2021-09-28', 'days', 'approximate'],
+    ['over the past two months', TUE_2021_09_28, '2021-07-28', '2021-09-28', 'months', 'approximate'],
   ])('"%s" from %s → %s..%s (%s, %s)', (expression, anchor, earliest, latest, precision, qualifier) => {
     expect(only(expression, anchor)).toEqual({ earliest, latest, precision, qualifier });
   });

@@ -248,6 +248,14 @@ function resolvePhrase(raw: string, anchor: string): Reading[] | null {
 
   if ((m = /^(?:past|last) few days$/.exec(phrase)))
     return [reading(addDays(anchor, -7), anchor, 'days', 'approximate')];
+  // "In recent weeks", "the past few weeks", "over the past two months": a stretch up to the day of writing, as wide
+  // as the words say ("few" taken as up to four weeks, or up to three months), its start approximate.
+  if ((m = /^(?:over |during |in |for )?(?:the )?(?:(?:past|last) (few|\w+)|recent) (weeks|months)$/.exec(phrase))) {
+    const count = m[1] === undefined ? null : m[1] === 'few' ? null : parseCount(m[1]);
+    if (m[1] !== undefined && m[1] !== 'few' && count === null) return null;
+    if (m[2] === 'weeks') return [reading(addDays(anchor, -7 * (count ?? 4)), anchor, 'days', 'approximate')];
+    return [reading(addDays(anchor, -31 * (count ?? 3)), anchor, 'months', 'approximate')];
+  }
   if (phrase === 'recently') return [reading(addDays(anchor, -60), anchor, 'months', 'approximate')];
 
   if (phrase === 'this month') return [monthReading(anchorYear, anchorMonth)];
