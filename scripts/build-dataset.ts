@@ -47,7 +47,9 @@ async function main(): Promise<void> {
   if (command !== undefined)
     throw new DataDirError(`unknown command "${command}": expected none, or locate <source-id> "<quote>"`);
 
-  const drafts = await pendingDrafts(dataDir);
+  // `npm run draft -- accept` runs this build on the draft it is applying: that one is no longer pending.
+  const accepting = process.env.DRAFT_BEING_ACCEPTED;
+  const drafts = (await pendingDrafts(dataDir)).filter((name) => name !== accepting);
   if (drafts.length > 0)
     console.log(
       `${drafts.length} draft(s) pending review in ${rel(path.join(dataDir, 'drafts'))}/ (not part of the build): ${drafts.join(', ')}`,
