@@ -1,4 +1,5 @@
 /** Candidate events: one per sentence that reports a happening, with its type, modality, date, actors and places. */
+import { addDays } from '../../src/domain/iso-day.ts';
 import type { EventType, Modality } from '../../src/domain/taxonomy.ts';
 import type { Precision, Qualifier } from '../../src/domain/temporal.ts';
 import { nearestPhrase, chooseReading, findDatePhrases, type DatePhrase } from './dates.ts';
@@ -110,7 +111,17 @@ export function findCandidates(
       const reference =
         role === 'reference' ||
         new RegExp(`\\bthe (\\S+ ){0,3}${escapeRegExp(trigger.words)}`, 'i').test(sentence.text);
-      let phrase = nearestPhrase(phrases, trigger.index);
+      // A deadline after the paper ("heavy weapons withdrawn by October 10") is no date for talks reported as held.
+      const happened =
+        role !== 'intended' &&
+        (trigger.type === 'statement'
+          ? !plannedSaying(sentence.text, trigger)
+          : findModalityAt(sentence.text, trigger.index, isVerbAt(sentence.text, trigger.index, trigger.words))
+              .modality === 'occurred');
+      let phrase = nearestPhrase(
+        happened ? phrases.filter((p) => !isDeadline(sentence.text, p)) : phrases,
+        trigger.index,
+      );
       // "The Idlib deal, Akar said Tuesday": a phrase across a verb from a definite reference dates that verb, not
       // the deal; "the fighting between Azeri and Armenian forces last year" is dated by its own phrase.
       if (reference && phrase && verbBetween(sentence.text, trigger, phrase)) phrase = null;
@@ -146,15 +157,25 @@ export function findCandidates(
         phrase = null;
       // "Agreed to have a meeting": the meeting is planned, and the agreeing's date is not the meeting's.
       if (role === 'intended' && phrase && phrase.index < trigger.index) phrase = null;
-      const { modality, cue } =
+      let { modality, cue } =
         role === 'intended'
-          ? { modality: 'planned' as const, cue: sentence.text.slice(0, trigger.index).match(/\bto \w+\s[^]*$/)![0] }
+          ? { modality: 'planned' as Modality, cue: sentence.text.slice(0, trigger.index).match(/\bto \w+\s[^]*$/)![0] }
           : findModalityAt(sentence.text, trigger.index, isVerbAt(sentence.text, trigger.index, trigger.words));
       const planned = trigger.type !== 'statement' && modality === 'planned';
       const verb = governingVerb(sentence.text, trigger.index);
       // "had been killed … on Saturday" in a Saturday paper: the past perfect looks back from an earlier moment, so
       // the bare weekday is last week's, not the publication day.
-      const reading = phrase ? chooseReading(phrase, planned, anchor, isPastPerfect(verb)) : null;
+      // "Said on Monday that they had agreed": the day is the saying's, in the simple past; the past perfect looks
+      // back from it, not from an earlier Monday.
+      const saidThen =
+        phrase !== null &&
+        /\b(?:said|says|told \w+|announced|stated|added|declared)\s*$/i.test(
+          sentence.text.slice(Math.max(0, phrase.index - 30), phrase.index),
+        );
+      const reading = phrase ? chooseReading(phrase, planned, anchor, isPastPerfect(verb) && !saidThen) : null;
+      // "I also have visits to New York towards the end of the month": a date after the paper makes it a plan.
+      if (modality === 'occurred' && trigger.type !== 'statement' && reading && reading.earliest > anchor)
+        ({ modality, cue } = { modality: 'planned', cue: phrase!.expression });
       // "Turkey has bought S-400s": the present perfect, with no date, says it happened before, not when.
       // In the lead, "Erdogan and Putin have reached an agreement" is the news itself, of the day of writing.
       const background =
@@ -197,8 +218,10 @@ export function findCandidates(
         speaker: trigger.type === 'statement' ? (speaker?.id ?? null) : null,
         type: trigger.type,
         trigger: trigger.words,
-        modality: trigger.type === 'statement' && trigger !== primary ? 'occurred' : modality,
-        modalityCue: trigger.type === 'statement' && trigger !== primary ? null : cue,
+        // What was said was said: "the zone will come into force by Oct. 15, Putin told reporters" is a statement
+        // made, planned only when the saying is ("Erdogan will announce").
+        modality: trigger.type === 'statement' && !plannedSaying(sentence.text, trigger) ? 'occurred' : modality,
+        modalityCue: trigger.type === 'statement' && !plannedSaying(sentence.text, trigger) ? null : cue,
         date,
         phrases,
         actors: names.filter((n) => n.file === 'actors'),
@@ -207,7 +230,61 @@ export function findCandidates(
       });
     }
   }
+  datedToNewsDay(out, anchor);
   return out;
+}
+
+/** Types that take place at the news event itself: what was said and who met, on the day the lead reports. */
+const AT_THE_NEWS: EventType[] = ['statement', 'meeting', 'visit', 'call', 'summit'];
+
+/**
+ * "Putin and Erdogan met on Wednesday … Putin said relations were good": a statement or meeting with no date phrase
+ * is dated to the day the lead reports (within the week before publication), not to the day the paper came out.
+ */
+function datedToNewsDay(candidates: Candidate[], anchor: string): void {
+  const news = candidates.find(
+    (c) =>
+      c.news &&
+      // What the lead says happened, not the day someone spoke of it ("Peskov said Monday" of a Tuesday visit).
+      c.type !== 'statement' &&
+      c.modality === 'occurred' &&
+      c.date.resolution !== 'inferred' &&
+      c.date.precision === 'day' &&
+      c.date.earliest <= anchor &&
+      c.date.earliest >= addDays(anchor, -7),
+  );
+  if (!news || news.date.earliest === anchor) return;
+  const day = news.date.earliest;
+  for (const c of candidates)
+    if (
+      c.date.resolution === 'inferred' &&
+      c.date.precision === 'day' &&
+      c.date.earliest === anchor &&
+      c.modality === 'occurred' &&
+      AT_THE_NEWS.includes(c.type)
+    )
+      c.date = {
+        ...c.date,
+        earliest: day,
+        latest: day,
+        note: `No date phrase in the sentence: dated to ${day}, the day the lead reports ("${news.date.expression}"); the article is of ${anchor}. Review.`,
+      };
+}
+
+/** "Erdogan will announce", "is expected to say": the saying itself is still to come. */
+function plannedSaying(sentence: string, verb: Trigger): boolean {
+  return /\b(?:will|would|is expected to|are expected to|is set to|plans? to|is due to)\s+(?:\w+\s+)?$/i.test(
+    sentence.slice(Math.max(0, verb.index - 30), verb.index),
+  );
+}
+
+/** "By October 10", "until 15 October": a deadline, the date of something still to be done. */
+function isDeadline(sentence: string, phrase: DatePhrase): boolean {
+  return (
+    /\b(?:by|until|till|before|no later than)\s*$/i.test(
+      sentence.slice(Math.max(0, phrase.index - 14), phrase.index),
+    ) || /^(?:by|until|till|before)\b/i.test(phrase.expression)
+  );
 }
 
 /** A line of its own near the top with no full stop: the headline (or a deck under it). */

@@ -350,6 +350,13 @@ describe('rules that tell the news from words that mention a happening', () => {
     expect(meetings[0]!.date.earliest).toBe('2021-09-17');
   });
 
+  it('folds one state’s happening told twice on the same day into one', () => {
+    const text =
+      'Turkey received on Friday the first batch of S-400 components.\n"Turkey received the first batch of S-400 components," the ministry said on Friday.';
+    const groups = groupCandidates(candidates(text), new Set());
+    expect(groups.filter((g) => g.type === 'arms_deal')).toHaveLength(1);
+  });
+
   it('keeps what happened apart from what was planned', () => {
     const text =
       'Erdogan and Putin have held phone talks on Idlib.\nAccording to officials, the two leaders agreed to a meeting in Sochi.';
@@ -506,10 +513,72 @@ The official said energy projects will be discussed.`;
     expect(findMatch(russian!, [talks], people, new Map([[PUTIN.id, ['russia']]]))).toBeNull();
   });
 
+  it('never dates a happening reported as held by a deadline after the paper, and makes a later date a plan', () => {
+    const talks = candidates(
+      'Putin, speaking after talks with Erdogan in Sochi, said heavy weapons must be withdrawn by October 10.',
+    ).find((c) => c.type === 'meeting');
+    expect(talks!.date.earliest).not.toBe('2021-10-10');
+    const [visit] = candidates('Erdogan has visits to Sochi towards the end of the month.');
+    expect(visit).toMatchObject({ type: 'visit', modality: 'planned' });
+    // What was said was said, whatever it says will happen.
+    const said = candidates('The zone will come into force by October 15, Putin told reporters.').find(
+      (c) => c.type === 'statement',
+    );
+    expect(said).toMatchObject({ modality: 'occurred' });
+    expect(said!.date.earliest).toBe('2021-09-18');
+  });
+
+  it('reads "said on Monday that they had agreed" as Monday’s saying, not a Monday before', () => {
+    const monday = '2018-09-17';
+    const [agreed] = candidates('Erdogan and Putin said on Monday they had agreed to create a zone in Idlib.', monday);
+    expect(agreed).toMatchObject({ type: 'agreement' });
+    expect(agreed!.date.earliest).toBe(monday);
+  });
+
+  it('dates what was said and who met, without a phrase of their own, to the day the lead reports', () => {
+    const found = candidates(
+      'Erdogan met Putin in Sochi on Wednesday.\nAs they sat down for talks, Putin said relations were good.',
+      '2021-09-30',
+    );
+    expect(found[0]!.date.earliest).toBe('2021-09-29');
+    const said = found.find((c) => c.type === 'statement');
+    expect(said!.date).toMatchObject({ resolution: 'inferred', earliest: '2021-09-29' });
+  });
+
+  it('does not merge one side’s violence into an offensive the other side waged', () => {
+    const [campaign] = candidates('Turkey has launched a military campaign in Idlib on Friday against the regime.');
+    const offensive = {
+      id: 'regime-offensive',
+      type: 'offensive' as const,
+      file: 'x.yaml',
+      earliest: '2021-09-01',
+      latest: '2021-09-30',
+      precision: 'month' as const,
+      actorIds: ['syrian-government-forces', 'russia'],
+      attackerIds: ['syrian-government-forces', 'russia'],
+      placeIds: ['idlib'],
+      title: 'The regime offensive',
+    };
+    expect(campaign).toMatchObject({ type: 'offensive' });
+    expect(findMatch(campaign!, [offensive], new Set())).toBeNull();
+    expect(
+      findMatch(campaign!, [{ ...offensive, actorIds: ['turkey'], attackerIds: ['turkey'] }], new Set()),
+    ).not.toBeNull();
+  });
+
   it('reads wire words for calls, sanctions and meetings', () => {
     expect(findTrigger('Erdogan and Putin have held phone talks.')?.type).toBe('call');
     expect(findTrigger('The United States imposed restrictions on the directorate.')?.type).toBe('sanction');
     expect(findTrigger('Aid is needed to meet their basic needs.')?.type).not.toBe('meeting');
+    expect(findTrigger("Equipment procured to meet Turkey's air and missile defense need arrived.")?.type).not.toBe(
+      'meeting',
+    );
+    expect(findTrigger('Turkey received the first batch of S-400 components.')?.type).toBe('arms_deal');
+    expect(findTrigger('Russia and Turkey have agreed to create a buffer zone.')?.type).toBe('agreement');
+    expect(findTrigger('They agreed to meet in Sochi.')?.type).toBe('meeting');
+    expect(findTrigger('Ankara has sent reinforcements to its troops.')?.type).toBe('deployment');
+    expect(findTrigger('Troops from Russia and Turkey will patrol the zone.')?.type).toBe('deployment');
+    expect(findTrigger('Turkey emphasized the system would not be integrated.')?.type).toBe('statement');
   });
 
   it('reads the monitoring of a ceasefire as a deployment', () => {

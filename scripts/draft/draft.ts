@@ -88,6 +88,7 @@ export function existingEvents(data: CuratedData): ExistingEvent[] {
       precision: precision ?? 'days',
       actorIds: e.actors.map((a) => a.actorId),
       speakerIds: e.actors.filter((a) => a.role === 'speaker').map((a) => a.actorId),
+      attackerIds: e.actors.filter((a) => a.role === 'attacker').map((a) => a.actorId),
       placeIds: e.places.map((p) => p.placeId),
       title: e.title,
     });

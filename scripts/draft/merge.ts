@@ -29,6 +29,8 @@ export interface ExistingEvent {
   actorIds: string[];
   /** The actors in the role of speaker (a statement's), when the event says. */
   speakerIds?: string[];
+  /** The actors in the role of attacker (an attack's, an offensive's), when the event says. */
+  attackerIds?: string[];
   placeIds: string[];
   title: string;
 }
@@ -111,6 +113,7 @@ export function groupCandidates(candidates: Candidate[], personIds: Set<string>)
           // lasted three hours") is the undated mention a dated happening of the same people folds into.
           if (g.date.resolution === 'inferred')
             return (
+              c.modality === 'occurred' &&
               ((g.news && !g.reference) || (g.reference && MEETINGS.includes(g.type))) &&
               shared(speakers(g, personIds), speakers(c, personIds)).length > 0
             );
@@ -139,7 +142,17 @@ export function groupCandidates(candidates: Candidate[], personIds: Set<string>)
         return true;
       const sharedPeople = shared(speakers(g, personIds), speakers(c, personIds)).length;
       const sharedPlaces = shared(ids(g, 'places'), ids(c, 'places')).length;
-      return sharedPeople > 0 || (sharedPlaces > 0 && g.date.resolution !== 'inferred');
+      // "Turkey received on Friday the first batch … 'Turkey received the first batch'": the same type on the same
+      // dated day by the same state is one happening, told twice.
+      const sameDay =
+        g.type === c.type &&
+        g.date.resolution !== 'inferred' &&
+        g.date.earliest === c.date.earliest &&
+        g.date.latest === c.date.latest;
+      const sharedActors = shared(ids(g, 'actors'), ids(c, 'actors')).length;
+      return (
+        sharedPeople > 0 || (sharedPlaces > 0 && g.date.resolution !== 'inferred') || (sameDay && sharedActors > 0)
+      );
     });
     if (!same) {
       groups.push({ ...c, sentences: [...c.sentences] });
@@ -187,6 +200,18 @@ export function findMatch(
     if (actors.length + places.length === 0) continue;
     // One state stood for by one of its people ("Putin" ~ Russia) is too thin a link on its own.
     if (places.length === 0 && shared(ids(c, 'actors'), e.actorIds).length === 0 && actors.length < 2) continue;
+    // Violence is told from its side: "Turkey has launched a military campaign" in Idlib is not the Syrian
+    // offensive there, whose attackers do not include Turkey. The sentence's first actor stands for its subject;
+    // a person first ("Erdogan's visit comes as Assad's forces advance") says nothing of who attacks.
+    const subject = c.actors[0];
+    if (
+      ['attack', 'clash', 'offensive'].includes(c.type) &&
+      e.attackerIds?.length &&
+      subject &&
+      !personIds.has(subject.id) &&
+      ![subject.id, ...(standsFor.get(subject.id) ?? [])].some((id) => e.actorIds.includes(id))
+    )
+      continue;
     // A meeting is its participants: "Putin and Assad met" is not a meeting of Putin with Erdogan.
     const people = speakers(c, personIds);
     const eventPeople = e.actorIds.filter((id) => personIds.has(id));

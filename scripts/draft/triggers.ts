@@ -17,7 +17,7 @@ export interface Trigger {
 const LEXICON: [EventType, RegExp][] = [
   [
     'call',
-    /\b((tele)?phone (call|conversation|talks?)|phoned|telephoned|video (call|conference)|(spoke|talked|speak|talk) (by|over the|on the) (tele)?phone)\b/i,
+    /\b((tele)?phone (call|conversation|talks?)|phoned|telephoned|video (call|conference)|(spoke|talked|speak|talk)( (to|with) [^.;]{1,60}?)? (by|over the|on the) (tele)?phone)\b/i,
   ],
   ['ceasefire', /\b(cease-?fire|truce|armistice)\b/i],
   [
@@ -27,7 +27,7 @@ const LEXICON: [EventType, RegExp][] = [
   ['sanction', /\b(sanctions?|embargo(es)?|imposed (\w+ ){0,2}(restrictions|penalties|a ban))\b/i],
   [
     'arms_deal',
-    /\b(bought|purchased?|purchasing|buying|sold|sale|sales|delivered|delivery|deliveries) (of )?(\w+ ){0,3}?(s-400|drones?|missiles?|jets?|weapons|arms|air defen[cs]es|batch)\b|\b(drone|arms|weapons) sales?\b/i,
+    /\b(bought|purchased?|purchasing|buying|sold|sale|sales|delivered|delivery|deliveries|shipments?|received|procured|procurement|acquisition|acquired?) (of )?(\w+ ){0,4}?(s-400s?|drones?|missiles?|jets?|weapons|arms|air defen[cs]es?( systems?)?|missile defen[cs]e( systems?)?|batch|components)\b|\b(drone|arms|weapons) sales?\b/i,
   ],
   ['protest', /\b(protest(s|ed|ers)?|demonstrat(ion|ions|ors|ed)|took to the streets|rall(y|ies|ied))\b/i],
   ['summit', /\bsummit\b/i],
@@ -36,24 +36,25 @@ const LEXICON: [EventType, RegExp][] = [
     'attack',
     /\b(air ?strikes?|air raids?|raids?|shell(ed|ing)|bomb(ed|ing|ardment)|attacks?|attacked|targeting|targeted|killed|warplanes|struck)\b/i,
   ],
-  ['clash', /\b(clash(es|ed)?|fighting|fought|battle)\b/i],
+  ['clash', /\b(clash(es|ed)?|fighting|fought|battle|hostilities|skirmish(es)?|exchange of fire)\b/i],
   [
     'deployment',
-    /\b(deployed|deployment|observation posts?|troops are|set up|intervention|joined .{0,20}conflict|to monitor|monitoring (mission|cent(re|er)|force)|joint patrols?)\b/i,
+    /\b(deployed|deployment|observation posts?|troops are|set up|intervention|joined .{0,20}conflict|to monitor|monitoring (mission|cent(re|er)|force)|joint patrols?|patrol(s|led|ling)? (the|a|its) (zone|area|region|border|line|corridor|road|highway)|will patrol|(sent|sends|sending) (\w+ ){0,3}(troops|reinforcements|soldiers|forces)|reinforcements|reinforced (its |their )?(troops|forces|positions)|stationed)\b/i,
   ],
   [
     'agreement',
-    /\b(agreed(?! to [a-z]+ )|agreement|deal|memorand(um|a) of understanding|signed|joint statement|accord)\b/i,
+    // "Agreed to meet" is a planned meeting; "agreed to create a buffer zone" is an agreement.
+    /\b(agreed(?! to (meet|hold|have|talk|discuss|visit|speak|a meeting|further talks)\b)|agreement|deal|memorand(um|a) of understanding|signed|joint statement|accord)\b/i,
   ],
   ['visit', /\b(visit(s|ed|ing)?|trip|travel(s|led)? to|arrive[sd]?)\b/i],
   [
     'meeting',
     // Not "to meet their basic needs", "meets the demands".
-    /\b(met|meet(s|ing|ings)?(?! (the |their |its |his |her |our |these )?(basic |daily )?(needs|demands|requirements|expectations|obligations|conditions|targets|criteria|deadline))|talks|discuss(ed|es)?|held talks|negotiat(ed|ions?))\b/i,
+    /\b(met|meet(s|ing|ings)?(?! ([\w’'-]+ ){0,5}?(needs?|demands?|requirements?|expectations?|obligations?|conditions|targets?|criteria|deadlines?)\b)|talks|discuss(ed|es)?|held talks|negotiat(ed|ions?))\b/i,
   ],
   [
     'statement',
-    /\b(said|says|stated|announced|told|warned|warns|noted|stressed|added|declared|pointed out|blasted|urged|explained|indicated|confirmed)\b/i,
+    /\b(said|says|stated|announced|told|warned|warns|noted|stressed|added|declared|pointed out|blasted|urged|explained|indicated|confirmed|vowed|threatened|issued an ultimatum|emphasi[sz]ed|underlined|underscored|critici[sz]ed|condemned|denounced|accused|accuses|rejected|denied|appealed|called on|demanded|expressed (support|concern|hope|regret|condolences)|welcomed|praised|insisted|argued|claimed|reiterated|highlighted|acknowledged|tweeted)\b/i,
   ],
 ];
 
