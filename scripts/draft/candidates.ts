@@ -359,10 +359,16 @@ function verbBetween(sentence: string, trigger: Trigger, phrase: DatePhrase): bo
       !g.nonFinite &&
       g.start >= from &&
       g.end <= to &&
+      // "The summit … started on Monday": a verb that only says when the noun took place dates it.
+      !(phrase.index > trigger.index && HAPPENING_VERB.test(sentence.slice(g.start, g.end))) &&
       // "a truce agreed 18 months ago": a participle right after the noun describes it; the phrase is the noun's.
       !(phrase.index > trigger.index && /^\s*$/.test(sentence.slice(from, g.start)) && g.form === 'simple-past'),
   );
 }
+
+/** Verbs whose only news is that their subject took place: the phrase after them is the subject's date. */
+const HAPPENING_VERB =
+  /\b(?:start(?:s|ed)?|beg[au]n|begins|end(?:s|ed)|took place|takes place|was held|were held|is held|opened|open(?:s)?|conclud(?:ed|es)|lasted|kicked off|got under way)\b/i;
 
 /** "An air strike killed ten": the noun is the subject of a finite verb just after it, which its date may follow. */
 function hasOwnVerb(sentence: string, trigger: Trigger): boolean {

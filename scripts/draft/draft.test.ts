@@ -334,6 +334,12 @@ describe('rules that tell the news from words that mention a happening', () => {
     expect(said!.date).toMatchObject({ expression: 'On September 16', earliest: '2021-09-16' });
   });
 
+  it('dates "the summit … started on Monday" by its own verb of taking place', () => {
+    const [summit] = candidates('The latest summit hosted by Erdogan in Sochi started on Monday.', '2021-09-21');
+    expect(summit).toMatchObject({ type: 'summit' });
+    expect(summit!.date).toMatchObject({ expression: 'on Monday', earliest: '2021-09-20' });
+  });
+
   it('does not date a happening by the day of its announcement', () => {
     const c = candidates('The announcement of the visit on Friday came as Erdogan spoke to Putin.').find(
       (x) => x.type === 'visit',
