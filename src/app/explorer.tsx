@@ -19,6 +19,7 @@ import { restoreViewFromUrl, useUrlSync, type RestoreOptions, type UrlDataset } 
 import { ExplorerHeader } from './explorer-header.tsx';
 import { Legend } from './legend.tsx';
 import { Notices } from './notices.tsx';
+import { ViewBoundary } from './view-boundary.tsx';
 
 /**
  * The timeline view (vis-timeline, moment, vis-data and our wrapper: ~115 kB of the ~290 kB gzip the app used to
@@ -95,14 +96,20 @@ export function Explorer({ index, dataset }: { index: DatasetIndex; dataset: Exp
         Skip to the list of events
       </a>
       <ExplorerHeader index={index} dataset={dataset} visibleCount={result.searchPending ? null : visibleRows.length} />
-      <FilterBar index={index} result={result} />
+      <ViewBoundary view="filters">
+        <FilterBar index={index} result={result} />
+      </ViewBoundary>
       <Notices />
       <main className="workspace">
         <section className="pane map-pane" aria-label="Map">
-          <EventMap index={index} rows={visibleRows} />
+          <ViewBoundary view="map">
+            <EventMap index={index} rows={visibleRows} />
+          </ViewBoundary>
         </section>
         <section className="pane timeline-pane" aria-label="Timeline">
-          <TimelineView index={index} rows={visibleRows} />
+          <ViewBoundary view="timeline">
+            <TimelineView index={index} rows={visibleRows} />
+          </ViewBoundary>
         </section>
         <div className="side">
           <section className="pane list-pane" aria-labelledby="list-heading">
@@ -120,11 +127,13 @@ export function Explorer({ index, dataset }: { index: DatasetIndex; dataset: Exp
                 Matches in titles so far; the full-text index (summaries, excerpts, names) is still loading…
               </p>
             )}
-            {visibleRows.length > 0 ? (
-              <EventList index={index} rows={result.listRows} ranked={result.ranked} />
-            ) : (
-              !result.searchPending && <EmptyResult index={index} />
-            )}
+            <ViewBoundary view="list of events">
+              {visibleRows.length > 0 ? (
+                <EventList index={index} rows={result.listRows} ranked={result.ranked} />
+              ) : (
+                !result.searchPending && <EmptyResult index={index} />
+              )}
+            </ViewBoundary>
           </section>
           {/* Focusable so keyboard users can scroll it even when it holds no control (nothing selected). */}
           <section className="pane details-pane" aria-label="Event details" tabIndex={0}>
@@ -138,7 +147,10 @@ export function Explorer({ index, dataset }: { index: DatasetIndex; dataset: Exp
               </div>
             )}
             {selected ? (
-              <EventDetails key={selected.id} index={index} event={selected} />
+              // Keyed by the event: a failure in one event's details goes away when another is selected.
+              <ViewBoundary key={selected.id} view="details">
+                <EventDetails index={index} event={selected} />
+              </ViewBoundary>
             ) : (
               <div className="details-empty">
                 <h2>What the articles say</h2>
@@ -156,7 +168,11 @@ export function Explorer({ index, dataset }: { index: DatasetIndex; dataset: Exp
       <p className="visually-hidden" aria-live="polite">
         {selected ? `Selected: ${selected.title}, ${selected.date.display}` : ''}
       </p>
-      {readerSourceId && <SourceReader key={readerSourceId} index={index} sourceId={readerSourceId} />}
+      {readerSourceId && (
+        <ViewBoundary key={readerSourceId} view="reader">
+          <SourceReader index={index} sourceId={readerSourceId} />
+        </ViewBoundary>
+      )}
     </div>
   );
 }
