@@ -7,8 +7,13 @@ export type Ring = readonly (readonly [number, number])[];
 /** A polygon is an outer ring followed by its holes. */
 export type Polygon = readonly Ring[];
 
-/** Ray casting: true when [lon, lat] is inside the ring (points on the edge may go either way). */
-function inRing(lon: number, lat: number, ring: Ring): boolean {
+/**
+ * Ray casting: true when the point (x, y) is inside the ring of [x, y] pairs (points on the edge may go either
+ * way). The test is symmetric in its axes, so it serves [lon, lat] rings (GeoJSON) and [lat, lon] rings (Leaflet)
+ * alike, given the point in the same order. The one point-in-polygon of the project.
+ */
+export function ringContainsPoint(x: number, y: number, ring: Ring): boolean {
+  const [lon, lat] = [x, y];
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const [xi, yi] = ring[i]!;
@@ -20,7 +25,8 @@ function inRing(lon: number, lat: number, ring: Ring): boolean {
 
 export function inPolygons(lon: number, lat: number, polygons: readonly Polygon[]): boolean {
   return polygons.some(
-    ([outer, ...holes]) => outer !== undefined && inRing(lon, lat, outer) && !holes.some((h) => inRing(lon, lat, h)),
+    ([outer, ...holes]) =>
+      outer !== undefined && ringContainsPoint(lon, lat, outer) && !holes.some((h) => ringContainsPoint(lon, lat, h)),
   );
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Topology } from 'topojson-specification';
 import topology from 'world-atlas/countries-110m.json';
 import { crossesAntimeridian, fixPolygon, unwrapRing } from './antimeridian.ts';
-import { buildWorldBasemap, type CountryShape } from './world-basemap.ts';
+import { buildWorldBasemap } from './repair-basemap.ts';
+import type { CountryShape } from './world-basemap.ts';
 
 const world = buildWorldBasemap(topology as unknown as Topology);
 

@@ -14,7 +14,8 @@ import {
   screenBearing,
   unionBounds,
 } from './place-geometry.ts';
-import { buildWorldBasemap, countryFitBounds, countryShapeFor } from './world-basemap.ts';
+import { buildWorldBasemap } from './repair-basemap.ts';
+import { countryFitBounds, countryShapeFor } from './world-basemap.ts';
 
 function place(id: string, kind: Place['kind'], lat: number, lon: number, countryCode: string | null = null): Place {
   return { id, name: id, aliases: [], kind, countryCode, lat, lon, parentId: null, geonamesId: null, wikidataId: null };
