@@ -4,7 +4,6 @@ import topology from 'world-atlas/countries-110m.json';
 import type { NewsEvent, Place } from '../../domain/dataset-schema.ts';
 import {
   framingPlaces,
-  AREA_RADIUS_METRES,
   circleBounds,
   clusterRadius,
   curvedPath,
@@ -35,15 +34,27 @@ describe('placeDrawing: areas are never pins', () => {
   const always = () => true;
   const never = () => false;
   it.each([
-    ['city', always, { shape: 'point' }],
-    ['site', always, { shape: 'point' }],
-    ['country', always, { shape: 'outline' }],
-    ['country', never, { shape: 'zone', radiusMetres: AREA_RADIUS_METRES.country }],
-    ['admin1', always, { shape: 'zone', radiusMetres: 120_000 }],
-    ['region', always, { shape: 'zone', radiusMetres: 200_000 }],
-    ['water', always, { shape: 'zone', radiusMetres: 150_000 }],
-  ] as const)('%s → %o', (kind, hasOutline, expected) => {
-    expect(placeDrawing(place('p', kind, 0, 0, 'TR'), hasOutline)).toEqual(expected);
+    ['city', always, 'point'],
+    ['site', always, 'point'],
+    ['country', always, 'outline'],
+    ['country', never, 'zone'],
+    ['admin1', always, 'zone'],
+    ['region', always, 'zone'],
+    ['water', always, 'zone'],
+  ] as const)('%s (outline known: %o) → %s', (kind, hasOutline, shape) => {
+    expect(placeDrawing(place('p', kind, 0, 0, 'TR'), hasOutline).shape).toBe(shape);
+  });
+
+  it('draws a coarser area as a wider zone: a province within a region, a region within a country', () => {
+    const radius = (kind: Place['kind']) => {
+      const drawing = placeDrawing(place('p', kind, 0, 0, 'TR'), never);
+      return drawing.shape === 'zone' ? drawing.radiusMetres : NaN;
+    };
+    // A province of Turkey is some 100-200 km across; a zone the size of a city or of a continent would mislead.
+    expect(radius('admin1')).toBeGreaterThan(20_000);
+    expect(radius('admin1')).toBeLessThan(radius('region'));
+    expect(radius('region')).toBeLessThanOrEqual(radius('country'));
+    expect(radius('country')).toBeLessThan(2_000_000);
   });
 
   it('a country without a code is a zone', () => {
