@@ -2,9 +2,9 @@
  * The one store of the explorer: what the user has chosen (selection, filters, open article, timeline window)
  * and transient UI state (hover, notices). Loaded data is not here: it stays in the react-query cache.
  *
- * `view` is exactly what the URL holds (see domain/url-state.ts). Each action records how its change should reach
- * the browser history: selections and filters push an entry (Back walks through them); panning the timeline
- * replaces it; restoring from the URL writes nothing.
+ * `view` is exactly what the URL holds (see domain/url-state.ts). How a change reaches the browser history (push,
+ * replace or nothing) is the URL bridge's decision, from which fields changed (state/url-sync.ts): the store keeps
+ * state, not instructions for it.
  */
 import { create } from 'zustand';
 import { hasSearchTerms } from '../domain/search-terms.ts';
@@ -12,7 +12,6 @@ import { EMPTY_VIEW, type DateWindow, type ViewState } from '../domain/url-state
 import { startInteraction } from './interaction-timing.ts';
 
 export type SelectionOrigin = 'timeline' | 'map' | 'list' | 'details' | 'reader' | 'url';
-export type HistoryMode = 'push' | 'replace' | 'none';
 
 export interface Notice {
   id: number;
@@ -26,25 +25,23 @@ export interface ExplorerState {
   view: ViewState;
   /** Where the current selection came from: the view that made it need not scroll to it. */
   selectionOrigin: SelectionOrigin | null;
-  /** How the latest change to `view` should be written to the URL. */
-  historyMode: HistoryMode;
   hoveredEventId: string | null;
   /** The days the timeline shows right now (not in the URL unless the user moved it: see `view.window`). */
   shownRange: DateWindow | null;
   notices: Notice[];
 
   selectEvent: (eventId: string | null, origin: SelectionOrigin) => void;
-  setFilters: (patch: FilterPatch, historyMode?: HistoryMode) => void;
+  setFilters: (patch: FilterPatch) => void;
   clearFilters: () => void;
   openReader: (sourceId: string | null) => void;
   setWindow: (window: DateWindow | null) => void;
   setShownRange: (range: DateWindow) => void;
   hoverEvent: (eventId: string | null) => void;
-  /** Replaces the whole view from the URL (first load, Back/Forward): writes no history. */
+  /** Replaces the whole view from the URL (first load, Back/Forward). */
   restoreView: (view: ViewState) => void;
   /**
    * A dataset was opened: everything the store holds is forgotten (ids differ between datasets) and `view` is
-   * the view, with `notices` the only notices. Writes no history.
+   * the view, with `notices` the only notices.
    */
   startDataset: (view: ViewState, notices: string[]) => void;
   addNotices: (messages: string[], tone?: Notice['tone']) => void;
@@ -56,7 +53,6 @@ let nextNoticeId = 1;
 export const useExplorerStore = create<ExplorerState>()((set, get) => ({
   view: EMPTY_VIEW,
   selectionOrigin: null,
-  historyMode: 'none',
   hoveredEventId: null,
   shownRange: null,
   notices: [],
@@ -64,24 +60,23 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
   selectEvent: (eventId, origin) => {
     if (get().view.event === eventId) return;
     startInteraction('select');
-    set((s) => ({ view: { ...s.view, event: eventId }, selectionOrigin: origin, historyMode: 'push' }));
+    set((s) => ({ view: { ...s.view, event: eventId }, selectionOrigin: origin }));
   },
-  setFilters: (patch, historyMode = 'push') => {
+  setFilters: (patch) => {
     startInteraction(patch.q !== undefined && hasSearchTerms(patch.q) ? 'search' : 'filter');
-    set((s) => ({ view: { ...s.view, ...patch }, historyMode }));
+    set((s) => ({ view: { ...s.view, ...patch } }));
   },
   clearFilters: () => {
     startInteraction('filter');
     set((s) => ({
       view: { ...s.view, actor: [], place: [], type: [], from: null, to: null, q: '' },
-      historyMode: 'push',
     }));
   },
   openReader: (sourceId) => {
     if (get().view.read === sourceId) return;
-    set((s) => ({ view: { ...s.view, read: sourceId }, historyMode: 'push' }));
+    set((s) => ({ view: { ...s.view, read: sourceId } }));
   },
-  setWindow: (window) => set((s) => ({ view: { ...s.view, window }, historyMode: 'replace' })),
+  setWindow: (window) => set((s) => ({ view: { ...s.view, window } })),
   setShownRange: (range) => {
     const current = get().shownRange;
     if (current?.start !== range.start || current.end !== range.end) set({ shownRange: range });
@@ -89,12 +84,11 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
   hoverEvent: (eventId) => {
     if (get().hoveredEventId !== eventId) set({ hoveredEventId: eventId });
   },
-  restoreView: (view) => set({ view, selectionOrigin: 'url', historyMode: 'none' }),
+  restoreView: (view) => set({ view, selectionOrigin: 'url' }),
   startDataset: (view, notices) =>
     set({
       view,
       selectionOrigin: 'url',
-      historyMode: 'none',
       hoveredEventId: null,
       shownRange: null,
       notices: notices.map((message) => ({ id: nextNoticeId++, tone: 'warning', message })),

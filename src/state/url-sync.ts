@@ -1,7 +1,7 @@
 /**
  * The bridge between the store and the address bar. On load and on Back/Forward the URL is parsed, checked
  * against the dataset (unknown ids become notices) and restored into the store; every other change to the view is
- * written back, pushing or replacing the history entry as the action asked.
+ * written back, pushing or replacing the history entry according to what changed (historyWrite).
  *
  * The URL also names the dataset (`?dataset=<id>`, absent for the default). The explorer is mounted once per
  * dataset (the app keys it by id): on mount the store is reset and the link's view restored; a history entry of
@@ -20,6 +20,18 @@ import {
 } from '../domain/url-state.ts';
 import { useExplorerStore } from './explorer-store.ts';
 
+export type HistoryWrite = 'push' | 'replace' | 'none';
+
+/**
+ * How a change of the view reaches the browser history, decided from what changed: nothing when the link would not
+ * change; replace when only the timeline window moved (panning must not fill Back with steps); else push, so that
+ * Back walks through selections, filters and opened articles.
+ */
+export function historyWrite(previous: ViewState, next: ViewState): HistoryWrite {
+  if (sameView(previous, next)) return 'none';
+  return sameView({ ...previous, window: next.window }, next) ? 'replace' : 'push';
+}
+
 /** Which dataset an explorer shows, as its links write it. */
 export interface UrlDataset {
   /** The `dataset` parameter of this dataset's links: null for the default dataset. */
@@ -37,6 +49,22 @@ function readLocation(index: DatasetIndex, dataset: UrlDataset): { view: ViewSta
   if (view.dataset !== dataset.param) return null;
   const reconciled = reconcileView(view, index.known);
   return { view: reconciled.view, problems: [...parsed.problems, ...reconciled.problems] };
+}
+
+/**
+ * Set while the store takes its view from the address bar (a link opened, Back/Forward, a dataset mounted): that
+ * change is the URL's own and is not written back. Module-wide, because when a dataset is switched the explorer
+ * being replaced still listens while the new one restores its view.
+ */
+let restoring = false;
+
+function fromTheUrl(change: () => void): void {
+  restoring = true;
+  try {
+    change();
+  } finally {
+    restoring = false;
+  }
 }
 
 /** The index whose view the store holds, restored by the explorer mounted now. */
@@ -60,39 +88,45 @@ export function restoreViewFromUrl(index: DatasetIndex, dataset: UrlDataset, opt
   restoredIndex = index;
   const read = options.ignoreLink ? null : readLocation(index, dataset);
   const view = read?.view ?? { ...EMPTY_VIEW, dataset: dataset.param };
-  useExplorerStore
-    .getState()
-    .startDataset(view, [...(options.notices ?? []), ...(read?.problems ?? []).map(problemNotice)]);
+  fromTheUrl(() =>
+    useExplorerStore
+      .getState()
+      .startDataset(view, [...(options.notices ?? []), ...(read?.problems ?? []).map(problemNotice)]),
+  );
 }
 
 export function useUrlSync(index: DatasetIndex, dataset: UrlDataset): void {
   const { param, defaultId } = dataset;
-  useEffect(
-    function syncUrlWithStore() {
-      // Show the link the user actually sees (unknown or malformed parts dropped), without a new entry.
-      const restored = serializeViewState(useExplorerStore.getState().view);
-      if (restored !== window.location.search)
-        window.history.replaceState(null, '', `${window.location.pathname}${restored}${window.location.hash}`);
+  useEffect(() => connectUrlToStore(index, { param, defaultId }), [index, param, defaultId]);
+}
 
-      const unsubscribe = useExplorerStore.subscribe((state, previous) => {
-        if (state.view === previous.view || state.historyMode === 'none') return;
-        if (sameView(state.view, previous.view)) return;
-        const url = `${window.location.pathname}${serializeViewState(state.view)}${window.location.hash}`;
-        if (state.historyMode === 'push') window.history.pushState(null, '', url);
-        else window.history.replaceState(null, '', url);
-      });
-      const onPopState = () => {
-        // Another dataset's entry: the app mounts that dataset's explorer, which restores it.
-        const read = readLocation(index, { param, defaultId });
-        if (read) useExplorerStore.getState().restoreView(read.view);
-      };
-      window.addEventListener('popstate', onPopState);
-      return () => {
-        unsubscribe();
-        window.removeEventListener('popstate', onPopState);
-        if (restoredIndex === index) restoredIndex = null;
-      };
-    },
-    [index, param, defaultId],
-  );
+/**
+ * Keeps the address bar and the store in step for one explorer until the returned function is called: writes each
+ * change of the view to the history (historyWrite), and restores the view on Back/Forward.
+ */
+export function connectUrlToStore(index: DatasetIndex, dataset: UrlDataset): () => void {
+  // Show the link the user actually sees (unknown or malformed parts dropped), without a new entry.
+  const restored = serializeViewState(useExplorerStore.getState().view);
+  if (restored !== window.location.search)
+    window.history.replaceState(null, '', `${window.location.pathname}${restored}${window.location.hash}`);
+
+  const unsubscribe = useExplorerStore.subscribe((state, previous) => {
+    if (state.view === previous.view || restoring) return;
+    const write = historyWrite(previous.view, state.view);
+    if (write === 'none') return;
+    const url = `${window.location.pathname}${serializeViewState(state.view)}${window.location.hash}`;
+    if (write === 'push') window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  });
+  const onPopState = () => {
+    // Another dataset's entry: the app mounts that dataset's explorer, which restores it.
+    const read = readLocation(index, dataset);
+    if (read) fromTheUrl(() => useExplorerStore.getState().restoreView(read.view));
+  };
+  window.addEventListener('popstate', onPopState);
+  return () => {
+    unsubscribe();
+    window.removeEventListener('popstate', onPopState);
+    if (restoredIndex === index) restoredIndex = null;
+  };
 }
