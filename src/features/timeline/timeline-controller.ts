@@ -9,14 +9,21 @@
  * is rebuilt (destroyed and created again over a new DataSet, same window, ~0.1 s for 500 items). Only removals and
  * a few returns go through the DataView, as a filter change over the loaded events.
  */
-import moment from 'moment';
 import { DataSet, DataView } from 'vis-data/esnext';
 import type { DataInterfaceDataItem, IdType, TimelineOptions } from 'vis-timeline/esnext';
 import { Timeline } from 'vis-timeline/esnext';
 import type { TimelineEvent } from './timeline-index.ts';
 import type { DateWindow } from '../../domain/url-state.ts';
 import { afterNextPaint } from '../../state/interaction-timing.ts';
-import { bucketBreakdown, buildBucketItems, type BucketTimelineItem } from './timeline-buckets.ts';
+import { buildBucketItems, type BucketTimelineItem } from './timeline-buckets.ts';
+import {
+  bothClusterable,
+  isBucket,
+  isClusterData,
+  renderItemContent,
+  renderTooltip,
+  utcMoment,
+} from './timeline-templates.ts';
 import {
   CLUSTER_MAX_ITEMS,
   planDisplay,
@@ -29,6 +36,7 @@ import {
 import { countOverlapping, type TimelineIndex } from './timeline-index.ts';
 import type { EventTimelineItem } from './timeline-items.ts';
 import { MS_PER_DAY, buildTimelineItems, planVisibilityChange, stackOrder } from './timeline-items.ts';
+import { TimelinePress } from './timeline-press.ts';
 import type { TimeRange } from './timeline-window.ts';
 import {
   eventRange,
@@ -84,84 +92,6 @@ const ZOOM_MAX_MS = 30 * 365.25 * MS_PER_DAY;
 const ZOOM_STEP = 0.5;
 const ANIMATION = { duration: 300, easingFunction: 'easeInOutQuad' } as const;
 
-/** Parse and format every date in UTC, so axis labels and item positions never shift with the user's time zone. */
-function utcMoment(input?: moment.MomentInput): moment.Moment {
-  return moment(input).utc();
-}
-
-function isBucket(item: unknown): item is BucketTimelineItem {
-  return typeof item === 'object' && item !== null && (item as { kind?: unknown }).kind === 'bucket';
-}
-
-/** Item content: the title as a text node (titles are untrusted), a cluster's count, or a density bar's count. */
-function renderItemContent(item: unknown): HTMLElement {
-  const element = document.createElement('span');
-  if (isClusterData(item)) {
-    element.className = 'tl-cluster-count';
-    element.textContent = String(item.uiItems.length);
-  } else if (isBucket(item)) {
-    element.className = 'tl-bucket-content';
-    // The bar itself is the item's background; this holds the count above it, and the full description for
-    // assistive technology (the visible count alone says nothing about the period).
-    const count = document.createElement('span');
-    // The class names the count's length, for the container query that shows it only where it fits.
-    count.className = `tl-bucket-count tl-chars-${Math.min(item.content.length, 7)}`;
-    count.setAttribute('aria-hidden', 'true');
-    count.textContent = item.content;
-    const description = document.createElement('span');
-    description.className = 'tl-visually-hidden';
-    description.textContent = item.description;
-    element.append(count, description);
-  } else {
-    element.className = 'tl-title';
-    element.textContent = (item as EventTimelineItem | null)?.content ?? '';
-  }
-  return element;
-}
-
-/** Tooltip: title, date as the sources give it, type (and modality when it did not simply occur), as text. */
-function renderTooltip(item: unknown): HTMLElement {
-  const root = document.createElement('div');
-  root.className = 'tl-tooltip';
-  const line = (className: string, text: string) => {
-    const element = document.createElement('div');
-    element.className = className;
-    element.textContent = text;
-    root.appendChild(element);
-  };
-  if (isClusterData(item)) {
-    line('tl-tooltip-title', `${item.uiItems.length} events`);
-    line('tl-tooltip-meta', 'Click to zoom in');
-  } else if (isBucket(item)) {
-    line('tl-tooltip-title', item.description);
-    line('tl-tooltip-meta', bucketBreakdown(item.bucket));
-    line('tl-tooltip-meta', 'Click to zoom in');
-  } else if (item) {
-    const event = item as EventTimelineItem;
-    line('tl-tooltip-title', event.content);
-    line('tl-tooltip-date', event.dateLabel);
-    line('tl-tooltip-meta', event.modalityLabel ? `${event.typeLabel} · ${event.modalityLabel}` : event.typeLabel);
-  }
-  return root;
-}
-
-interface ClusterData {
-  isCluster: true;
-  uiItems: unknown[];
-  min?: number;
-  max?: number;
-}
-
-function isClusterData(item: unknown): item is ClusterData {
-  return typeof item === 'object' && item !== null && (item as { isCluster?: unknown }).isCluster === true;
-}
-
-function bothClusterable(a: unknown, b: unknown): boolean {
-  return (
-    (a as Partial<EventTimelineItem>).clusterable !== false && (b as Partial<EventTimelineItem>).clusterable !== false
-  );
-}
-
 function centredOn(range: TimeRange, span: number): TimeRange {
   const centre = (range.start + range.end) / 2;
   return { start: centre - span / 2, end: centre + span / 2 };
@@ -187,11 +117,8 @@ export class TimelineController {
   private writeTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   /** Between a press on the timeline and its release anywhere (a drag can end outside the timeline). */
-  private pointerDown = false;
-  private draggedSincePointerDown = false;
-  private readonly onPointerUp = () => {
-    this.pointerDown = false;
-  };
+  private readonly press = new TimelinePress();
+  private readonly onPointerUp = () => this.press.release();
   private destroyed = false;
   private writeOnNextRangeChanged = false;
   private timeline!: Timeline;
@@ -323,7 +250,7 @@ export class TimelineController {
     this.cancelRefresh();
     this.refreshTimer = setTimeout(() => {
       // Rebuilding under a pointer that is still down would cut the user's drag short.
-      if (this.pointerDown) this.scheduleRefresh();
+      if (this.press.isDown) this.scheduleRefresh();
       else this.refreshDisplay();
     }, DISPLAY_REFRESH_DELAY_MS);
   }
@@ -444,7 +371,7 @@ export class TimelineController {
     timeline.on('select', (props?: { items?: IdType[] }) => this.onSelect(props?.items ?? []));
     timeline.on('click', (props?: { isCluster?: boolean; item?: IdType | null; event?: Event; time?: Date }) => {
       // The browser sends a click at the end of a drag too: that was a pan, not a request to zoom in.
-      if (this.draggedSincePointerDown) return;
+      if (!this.press.clickCounts) return;
       if (props?.isCluster) this.zoomIntoCluster(props.event?.target ?? null, props.time ?? null);
       else if (props?.item !== undefined && props.item !== null) {
         const item = this.items.get(props.item as string);
@@ -457,14 +384,13 @@ export class TimelineController {
     });
     timeline.on('itemout', () => this.callbacks.onHover(null));
     timeline.on('mouseDown', () => {
-      this.pointerDown = true;
-      this.draggedSincePointerDown = false;
+      this.press.press();
     });
     timeline.on('rangechange', (props?: { byUser?: boolean }) => {
       // The user is still moving: recompute once they stop.
       if (!props?.byUser) return;
       this.cancelRefresh();
-      if (this.pointerDown) this.draggedSincePointerDown = true;
+      this.press.moved();
     });
     timeline.on('rangechanged', (props?: { byUser?: boolean }) => {
       if (timeline !== this.timeline) return;
