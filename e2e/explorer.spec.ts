@@ -83,6 +83,18 @@ test('selecting on the timeline fills the details, updates the URL and highlight
   await expect(page.locator('.leaflet-event-map-selection-pane path.event-map-selection').first()).toBeAttached();
 });
 
+test('hovering an event in the list outlines it on the timeline, and only while hovered', async ({ page }) => {
+  await page.goto('/?q=sochi&window=2021-09-10..2021-10-10');
+  const row = eventList(page).getByRole('option').filter({ hasText: SOCHI_2021 });
+  const item = page.locator('.vis-item:not(.vis-dot)', { hasText: SOCHI_2021 }).first();
+  await expect(item).toBeVisible();
+  await expect(item).toHaveCSS('outline-style', 'none');
+  await row.hover();
+  await expect(item).toHaveCSS('outline-style', 'solid');
+  await page.mouse.move(0, 0);
+  await expect(item).toHaveCSS('outline-style', 'none');
+});
+
 test('selecting on the map marks the event on the timeline and in the list', async ({ page }) => {
   await page.goto('/');
   await clickMapMark(page, 'Sochi');
