@@ -1,10 +1,24 @@
 /**
  * Every test runs offline: any request that leaves the loopback interface is aborted and recorded, and the test
  * fails if there was one. The product must work with no network (the basemap is embedded).
+ *
+ * Every test also runs under the built app's Content-Security-Policy (src/app/content-security-policy.ts): each
+ * page of the test's browser context records the `securitypolicyviolation` events it sees (on `window` too, for a
+ * look in the trace), and the test fails if there was one. A test that provokes a violation on purpose reads and
+ * empties `cspViolations` itself.
  */
 import { test as base, expect } from '@playwright/test';
 
-export const test = base.extend<{ externalRequests: string[] }>({
+declare global {
+  interface Window {
+    /** The violations this document saw, as the fixture words them. */
+    __cspViolations?: string[];
+    /** Reports a violation to the test (a Playwright binding: it outlives navigations). */
+    __reportCspViolation?: (violation: string) => Promise<void>;
+  }
+}
+
+export const test = base.extend<{ externalRequests: string[]; cspViolations: string[] }>({
   externalRequests: [
     async ({ page }, use) => {
       const external: string[] = [];
@@ -17,6 +31,33 @@ export const test = base.extend<{ externalRequests: string[] }>({
       });
       await use(external);
       expect(external, 'requests that left the machine').toEqual([]);
+    },
+    { auto: true },
+  ],
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      await context.exposeBinding('__reportCspViolation', (_source, violation: string) => {
+        violations.push(violation);
+      });
+      await context.addInitScript(() => {
+        window.__cspViolations = [];
+        // Capture: the event is dispatched at the offending element (or the document) and bubbles up from there.
+        document.addEventListener(
+          'securitypolicyviolation',
+          (e) => {
+            const what = e.blockedURI || 'inline';
+            const where = e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}` : '';
+            const sample = e.sample ? ` (${e.sample})` : '';
+            const violation = `${e.effectiveDirective} blocked ${what}${where}${sample} on ${e.documentURI}`;
+            window.__cspViolations?.push(violation);
+            void window.__reportCspViolation?.(violation);
+          },
+          true,
+        );
+      });
+      await use(violations);
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
     },
     { auto: true },
   ],
