@@ -190,6 +190,19 @@ test('an unknown event id shows a clear, dismissible notice and the rest works',
   await expect(page).toHaveURL(/event=/);
 });
 
+test('a link with parameters the app does not read names every one of them, as text', async ({ page }) => {
+  // A case variant, an unknown key, array syntax and markup in a key; the one real parameter still applies.
+  await page.goto('/?EVENT=erdogan-putin-sochi-2021&foo=1&q[]=sochi&%3Cb%3Ebold%3C%2Fb%3E=1&type=attack');
+  const notice = page.getByRole('alert').filter({ hasText: 'unknown parameters' });
+  await expect(notice.locator('span')).toHaveText(
+    'This link could not be followed in full: unknown parameters "EVENT" (did you mean "event"?), "foo", ' +
+      '"q[]" (did you mean "q"?) and "<b>bold</b>" ignored.',
+  );
+  await expect(notice.locator('b')).toHaveCount(0);
+  await expect(page).toHaveURL(/\?type=attack$/);
+  await expect(details(page).getByRole('heading', { name: 'What the articles say' })).toBeVisible();
+});
+
 test('the reader opens the article with the excerpt highlighted and in view', async ({ page }) => {
   await page.goto('/?event=turkish-soldiers-killed-idlib-2021-09-11');
   await details(page).getByRole('button', { name: 'Read in the article' }).first().click();
