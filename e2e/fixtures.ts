@@ -7,7 +7,7 @@
  * look in the trace), and the test fails if there was one. A test that provokes a violation on purpose reads and
  * empties `cspViolations` itself.
  */
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 declare global {
   interface Window {
@@ -64,3 +64,23 @@ export const test = base.extend<{ externalRequests: string[]; cspViolations: str
 });
 
 export { expect };
+
+/**
+ * Where `locator` comes to rest: its box once `readings` consecutive readings, each at least one animation frame
+ * after the last, agree. Counted in frames, not milliseconds: on a busy machine it simply takes longer. Anything
+ * that moves it in the meantime (a pan, a restack, an animation) starts the count again, so a box that was going
+ * to move is read where it ends up, and comparing it with the box before an action shows whether the action moved
+ * it. Fails if it never rests.
+ */
+export async function restingBox(page: Page, locator: Locator, readings = 20) {
+  let last = await locator.boundingBox();
+  let still = 0;
+  for (let frame = 0; still < readings; frame++) {
+    if (frame > 1000) throw new Error(`${String(locator)} did not come to rest within 1000 frames`);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    const box = await locator.boundingBox();
+    still = box && last && box.x === last.x && box.y === last.y ? still + 1 : 0;
+    last = box;
+  }
+  return last;
+}
