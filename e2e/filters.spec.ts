@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, restingBox, test } from './fixtures.ts';
 
 interface DatasetFile {
   events: { title: string; type: string; actors: { actorId: string }[] }[];
@@ -60,10 +60,12 @@ test('ticking a facet value does not move the rows under the pointer', async ({ 
   await page.goto('/');
   const facet = await openFacet(page, 'Types');
   const attack = facet.getByRole('checkbox', { name: /Attack/ });
-  const before = await attack.boundingBox();
+  await expect(attack).toBeVisible();
+  const before = await restingBox(page, attack);
   await attack.check();
   await expect(page).toHaveURL(/type=attack/);
-  expect((await attack.boundingBox())?.y).toBe(before?.y);
+  // Read where the row comes to rest once the counts have followed the filter, not the instant after the click.
+  expect((await restingBox(page, attack))?.y).toBe(before?.y);
 });
 
 test('filter by actor from the details of an event', async ({ page }) => {

@@ -1,13 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import {
   EMPTY_VIEW,
+  LIST_PARAMETERS,
   parseViewState,
   reconcileView,
   sameView,
   serializeViewState,
+  URL_PARAMETERS,
   withDefaultDataset,
+  type UrlParameter,
   type ViewState,
 } from './url-state.ts';
+
+/** A valid value of each parameter: a Record, so that a parameter added to the codec must be given one here. */
+const SAMPLE: Record<UrlParameter, string> = {
+  dataset: 'acled-syria',
+  event: 'erdogan-putin-sochi-2021',
+  actor: 'hulusi-akar',
+  place: 'idlib-governorate',
+  type: 'attack',
+  from: '2021-01-01',
+  to: '2021-12-31',
+  q: 'sochi',
+  read: 'some-source',
+  window: '2021-09-01..2021-10-01',
+};
+
+const query = (pairs: [string, string][]) => `?${new URLSearchParams(pairs).toString()}`;
+const isList = (name: UrlParameter) => (LIST_PARAMETERS as readonly string[]).includes(name);
 
 describe('URL view state', () => {
   it('round-trips every parameter in a stable order', () => {
@@ -119,7 +139,7 @@ describe('URL view state', () => {
     it('uses the first of repeated values and reports it', () => {
       const { view, problems } = parseViewState('?dataset=one&dataset=two');
       expect(view.dataset).toBe('one');
-      expect(problems).toEqual(['"dataset" appears 2 times; the first value is used']);
+      expect(problems).toEqual(['"dataset" appears 2 times; only "one" is used']);
     });
 
     it('makes two views differ, and is left alone by reconciliation (it names no id inside a dataset)', () => {
@@ -135,6 +155,120 @@ describe('URL view state', () => {
         view: { ...EMPTY_VIEW, dataset: 'a' },
         problems: [],
       });
+    });
+  });
+
+  describe('every part of a link that is not used is named', () => {
+    it('the codec writes its parameters in the order URL_PARAMETERS lists them', () => {
+      const view = parseViewState(
+        query(URL_PARAMETERS.map((name): [string, string] => [name, SAMPLE[name]]).reverse()),
+      );
+      expect(view.problems).toEqual([]);
+      const written = [...new URLSearchParams(serializeViewState(view.view)).keys()];
+      expect(written).toEqual([...URL_PARAMETERS]);
+    });
+
+    // Every known parameter, misspelt the ways links misspell it: the value is not used, and the key is named with
+    // the parameter it was probably meant to be.
+    const variants = (name: UrlParameter): [string, string][] => [
+      ['upper case', name.toUpperCase()],
+      ['capitalised', `${name[0]!.toUpperCase()}${name.slice(1)}`],
+      ['array syntax', `${name}[]`],
+      ['indexed array syntax', `${name}[0]`],
+      ['padded', ` ${name}`],
+      ['HTML-escaped &', `amp;${name}`],
+    ];
+    describe.each(URL_PARAMETERS)('"%s"', (name) => {
+      it.each(variants(name))('%s ("%s") is not read and is named', (_how, key) => {
+        const { view, problems } = parseViewState(query([[key, SAMPLE[name]]]));
+        expect(view).toEqual(EMPTY_VIEW);
+        expect(problems).toEqual([`unknown parameter "${key}" (did you mean "${name}"?) ignored`]);
+      });
+
+      it('beside an unknown key, is read as without it', () => {
+        const alone = parseViewState(query([[name, SAMPLE[name]]]));
+        expect(alone.problems).toEqual([]);
+        const withUnknown = parseViewState(
+          query([
+            [name, SAMPLE[name]],
+            ['foo', '1'],
+          ]),
+        );
+        expect(withUnknown.view).toEqual(alone.view);
+        expect(withUnknown.problems).toEqual(['unknown parameter "foo" ignored']);
+      });
+
+      it('empty, is named', () => {
+        for (const value of ['', '   ']) {
+          const { view, problems } = parseViewState(query([[name, value]]));
+          expect(view).toEqual(EMPTY_VIEW);
+          expect(problems).toEqual([`"${name}" is empty; ignored`]);
+        }
+      });
+
+      it(isList(name) ? 'repeated, is read in full' : 'repeated, says which value is used', () => {
+        const { view, problems } = parseViewState(
+          query([
+            [name, SAMPLE[name]],
+            [name, SAMPLE[name]],
+          ]),
+        );
+        expect(view).toEqual(parseViewState(query([[name, SAMPLE[name]]])).view);
+        expect(problems).toEqual(isList(name) ? [] : [`"${name}" appears 2 times; only "${SAMPLE[name]}" is used`]);
+      });
+    });
+
+    it.each([
+      ['?foo=', ['unknown parameter "foo" ignored']],
+      ['?EVENT=x&foo=1', ['unknown parameters "EVENT" (did you mean "event"?) and "foo" ignored']],
+      ['?q[]=sochi', ['unknown parameter "q[]" (did you mean "q"?) ignored']],
+      ['?foo=1&foo=2&bar', ['unknown parameters "foo" and "bar" ignored']],
+      ['?a=1&b=2&c=3', ['unknown parameters "a", "b" and "c" ignored']],
+      ['?=orphan', ['unknown parameter "" ignored']],
+      ['?event=&event=a', ['"event" appears 2 times; only "a" is used']],
+      ['?type=attack&type=', ['"type" is empty; ignored']],
+    ])('%s: %j', (search, expected) => {
+      expect(parseViewState(search).problems).toEqual(expected);
+    });
+
+    it('names at most 20 unknown keys in one problem, and says how many others there were', () => {
+      const keys = Array.from({ length: 23 }, (_, i) => `k${i}`);
+      const { problems } = parseViewState(query(keys.map((key) => [key, '1'])));
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toBe(
+        `unknown parameters ${keys
+          .slice(0, 20)
+          .map((k) => `"${k}"`)
+          .join(', ')} and 3 others ignored`,
+      );
+    });
+
+    it('quotes untrusted keys as they are, cut short, with invisible characters spelt out', () => {
+      expect(parseViewState('?%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E=1').problems).toEqual([
+        'unknown parameter "<img src=x onerror=alert(1)>" ignored',
+      ]);
+      expect(parseViewState('?ev%E2%80%AEtneve=1&a%0Ab=2').problems).toEqual([
+        'unknown parameters "evU+202Etneve" and "aU+000Ab" ignored',
+      ]);
+      const long = 'x'.repeat(100);
+      expect(parseViewState(`?${long}=1`).problems).toEqual([`unknown parameter "${'x'.repeat(39)}…" ignored`]);
+    });
+
+    // The invariant behind the notice: each key of a link is either used (the view writes it back) or named.
+    it.each([
+      '?foo=&EVENT=x&q[]=a',
+      '?event=a&event=b&Event=c&type=attack&type=&place=p&from=2021-01-01&FROM=2021-01-02',
+      '?dataset=x&amp;event=a&utm_source=mail&fbclid=abc&window=2021-01-01..2021-02-01',
+      `?${URL_PARAMETERS.map((name) => `${name}=&${name.toUpperCase()}=${SAMPLE[name]}`).join('&')}`,
+    ])('every key of %s is used or named', (search) => {
+      const { view, problems } = parseViewState(search);
+      const written = new Set(new URLSearchParams(serializeViewState(view)).keys());
+      const counts = new Map<string, number>();
+      for (const key of new URLSearchParams(search).keys()) counts.set(key, (counts.get(key) ?? 0) + 1);
+      for (const [key, count] of counts) {
+        const usedInFull = written.has(key) && (count === 1 || isList(key as UrlParameter));
+        if (!usedInFull) expect(problems.join('\n'), `the key "${key}"`).toContain(`"${key}"`);
+      }
     });
   });
 });

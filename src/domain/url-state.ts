@@ -3,10 +3,14 @@
  * lives here: the selected event, the filters, the open article and the timeline's window. Parsing never throws:
  * a malformed parameter is dropped and reported, the rest of the link still applies.
  *
- * Parameters (all optional): dataset (the id of the open dataset, see dataset-registry.ts; absent for the
- * deployment's default), event, actor, place, type (comma-separated or repeated ids), from, to (ISO days),
- * q (free text), read (a source id open in the reader), window (the timeline's visible range, "start..end").
+ * Parameters (all optional, see URL_PARAMETERS): dataset (the id of the open dataset, see dataset-registry.ts;
+ * absent for the deployment's default), event, actor, place, type (comma-separated or repeated ids), from, to (ISO
+ * days), q (free text), read (a source id open in the reader), window (the timeline's visible range, "start..end").
  * Every id but `dataset` refers to the open dataset: ids differ between datasets.
+ *
+ * Every part of a link that is not used is reported by name: an unknown key (`foo`, a case variant `EVENT`, array
+ * syntax `q[]`), an empty value, a repeated single-valued key. The problems quote the link's own text, which is
+ * untrusted: they are shown as text, never as HTML.
  */
 import { isDatasetId } from './dataset-registry.ts';
 import { isIsoDay } from './iso-day.ts';
@@ -31,6 +35,25 @@ export interface ViewState {
   window: DateWindow | null;
 }
 
+/** Every parameter a link may carry, in the order links write them. Parameter names are lower case. */
+export const URL_PARAMETERS = [
+  'dataset',
+  'event',
+  'actor',
+  'place',
+  'type',
+  'from',
+  'to',
+  'q',
+  'read',
+  'window',
+] as const satisfies readonly (keyof ViewState)[];
+
+export type UrlParameter = (typeof URL_PARAMETERS)[number];
+
+/** The parameters that hold a list of ids: repeated (`type=a&type=b`) or comma-separated, all of it is used. */
+export const LIST_PARAMETERS = ['actor', 'place', 'type'] as const satisfies readonly UrlParameter[];
+
 export const EMPTY_VIEW: ViewState = {
   dataset: null,
   event: null,
@@ -47,6 +70,9 @@ export const EMPTY_VIEW: ViewState = {
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_Q_LENGTH = 200;
 const MAX_IDS = 100;
+/** How many unknown keys one notice names; a link with more says how many others there were. */
+const MAX_NAMED_KEYS = 20;
+const KNOWN_PARAMETERS: ReadonlySet<string> = new Set(URL_PARAMETERS);
 
 export interface ParsedView {
   view: ViewState;
@@ -63,20 +89,28 @@ export function parseViewState(search: string): ParsedView {
   const problems: string[] = [];
   const view: ViewState = { ...EMPTY_VIEW, actor: [], place: [], type: [] };
 
+  const unknown = unknownKeys(params);
+  if (unknown) problems.push(unknown);
+
   const single = (name: string): string | null => {
-    const values = params.getAll(name).filter((v) => v.trim() !== '');
-    if (values.length > 1) problems.push(`"${name}" appears ${values.length} times; the first value is used`);
-    return values[0]?.trim() ?? null;
+    const all = params.getAll(name);
+    const value = all.map((v) => v.trim()).find((v) => v !== '') ?? null;
+    if (all.length > 0 && value === null) problems.push(`"${name}" is empty; ignored`);
+    else if (all.length > 1) problems.push(`"${name}" appears ${all.length} times; only "${shown(value!)}" is used`);
+    return value;
   };
-  const ids = (name: 'actor' | 'place' | 'type'): string[] => {
-    const values = params
-      .getAll(name)
-      .flatMap((v) => v.split(','))
-      .map((v) => v.trim())
-      .filter(Boolean);
+  const ids = (name: (typeof LIST_PARAMETERS)[number]): string[] => {
+    const occurrences = params.getAll(name).map((v) =>
+      v
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    );
+    if (occurrences.some((values) => values.length === 0)) problems.push(`"${name}" is empty; ignored`);
+    const values = occurrences.flat();
     const valid = values.filter((v) => ID.test(v) || (name === 'type' && /^[a-z_]+$/.test(v)));
     for (const bad of values.filter((v) => !valid.includes(v)))
-      problems.push(`"${name}" value "${truncate(bad)}" is not a valid id`);
+      problems.push(`"${name}" value "${shown(bad)}" is not a valid id`);
     const unique = [...new Set(valid)];
     if (unique.length > MAX_IDS) problems.push(`"${name}" lists more than ${MAX_IDS} ids; the rest are ignored`);
     return unique.slice(0, MAX_IDS);
@@ -85,12 +119,12 @@ export function parseViewState(search: string): ParsedView {
   const dataset = single('dataset');
   if (dataset !== null) {
     if (isDatasetId(dataset)) view.dataset = dataset;
-    else problems.push(`"dataset" value "${truncate(dataset)}" is not a valid dataset id`);
+    else problems.push(`"dataset" value "${shown(dataset)}" is not a valid dataset id`);
   }
   const event = single('event');
   if (event !== null) {
     if (ID.test(event)) view.event = event;
-    else problems.push(`"event" value "${truncate(event)}" is not a valid event id`);
+    else problems.push(`"event" value "${shown(event)}" is not a valid event id`);
   }
   view.actor = ids('actor');
   view.place = ids('place');
@@ -99,7 +133,7 @@ export function parseViewState(search: string): ParsedView {
     const value = single(name);
     if (value === null) continue;
     if (isIsoDay(value)) view[name] = value;
-    else problems.push(`"${name}" must be a date written YYYY-MM-DD, not "${truncate(value)}"`);
+    else problems.push(`"${name}" must be a date written YYYY-MM-DD, not "${shown(value)}"`);
   }
   if (view.from && view.to && view.from > view.to) {
     problems.push(`"from" (${view.from}) is after "to" (${view.to}); the date range is ignored`);
@@ -114,7 +148,7 @@ export function parseViewState(search: string): ParsedView {
   const read = single('read');
   if (read !== null) {
     if (ID.test(read)) view.read = read;
-    else problems.push(`"read" value "${truncate(read)}" is not a valid source id`);
+    else problems.push(`"read" value "${shown(read)}" is not a valid source id`);
   }
   const window = single('window');
   if (window !== null) {
@@ -122,7 +156,7 @@ export function parseViewState(search: string): ParsedView {
     if (start && end && rest.length === 0 && isIsoDay(start) && isIsoDay(end)) {
       if (start <= end) view.window = { start, end };
       else problems.push(`"window" starts (${start}) after its end (${end}); the timeline shows all events`);
-    } else problems.push(`"window" must be two dates "YYYY-MM-DD..YYYY-MM-DD", not "${truncate(window)}"`);
+    } else problems.push(`"window" must be two dates "YYYY-MM-DD..YYYY-MM-DD", not "${shown(window)}"`);
   }
   return { view, problems };
 }
@@ -196,6 +230,42 @@ export function reconcileView(view: ViewState, known: KnownIds): ParsedView {
   return { view: next, problems };
 }
 
-function truncate(value: string): string {
-  return value.length > 40 ? `${value.slice(0, 39)}…` : value;
+/**
+ * Untrusted link text as a problem quotes it: at most 40 characters, with invisible characters (controls, bidi
+ * overrides, zero-width marks) written as code points, so that a crafted link cannot disguise what it carries.
+ */
+function shown(value: string): string {
+  const cut = value.length > 40 ? `${value.slice(0, 39)}…` : value;
+  return cut.replace(
+    /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu,
+    (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+}
+
+/** The parameter a mistyped key was probably meant to be: `EVENT`, ` q`, `q[]`, `amp;event` (an HTML-escaped &). */
+function intendedParameter(key: string): string | null {
+  const guess = key
+    .trim()
+    .toLowerCase()
+    .replace(/^amp;/, '')
+    .replace(/\[[^\]]*\]$/, '');
+  return KNOWN_PARAMETERS.has(guess) ? guess : null;
+}
+
+/** One problem naming every key of the link that is not a parameter (each once), or null when there is none. */
+function unknownKeys(params: URLSearchParams): string | null {
+  const keys = [...new Set(params.keys())].filter((key) => !KNOWN_PARAMETERS.has(key));
+  if (keys.length === 0) return null;
+  const named = keys.slice(0, MAX_NAMED_KEYS).map((key) => {
+    const meant = intendedParameter(key);
+    return meant ? `"${shown(key)}" (did you mean "${meant}"?)` : `"${shown(key)}"`;
+  });
+  const others = keys.length - named.length;
+  const list =
+    others > 0
+      ? `${named.join(', ')} and ${others} other${others === 1 ? '' : 's'}`
+      : named.length > 1
+        ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)!}`
+        : named[0]!;
+  return `unknown parameter${keys.length === 1 ? '' : 's'} ${list} ignored`;
 }

@@ -6,10 +6,8 @@ import L from 'leaflet';
 import { useEffect, useId, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useMap } from 'react-leaflet';
+import { OSM_ATTRIBUTION, OSM_TILE_URL } from './online-tiles.ts';
 import { useMapControl } from './use-map-control.ts';
-
-const OSM_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
-const OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
 
 export function OnlineTilesControl() {
   const map = useMap();
@@ -21,7 +19,7 @@ export function OnlineTilesControl() {
   useEffect(
     function showOnlineTiles() {
       if (!enabled) return;
-      const layer = L.tileLayer(OSM_URL, { attribution: OSM_ATTRIBUTION, maxZoom: 19, noWrap: true });
+      const layer = L.tileLayer(OSM_TILE_URL, { attribution: OSM_ATTRIBUTION, maxZoom: 19, noWrap: true });
       // A stray failed tile among loaded ones is not an outage; failing before any tile has loaded is.
       let loadedAny = false;
       const onTileLoad = () => {

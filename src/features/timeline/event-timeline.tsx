@@ -83,6 +83,21 @@ export const EventTimeline = memo(function EventTimeline({ index, rows }: { inde
   );
 
   useEffect(
+    function outlineHoveredEvent() {
+      if (hoveredId === null || hoveredId === selectedId) return;
+      // One rule for the hovered event (from any view): no DOM walk, and it survives vis redraws. A constructed
+      // stylesheet, not a <style> element: the Content-Security-Policy forbids inline styles, not the CSSOM.
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(`.event-timeline .vis-item.tl-id-${CSS.escape(hoveredId)}:not(.vis-dot) { ${HOVER_RULE} }`);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      return () => {
+        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+      };
+    },
+    [hoveredId, selectedId],
+  );
+
+  useEffect(
     function applySelection() {
       const { selectionOrigin, view } = useExplorerStore.getState();
       const event = selectedId ? index.summaryById(selectedId) : undefined;
@@ -130,10 +145,6 @@ export const EventTimeline = memo(function EventTimeline({ index, rows }: { inde
         <p className="event-timeline-empty" role="status">
           No events match the filters.
         </p>
-      )}
-      {hoveredId !== null && hoveredId !== selectedId && (
-        // One rule for the hovered event (from any view): no DOM walk, and it survives vis redraws.
-        <style>{`.event-timeline .vis-item.tl-id-${CSS.escape(hoveredId)}:not(.vis-dot) { ${HOVER_RULE} }`}</style>
       )}
     </div>
   );
