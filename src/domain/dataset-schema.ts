@@ -300,8 +300,10 @@ export type NewsEvent = z.infer<typeof EventSchema>;
 export type Dataset = z.infer<typeof DatasetSchema>;
 
 /**
- * Cross-record invariants no single-record schema can state: unique ids, references that resolve, verbatim
- * spans, ordered bounds. Returns human-readable problems (empty when the dataset is sound).
+ * Cross-record invariants no single-record schema can state: unique ids, references that resolve (actors, places,
+ * parent places, and every source an event cites: evidence, date expression, disagreements, record, sourceIds), a
+ * place hierarchy without loops, verbatim spans, ordered bounds. Returns human-readable problems (empty when the
+ * dataset is sound).
  */
 export function findDatasetInconsistencies(dataset: Dataset): string[] {
   const problems: string[] = [];
@@ -342,12 +344,49 @@ export function findDatasetInconsistencies(dataset: Dataset): string[] {
         problems.push(`${where}: evidence cites "${span.sourceId}", a coded record set, which has no text to quote`);
     event.evidence.forEach((span, i) => checkSpan(`${where} evidence[${i}]`, span));
     if (event.date.expression) checkSpan(`${where} date.expression`, event.date.expression);
-    for (const d of event.disagreements) d.versions.forEach((v, i) => checkSpan(`${where} disagreement ${i}`, v));
+    event.disagreements.forEach((d, di) => {
+      d.versions.forEach((v, i) => checkSpan(`${where} disagreement ${di}, version ${i}`, v));
+      if (d.shown !== 'combined' && !d.versions.some((v) => v.sourceId === d.shown))
+        problems.push(`${where} disagreement ${di}: shows "${d.shown}", neither "combined" nor one of its versions`);
+    });
+    for (const id of event.sourceIds)
+      if (!sources.has(id)) problems.push(`${where}: sourceIds lists unknown source "${id}"`);
     for (const a of event.actors) if (!actorIds.has(a.actorId)) problems.push(`${where}: unknown actor "${a.actorId}"`);
     for (const p of event.places) if (!placeIds.has(p.placeId)) problems.push(`${where}: unknown place "${p.placeId}"`);
   }
   for (const place of dataset.places)
     if (place.parentId && !placeIds.has(place.parentId))
       problems.push(`place "${place.id}": unknown parent place "${place.parentId}"`);
+  for (const cycle of findParentCycles(dataset.places))
+    problems.push(
+      `place "${cycle[0]}": the place hierarchy loops (${[...cycle, cycle[0]].map((id) => `"${id}"`).join(' → ')}): a place cannot lie inside itself`,
+    );
   return problems;
+}
+
+/**
+ * Every loop in the places' parentId hierarchy, once each, as the ids along it starting from the smallest id
+ * (["a", "b"] for a → b → a). Places that lead into a loop without being part of it are not listed.
+ */
+export function findParentCycles(places: readonly { id: string; parentId: string | null }[]): string[][] {
+  const parentOf = new Map(places.map((p) => [p.id, p.parentId]));
+  const done = new Set<string>();
+  const cycles: string[][] = [];
+  for (const { id } of places) {
+    const path: string[] = [];
+    const onPath = new Map<string, number>();
+    let at: string | null | undefined = id;
+    while (at && !done.has(at) && !onPath.has(at)) {
+      onPath.set(at, path.length);
+      path.push(at);
+      at = parentOf.get(at);
+    }
+    if (at && onPath.has(at)) {
+      const cycle = path.slice(onPath.get(at));
+      const first = cycle.indexOf([...cycle].sort()[0]!);
+      cycles.push([...cycle.slice(first), ...cycle.slice(0, first)]);
+    }
+    for (const visited of path) done.add(visited);
+  }
+  return cycles;
 }
