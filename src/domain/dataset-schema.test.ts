@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { findDatasetInconsistencies, findParentCycles, type Dataset } from './dataset-schema.ts';
+import {
+  DATASET_LIMITS,
+  EventRecordSchema,
+  PlaceRecordSchema,
+  findDatasetInconsistencies,
+  findParentCycles,
+  isKnownCountryCode,
+  type Dataset,
+} from './dataset-schema.ts';
 import { makeDataset, makeEvent } from './testing/make-dataset.ts';
 
 const sound = () => makeDataset([makeEvent({ id: 'a', type: 'meeting', placeIds: ['sochi'] })]);
@@ -79,5 +87,56 @@ describe('findParentCycles', () => {
         { id: 'idlib', parentId: 'syria' },
       ]),
     ).toEqual([]);
+  });
+});
+
+describe('the input schema', () => {
+  const place = {
+    id: 'sochi',
+    name: 'Sochi',
+    kind: 'city',
+    countryCode: 'RU',
+    lat: 43.6,
+    lon: 39.73,
+  };
+  const messages = (value: unknown) =>
+    PlaceRecordSchema.safeParse(value).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
+
+  it('accepts known ISO 3166-1 alpha-2 codes (and XK for Kosovo), and refuses others', () => {
+    expect(messages(place)).toEqual([]);
+    expect(isKnownCountryCode('TR')).toBe(true);
+    expect(isKnownCountryCode('XK')).toBe(true);
+    for (const code of ['XX', 'UK', 'EU', 'ZZ']) {
+      expect(isKnownCountryCode(code)).toBe(false);
+      expect(messages({ ...place, countryCode: code })).toEqual([
+        `countryCode: unknown country code "${code}": expected an ISO 3166-1 alpha-2 code such as "TR" (XK for Kosovo)`,
+      ]);
+    }
+  });
+
+  it('says the limit and the length of an over-long value, never the value', () => {
+    const name = 'Sochi'.repeat(400_000);
+    expect(messages({ ...place, name })).toEqual([
+      `name: expected at most ${DATASET_LIMITS.nameChars} characters, got 2,000,000`,
+    ]);
+  });
+
+  it('refuses control characters, however they were written', () => {
+    expect(messages({ ...place, name: 'So\u0007chi' })).toEqual([
+      'name: the control character U+0007 at character 3: expected text without control characters (tab and line breaks are allowed)',
+    ]);
+    expect(messages({ ...place, note: 'line one\nline two\ttabbed' })).toEqual([]);
+  });
+
+  it('refuses a disagreement shown by something other than "combined" or a source id', () => {
+    const shown = (value: string) =>
+      EventRecordSchema.shape.disagreements
+        .unwrap()
+        .element.shape.shown.safeParse(value)
+        .error?.issues.map((i) => i.message) ?? [];
+    expect(shown('combined')).toEqual([]);
+    expect(shown('some-source')).toEqual([]);
+    expect(shown('Combined')).toEqual(['expected "combined" or the sourceId of one of the versions']);
+    expect(shown('x'.repeat(101))).toEqual(['expected "combined" or the sourceId of one of the versions']);
   });
 });
