@@ -189,7 +189,7 @@ function quotedKey(key: string): string {
 /** Says what is wrong with `record` (the parsed value the issue was found in). */
 function describeIssue(issue: z.core.$ZodIssue, record: unknown): string {
   if (issue.code === 'invalid_type' && valueAt(record, issue.path) === undefined)
-    return `missing: ${issue.message.toLowerCase()}`;
+    return `missing: expected ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
   if (issue.code === 'unrecognized_keys') {
     const listed = issue.keys.slice(0, 10).map(quotedKey).join(', ');
     return `unknown field(s) ${listed}${issue.keys.length > 10 ? ` and ${issue.keys.length - 10} more` : ''}`;
@@ -438,7 +438,11 @@ function compileSources(
   problems: DatasetProblem[],
 ): Map<string, Source> {
   const sources = new Map<string, Source>();
+  const seen = new Set<string>();
   for (const { value: s, file, label, lineOf } of records) {
+    // A second record with the same id is reported as a duplicate; the first stays the one events are read against.
+    if (seen.has(s.id)) continue;
+    seen.add(s.id);
     if (!inYears(s.publishedAt, years)) {
       // Already reported; no date is read against a publication day outside the dataset's years.
       unreadable.add(s.id);
@@ -458,6 +462,8 @@ function compileSources(
         field: 'file',
         message: `no article file "data/sources/${s.file}"`,
       });
+      // Reported once here, not again at every event that cites the source.
+      unreadable.add(s.id);
       continue;
     }
     sources.set(s.id, {
@@ -483,6 +489,7 @@ function compilePlaces(records: Located<PlaceRecord>[], problems: DatasetProblem
   const ids = new Set(records.map((r) => r.value.id));
   const places = new Map<string, Place>();
   for (const { value: p, file, label, lineOf } of records) {
+    if (places.has(p.id)) continue; // a duplicate, reported as one: the first record stands
     if (p.parentId && !ids.has(p.parentId))
       problems.push({
         file,
@@ -547,19 +554,18 @@ function reportParentCycles(records: Located<PlaceRecord>[], problems: DatasetPr
 }
 
 function compileActors(records: Located<ActorRecord>[]): Map<string, Actor> {
-  return new Map(
-    records.map(({ value: a }) => [
-      a.id,
-      {
+  const actors = new Map<string, Actor>();
+  for (const { value: a } of records)
+    if (!actors.has(a.id))
+      actors.set(a.id, {
         id: a.id,
         name: a.name,
         aliases: a.aliases,
         kind: a.kind,
         countryCode: a.countryCode ?? null,
         office: a.office ?? null,
-      },
-    ]),
-  );
+      });
+  return actors;
 }
 
 interface Unreadable {

@@ -15,8 +15,9 @@ import type { DatasetProblem } from './compile-dataset.ts';
  */
 export const MAX_YAML_ALIAS_EXPANSIONS = 100;
 
-/** Control characters listed per file before the rest are only counted. */
+/** Control characters, and YAML errors, listed per file before the rest are only counted. */
 const LISTED_CONTROL_CHARACTERS = 5;
+const LISTED_YAML_ERRORS = 5;
 
 /** A file's bytes (as read from disk) or its text (as tests and tools give it). */
 export type FileContent = string | Uint8Array;
@@ -161,8 +162,15 @@ export function parseStrictYaml(file: string, content: FileContent, problems: Da
     return range ? lineCounter.linePos(range[0]).line : null;
   };
 
-  // The yaml library's errors and warnings (an unresolved tag is only a warning there) are all problems here.
-  for (const error of [...doc.errors, ...doc.warnings]) {
+  // The yaml library's errors and warnings (an unresolved tag is only a warning there) are all problems here. One
+  // slip can make hundreds (a tab in an indentation derails the rest of the file): the first few are listed.
+  const errors = [...doc.errors, ...doc.warnings];
+  if (doc.errors.length > 0) {
+    const tabbed = text.split('\n').findIndex((line) => /^ *\t/.test(line) && line.trim() !== '');
+    if (tabbed >= 0)
+      report(tabbed + 1, 'malformed YAML: a tab in the indentation: expected spaces (YAML indents with spaces only)');
+  }
+  for (const error of errors.slice(0, LISTED_YAML_ERRORS)) {
     const what = short(error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), 300);
     const hint =
       error.code === 'TAG_RESOLVE_FAILED'
@@ -170,6 +178,11 @@ export function parseStrictYaml(file: string, content: FileContent, problems: Da
         : '';
     report(error.linePos?.[0]?.line ?? null, `malformed YAML: ${what}${hint}`);
   }
+  if (errors.length > LISTED_YAML_ERRORS)
+    report(
+      null,
+      `${(errors.length - LISTED_YAML_ERRORS).toLocaleString('en-US')} more YAML error(s) in the file, most likely following from the first`,
+    );
   if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2')
     report(1, `malformed YAML: %YAML ${doc.directives.yaml.version} directive: expected YAML 1.2 (no directive)`);
 
