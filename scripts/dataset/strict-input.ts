@@ -5,7 +5,7 @@
  * parsed document, or records the problems.
  */
 import { LineCounter, isAlias, isCollection, isNode, parseDocument, visit, type Document } from 'yaml';
-import { CONTROL_CHARACTER, codePointName } from '../../src/domain/dataset-schema.ts';
+import { codePointName, indexOfControlCharacter } from '../../src/domain/dataset-schema.ts';
 import type { DatasetProblem } from './compile-dataset.ts';
 
 /**
@@ -102,21 +102,21 @@ export function checkControlCharacters(file: string, text: string, problems: Dat
   let line = 1;
   let lineStart = 0;
   let scanned = 0;
-  for (const match of text.matchAll(new RegExp(CONTROL_CHARACTER.source, 'g'))) {
+  for (let at = indexOfControlCharacter(text); at >= 0; at = indexOfControlCharacter(text, at + 1)) {
     found++;
     if (found > LISTED_CONTROL_CHARACTERS) continue;
-    for (; scanned < match.index; scanned++)
+    for (; scanned < at; scanned++)
       if (text.charCodeAt(scanned) === 0x0a) {
         line++;
         lineStart = scanned + 1;
       }
-    const column = [...text.slice(lineStart, match.index)].length + 1;
+    const column = [...text.slice(lineStart, at)].length + 1;
     problems.push({
       file,
       line,
       record: null,
       field: null,
-      message: `the control character ${codePointName(match[0])} at line ${line}, column ${column}: expected text without control characters (tab, line feed and carriage return are allowed)`,
+      message: `the control character ${codePointName(text[at]!)} at line ${line}, column ${column}: expected text without control characters (tab, line feed and carriage return are allowed)`,
     });
   }
   if (found > LISTED_CONTROL_CHARACTERS)

@@ -68,8 +68,17 @@ export const DEFAULT_YEARS = { from: 1000, to: 2100 } as const;
 /** Thousands separated, for messages: "1,048,576". */
 const count = (n: number) => n.toLocaleString('en-US');
 
-/** A control character other than tab, line feed and carriage return (C0, DEL and C1). */
-export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/**
+ * The index of the first control character in `text` at or after `from` — C0, DEL or C1, but not tab, line feed or
+ * carriage return — or -1.
+ */
+export function indexOfControlCharacter(text: string, from = 0): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0x7f && c <= 0x9f)) return i;
+  }
+  return -1;
+}
 
 /** "U+0007" for the BEL character. */
 export function codePointName(char: string): string {
@@ -83,11 +92,11 @@ function bounded(base: z.ZodString, max: number): z.ZodString {
       error: (issue) => `expected at most ${count(max)} characters, got ${count(String(issue.input).length)}`,
     })
     .superRefine((value, ctx) => {
-      const control = CONTROL_CHARACTER.exec(value);
-      if (control)
+      const at = indexOfControlCharacter(value);
+      if (at >= 0)
         ctx.addIssue({
           code: 'custom',
-          message: `the control character ${codePointName(control[0])} at character ${count(control.index + 1)}: expected text without control characters (tab and line breaks are allowed)`,
+          message: `the control character ${codePointName(value[at]!)} at character ${count(at + 1)}: expected text without control characters (tab and line breaks are allowed)`,
         });
     });
 }
