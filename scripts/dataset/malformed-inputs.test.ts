@@ -1062,8 +1062,20 @@ describe('npm run data on malformed input', () => {
   }, 60_000);
 });
 
-describe('the span of years a dataset declares', () => {
-  it('admits older days when data/dataset.yaml says so', async () => {
+describe('inputs that are fine', () => {
+  it('a YAML file and an article saved with a UTF-8 byte-order mark (the article kept byte for byte)', async () => {
+    const files = new Map(pristine);
+    for (const file of [PLACES, ARTICLE]) files.set(file, new Uint8Array([0xef, 0xbb, 0xbf, ...files.get(file)!]));
+    expect(await build(files, 'bom')).toEqual([]);
+  });
+
+  it('a YAML file with Windows line endings', async () => {
+    const files = new Map(pristine);
+    setText(files, EVENTS, text(files, EVENTS).replaceAll('\n', '\r\n'));
+    expect(await build(files, 'crlf')).toEqual([]);
+  });
+
+  it('older days, when data/dataset.yaml declares the years they fall in', async () => {
     const files = new Map(pristine);
     setText(files, META, `${text(files, META)}years: { from: 1, to: 2100 }\n`);
     setField(files, INFERRED_EVENTS, INFERRED, ['date', 'earliest'], '0999-01-01');

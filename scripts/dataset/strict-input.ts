@@ -150,8 +150,11 @@ export interface ParsedYaml {
  * alias expansions, keys that are plain values. Null (with every problem recorded) otherwise.
  */
 export function parseStrictYaml(file: string, content: FileContent, problems: DatasetProblem[]): ParsedYaml | null {
-  const text = readText(file, content, problems);
-  if (text === null) return null;
+  const read = readText(file, content, problems);
+  if (read === null) return null;
+  // A byte-order mark (Windows editors write one) is no part of the YAML, and the yaml library misreads a list
+  // after it.
+  const text = read.startsWith('\uFEFF') ? read.slice(1) : read;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, logLevel: 'error' });
   const before = problems.length;
