@@ -305,6 +305,14 @@ const CASES: Case[] = [
       EVENTS,
       EVENT,
       ev,
+      ['title'],
+      '"Erdoğan visits \\uD83D Sochi"',
+      'half a UTF-16 surrogate pair \\(U\\+D83D\\) at character 16: expected whole characters',
+    ],
+    [
+      EVENTS,
+      EVENT,
+      ev,
       ['evidence', 0, 'prefix'],
       '"\\u0000"',
       'the control character U\\+0000 at character 1: expected text without control characters',
@@ -540,6 +548,21 @@ const CASES: Case[] = [
       'evidence[1].quote',
       'the quote occurs 1 time\\(s\\) but never right after the prefix "No such prefix "',
     ),
+  },
+  {
+    name: 'a record field: a __proto__ key (prototype pollution)',
+    file: PLACES,
+    apply: (files) => {
+      setField(files, PLACES, 'sochi', ['__proto__'], '{ polluted: true }');
+      return 'any';
+    },
+    expect: 'place "sochi": unknown field\\(s\\) "__proto__"',
+  },
+  {
+    name: 'a list nested 20,000 deep',
+    file: ACTORS,
+    apply: (files) => setField(files, ACTORS, ACTOR, ['aliases'], `${'['.repeat(20_000)}${']'.repeat(20_000)}`),
+    expect: 'malformed YAML: Maximum call stack size exceeded',
   },
   {
     name: 'a record field: a misspelt field name',
@@ -1014,6 +1037,10 @@ describe('malformed inputs', () => {
       }
     },
   );
+
+  it('leaves Object.prototype as it was, whatever the cases held', () => {
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
 });
 
 describe('npm run data on malformed input', () => {
@@ -1073,6 +1100,12 @@ describe('inputs that are fine', () => {
     const files = new Map(pristine);
     setText(files, EVENTS, text(files, EVENTS).replaceAll('\n', '\r\n'));
     expect(await build(files, 'crlf')).toEqual([]);
+  });
+
+  it('an emoji written as a surrogate pair escape', async () => {
+    const files = new Map(pristine);
+    setField(files, EVENTS, EVENT, ['title'], '"Erdoğan visits Putin in Sochi \\uD83C\\uDDF7\\uD83C\\uDDFA"');
+    expect(await build(files, 'emoji')).toEqual([]);
   });
 
   it('older days, when data/dataset.yaml declares the years they fall in', async () => {

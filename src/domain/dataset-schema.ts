@@ -80,6 +80,18 @@ export function indexOfControlCharacter(text: string, from = 0): number {
   return -1;
 }
 
+/** The index of the first UTF-16 surrogate in `text` that is not half of a pair (a YAML "\uD800"), or -1. */
+export function indexOfLoneSurrogate(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    const next = text.charCodeAt(i + 1);
+    if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
+    else return i;
+  }
+  return -1;
+}
+
 /** "U+0007" for the BEL character. */
 export function codePointName(char: string): string {
   return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -97,6 +109,12 @@ function bounded(base: z.ZodString, max: number): z.ZodString {
         ctx.addIssue({
           code: 'custom',
           message: `the control character ${codePointName(value[at]!)} at character ${count(at + 1)}: expected text without control characters (tab and line breaks are allowed)`,
+        });
+      const lone = indexOfLoneSurrogate(value);
+      if (lone >= 0)
+        ctx.addIssue({
+          code: 'custom',
+          message: `half a UTF-16 surrogate pair (${codePointName(value[lone]!)}) at character ${count(lone + 1)}: expected whole characters (a "\\u" escape must name a character, not half of one)`,
         });
     });
 }
