@@ -65,9 +65,7 @@ async function main(): Promise<void> {
   const inconsistencies = findDatasetInconsistencies(result.dataset);
   if (!checked.success || inconsistencies.length > 0) {
     const issues = checked.success ? [] : checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(
-      `internal error: the compiled dataset fails its own schema:\n${[...issues, ...inconsistencies].join('\n')}`,
-    );
+    throw new Error(`the compiled dataset fails its own schema:\n${[...issues, ...inconsistencies].join('\n')}`);
   }
 
   const datasetJson = `${JSON.stringify(result.dataset)}\n`;
@@ -110,7 +108,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // Never a stack trace for the person running the build: a bad input is a DataDirError or a listed problem; any
+  // other error is a bug, said as one (DATASET_DEBUG=1 prints its stack for whoever fixes it).
   if (error instanceof DataDirError) console.error(`npm run data: ${error.message}`);
-  else console.error(error);
+  else {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`npm run data: internal error (a bug in the build, not in data/): ${message}; nothing was written`);
+    if (process.env.DATASET_DEBUG === '1' && error instanceof Error) console.error(error.stack);
+  }
   process.exitCode = 1;
 });

@@ -3,11 +3,14 @@
  * either the dataset or every problem found, each naming the file, the record, the field and what was expected.
  * The CLI (scripts/build-dataset.ts) does the reading and the all-or-nothing writing.
  */
-import { LineCounter, parseDocument, isSeq, type Document } from 'yaml';
+import { isSeq } from 'yaml';
 import type { z } from 'zod';
 import {
   ActorRecordSchema,
+  DATASET_LIMITS,
   DatasetMetaRecordSchema,
+  DEFAULT_YEARS,
+  findParentCycles,
   EventRecordSchema,
   PlaceRecordSchema,
   SCHEMA_VERSION,
@@ -29,11 +32,13 @@ import { isNoFinerThan, resolveTemporalExpression, toEdtf, type Reading } from '
 import { EVENT_TYPES } from '../../src/domain/taxonomy.ts';
 import { distanceToPolygonsKm, inPolygons, type Polygon } from '../../src/domain/geo.ts';
 import { locateOccurrences, occurrencesOf, showInvisibles, yamlString } from './locate.ts';
+import { parseStrictYaml, readText, type FileContent, type ParsedYaml } from './strict-input.ts';
 
 export interface InputFile {
   /** Path as the user should see it in messages, e.g. "data/places.yaml". */
   path: string;
-  content: string;
+  /** The file's bytes as read (decoded here, strictly: see strict-input.ts), or its text. */
+  content: FileContent;
 }
 
 /** Country outlines by ISO alpha-2 code, to check that each place's point lies in its country. */
@@ -48,8 +53,8 @@ export interface DatasetInput {
   /** data/dataset.yaml: the dataset's title and description. */
   meta: InputFile;
   sources: InputFile;
-  /** Article texts by file name (the `file` field of a source record). */
-  sourceTexts: ReadonlyMap<string, string>;
+  /** Article texts (bytes as read, or text) by file name (the `file` field of a source record). */
+  sourceTexts: ReadonlyMap<string, FileContent>;
   places: InputFile;
   actors: InputFile;
   events: InputFile[];
@@ -102,22 +107,6 @@ function fieldName(path: readonly PropertyKey[]): string | null {
     .join('');
 }
 
-/** Parses a YAML file, reporting each syntax error with its line; null when the file is malformed. */
-function parseYaml(file: InputFile, problems: DatasetProblem[]): { doc: Document; lineCounter: LineCounter } | null {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(file.content, { lineCounter, uniqueKeys: true });
-  if (doc.errors.length === 0) return { doc, lineCounter };
-  for (const error of doc.errors)
-    problems.push({
-      file: file.path,
-      line: error.linePos?.[0]?.line ?? null,
-      record: null,
-      field: null,
-      message: `malformed YAML: ${error.message.split('\n')[0]}`,
-    });
-  return null;
-}
-
 /** Parses one YAML file that must hold a list of records, and validates each record with `schema`. */
 function readRecords<S extends z.ZodType>(
   file: InputFile,
@@ -126,15 +115,14 @@ function readRecords<S extends z.ZodType>(
   problems: DatasetProblem[],
   unreadable: Set<string>,
 ): Located<z.infer<S>>[] {
-  const parsed = parseYaml(file, problems);
+  const parsed = parseStrictYaml(file.path, file.content, problems);
   if (!parsed) {
     unreadable.add(UNREADABLE_FILE);
     return [];
   }
-  const { doc, lineCounter } = parsed;
-  const items = doc.toJS() as unknown;
+  const items = parsed.value;
   if (items === null || items === undefined) return [];
-  if (!isSeq(doc.contents) || !Array.isArray(items)) {
+  if (!isSeq(parsed.doc.contents) || !Array.isArray(items)) {
     unreadable.add(UNREADABLE_FILE);
     problems.push({
       file: file.path,
@@ -145,18 +133,16 @@ function readRecords<S extends z.ZodType>(
     });
     return [];
   }
-  const lineOf = (path: PathSegment[]): number | null => {
-    // Walk up the path until a node exists: a missing field is reported at its record's line.
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) return lineCounter.linePos(node.range[0]).line;
-    }
-    return null;
-  };
+  // A missing field is reported at its record's line.
+  const lineOf = (path: PathSegment[]): number | null => lineIn(parsed, path);
   const records: Located<z.infer<S>>[] = [];
   items.forEach((item: unknown, index: number) => {
     const id = typeof item === 'object' && item !== null && 'id' in item ? (item as { id: unknown }).id : undefined;
-    const label = typeof id === 'string' ? `${kind} "${id}"` : `${kind} #${index + 1}`;
+    // An id is named as written (escaped), unless it is too long to be one: then the record's position.
+    const label =
+      typeof id === 'string' && id.length <= DATASET_LIMITS.idChars
+        ? `${kind} ${JSON.stringify(id)}`
+        : `${kind} #${index + 1}`;
     const parsed = schema.safeParse(item);
     if (!parsed.success) {
       // Remember the id, so references to this broken record are not reported a second time as unknown.
@@ -168,7 +154,7 @@ function readRecords<S extends z.ZodType>(
           line: lineOf([index, ...path]),
           record: label,
           field: fieldName(issue.path),
-          message: describeIssue(issue),
+          message: describeIssue(issue, item),
         });
       }
       return;
@@ -184,10 +170,30 @@ function readRecords<S extends z.ZodType>(
   return records;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `missing: ${issue.message.toLowerCase()}`;
-  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (issue.code === 'invalid_value') return `${issue.message}`;
+/** The value at `path` inside `value`, or undefined when some step of the path is absent. */
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let at = value;
+  for (const segment of path) {
+    if (typeof at !== 'object' || at === null || !Object.hasOwn(at, segment)) return undefined;
+    at = (at as Record<PropertyKey, unknown>)[segment];
+  }
+  return at;
+}
+
+/** A key as a message quotes it: escaped, and cut short when long (a hostile megabyte of key is not echoed). */
+function quotedKey(key: string): string {
+  const quoted = JSON.stringify(key.length > 60 ? `${key.slice(0, 59)}…` : key);
+  return key.length > 60 ? `${quoted} (${key.length.toLocaleString('en-US')} characters)` : quoted;
+}
+
+/** Says what is wrong with `record` (the parsed value the issue was found in). */
+function describeIssue(issue: z.core.$ZodIssue, record: unknown): string {
+  if (issue.code === 'invalid_type' && valueAt(record, issue.path) === undefined)
+    return `missing: expected ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
+  if (issue.code === 'unrecognized_keys') {
+    const listed = issue.keys.slice(0, 10).map(quotedKey).join(', ');
+    return `unknown field(s) ${listed}${issue.keys.length > 10 ? ` and ${issue.keys.length - 10} more` : ''}`;
+  }
   return issue.message;
 }
 
@@ -243,6 +249,9 @@ function truncate(s: string, n: number): string {
 export function compileDataset(input: DatasetInput): CompileResult {
   const problems: DatasetProblem[] = [];
   const unreadable: Unreadable = { sources: new Set(), places: new Set(), actors: new Set() };
+  const meta = readMeta(input.meta, problems);
+  const years = meta?.years ?? DEFAULT_YEARS;
+  const texts = readArticleTexts(input, problems);
   const sourceRecords = readRecords(input.sources, SourceRecordSchema, 'source', problems, unreadable.sources);
   const placeRecords = readRecords(input.places, PlaceRecordSchema, 'place', problems, unreadable.places);
   const actorRecords = readRecords(input.actors, ActorRecordSchema, 'actor', problems, unreadable.actors);
@@ -250,20 +259,33 @@ export function compileDataset(input: DatasetInput): CompileResult {
     readRecords(file, EventRecordSchema, 'event', problems, new Set()),
   );
 
-  const meta = readMeta(input.meta, problems);
   for (const records of [sourceRecords, placeRecords, actorRecords, eventRecords] as Located<{ id: string }>[][])
     reportDuplicateIds(records, problems);
 
-  const sources = compileSources(sourceRecords, input.sourceTexts, problems);
+  reportYearsOutOfRange(sourceRecords, eventRecords, years, input.meta.path, problems);
+  const sources = compileSources(sourceRecords, texts, years, unreadable.sources, problems);
   const places = compilePlaces(placeRecords, problems);
   if (input.countryShapes) reportPlacesOutsideTheirCountry(placeRecords, input.countryShapes, problems);
   const actors = compileActors(actorRecords);
   const uncheckedExpressions: string[] = [];
   const sourceOrder = new Map([...sources.keys()].map((id, i) => [id, i]));
+  const registry: Registry = { sources, places, actors, unreadable, sourceOrder, years, metaFile: input.meta.path };
   const events = eventRecords
-    .map((record) =>
-      compileEvent(record, { sources, places, actors, unreadable, sourceOrder }, problems, uncheckedExpressions),
-    )
+    .map((record) => {
+      try {
+        return compileEvent(record, registry, problems, uncheckedExpressions);
+      } catch (error) {
+        // A bug, not bad input: still said at the record, as a problem, so the build refuses it without a trace.
+        problems.push({
+          file: record.file,
+          line: record.lineOf([]),
+          record: record.label,
+          field: null,
+          message: `could not be compiled (a bug in the build, please report it): ${error instanceof Error ? error.message : String(error)}`,
+        });
+        return null;
+      }
+    })
     .filter((e): e is NewsEvent => e !== null);
 
   if (problems.length > 0) return { ok: false, problems };
@@ -294,19 +316,94 @@ export function compileDataset(input: DatasetInput): CompileResult {
 }
 
 function readMeta(file: InputFile, problems: DatasetProblem[]): z.infer<typeof DatasetMetaRecordSchema> | null {
-  const yaml = parseYaml(file, problems);
+  const yaml = parseStrictYaml(file.path, file.content, problems);
   if (!yaml) return null;
-  const parsed = DatasetMetaRecordSchema.safeParse(yaml.doc.toJS());
+  const parsed = DatasetMetaRecordSchema.safeParse(yaml.value);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues)
     problems.push({
       file: file.path,
-      line: null,
+      line: lineIn(
+        yaml,
+        issue.path.filter((p): p is PathSegment => typeof p !== 'symbol'),
+      ),
       record: null,
       field: fieldName(issue.path),
-      message: describeIssue(issue),
+      message: describeIssue(issue, yaml.value),
     });
   return null;
+}
+
+/** The line of the node at `path` in a parsed file, or of its nearest ancestor that exists (null: none). */
+function lineIn({ doc, lineCounter }: ParsedYaml, path: PathSegment[]): number | null {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+    if (node?.range) return lineCounter.linePos(node.range[0]).line;
+  }
+  return null;
+}
+
+/**
+ * The article texts, each strictly decoded (UTF-8, no control characters) and within the length limit; a text
+ * that fails is left out (its problems recorded), so the source citing it is reported once, not at every quote.
+ */
+function readArticleTexts(input: DatasetInput, problems: DatasetProblem[]): Map<string, string | null> {
+  const folder = input.sources.path.includes('/') ? input.sources.path.replace(/[^/]*$/, '') : '';
+  const texts = new Map<string, string | null>();
+  for (const [name, content] of input.sourceTexts) {
+    const file = `${folder}${name}`;
+    let text = readText(file, content, problems);
+    if (text !== null && text.length > DATASET_LIMITS.articleChars) {
+      problems.push({
+        file,
+        line: null,
+        record: null,
+        field: null,
+        message: `the article has ${text.length.toLocaleString('en-US')} characters: expected at most ${DATASET_LIMITS.articleChars.toLocaleString('en-US')}`,
+      });
+      text = null;
+    }
+    texts.set(name, text);
+  }
+  return texts;
+}
+
+/** Years of the curated days (publication days, stated event bounds) must lie in the dataset's span of years. */
+function reportYearsOutOfRange(
+  sources: Located<SourceRecord>[],
+  events: Located<EventRecord>[],
+  years: { from: number; to: number },
+  metaFile: string,
+  problems: DatasetProblem[],
+): void {
+  const check = (record: Located<unknown>, path: PathSegment[], day: string | undefined) => {
+    const message = yearProblem(day, years, metaFile);
+    if (message)
+      problems.push({
+        file: record.file,
+        line: record.lineOf(path),
+        record: record.label,
+        field: fieldName(path),
+        message,
+      });
+  };
+  for (const source of sources) check(source, ['publishedAt'], source.value.publishedAt);
+  for (const event of events) {
+    check(event, ['date', 'earliest'], event.value.date.earliest);
+    check(event, ['date', 'latest'], event.value.date.latest);
+  }
+}
+
+/** True when the ISO day `day` falls in the span of years (inclusive). */
+function inYears(day: string, years: { from: number; to: number }): boolean {
+  const year = Number(day.slice(0, 4));
+  return year >= years.from && year <= years.to;
+}
+
+/** Why `day` is outside the span of years, or null when it is inside (or absent). */
+function yearProblem(day: string | undefined, years: { from: number; to: number }, metaFile: string): string | null {
+  if (day === undefined || inYears(day, years)) return null;
+  return `the year ${day.slice(0, 4)} (in ${day}) is outside ${years.from}–${years.to}: expected a day in those years (a dataset of other years declares them in ${metaFile} as "years: { from: …, to: … }")`;
 }
 
 function compare(a: string, b: string): number {
@@ -335,12 +432,28 @@ function reportDuplicateIds(records: Located<{ id: string }>[], problems: Datase
 
 function compileSources(
   records: Located<SourceRecord>[],
-  texts: ReadonlyMap<string, string>,
+  texts: ReadonlyMap<string, string | null>,
+  years: { from: number; to: number },
+  unreadable: Set<string>,
   problems: DatasetProblem[],
 ): Map<string, Source> {
   const sources = new Map<string, Source>();
+  const seen = new Set<string>();
   for (const { value: s, file, label, lineOf } of records) {
+    // A second record with the same id is reported as a duplicate; the first stays the one events are read against.
+    if (seen.has(s.id)) continue;
+    seen.add(s.id);
+    if (!inYears(s.publishedAt, years)) {
+      // Already reported; no date is read against a publication day outside the dataset's years.
+      unreadable.add(s.id);
+      continue;
+    }
     const text = texts.get(s.file);
+    if (text === null) {
+      // Its file was refused (not UTF-8, control characters, too long): already reported, with its line.
+      unreadable.add(s.id);
+      continue;
+    }
     if (text === undefined) {
       problems.push({
         file,
@@ -349,6 +462,8 @@ function compileSources(
         field: 'file',
         message: `no article file "data/sources/${s.file}"`,
       });
+      // Reported once here, not again at every event that cites the source.
+      unreadable.add(s.id);
       continue;
     }
     sources.set(s.id, {
@@ -374,6 +489,7 @@ function compilePlaces(records: Located<PlaceRecord>[], problems: DatasetProblem
   const ids = new Set(records.map((r) => r.value.id));
   const places = new Map<string, Place>();
   for (const { value: p, file, label, lineOf } of records) {
+    if (places.has(p.id)) continue; // a duplicate, reported as one: the first record stands
     if (p.parentId && !ids.has(p.parentId))
       problems.push({
         file,
@@ -421,40 +537,35 @@ function reportPlacesOutsideTheirCountry(
   }
 }
 
+/** Each loop in the place hierarchy once, at the parentId of the first place along it (by id). */
 function reportParentCycles(records: Located<PlaceRecord>[], problems: DatasetProblem[]): void {
-  const parentOf = new Map(records.map((r) => [r.value.id, r.value.parentId ?? null]));
-  for (const record of records) {
-    const seen = new Set<string>([record.value.id]);
-    for (let at = parentOf.get(record.value.id); at; at = parentOf.get(at)) {
-      if (seen.has(at)) {
-        problems.push({
-          file: record.file,
-          line: record.lineOf(['parentId']),
-          record: record.label,
-          field: 'parentId',
-          message: `the place hierarchy loops back to "${at}": a place cannot lie inside itself`,
-        });
-        break;
-      }
-      seen.add(at);
-    }
+  const byId = new Map(records.map((r) => [r.value.id, r]));
+  const cycles = findParentCycles(records.map((r) => ({ id: r.value.id, parentId: r.value.parentId ?? null })));
+  for (const cycle of cycles) {
+    const record = byId.get(cycle[0]!)!;
+    problems.push({
+      file: record.file,
+      line: record.lineOf(['parentId']),
+      record: record.label,
+      field: 'parentId',
+      message: `the place hierarchy loops (${[...cycle, cycle[0]!].map((id) => `"${id}"`).join(' → ')}): a place cannot lie inside itself`,
+    });
   }
 }
 
 function compileActors(records: Located<ActorRecord>[]): Map<string, Actor> {
-  return new Map(
-    records.map(({ value: a }) => [
-      a.id,
-      {
+  const actors = new Map<string, Actor>();
+  for (const { value: a } of records)
+    if (!actors.has(a.id))
+      actors.set(a.id, {
         id: a.id,
         name: a.name,
         aliases: a.aliases,
         kind: a.kind,
         countryCode: a.countryCode ?? null,
         office: a.office ?? null,
-      },
-    ]),
-  );
+      });
+  return actors;
 }
 
 interface Unreadable {
@@ -471,6 +582,9 @@ interface Registry {
   unreadable: Unreadable;
   /** Position of each source in sources.yaml: the order an event lists the articles that report it. */
   sourceOrder: ReadonlyMap<string, number>;
+  /** The span of years a date may fall in, and the file that would declare another. */
+  years: { from: number; to: number };
+  metaFile: string;
 }
 
 /** True when a reference can be checked: its target is not one of the records already reported as broken. */
@@ -657,6 +771,14 @@ function compileDate(
   }
   if (earliest > latest) {
     report(['date', 'latest'], `expected latest (${latest}) on or after earliest (${earliest})`);
+    return null;
+  }
+  // Stated bounds were checked with the records; bounds read from the words are checked here.
+  const outOfRange =
+    (d.earliest === undefined && yearProblem(earliest, registry.years, registry.metaFile)) ||
+    (d.latest === undefined && yearProblem(latest, registry.years, registry.metaFile));
+  if (outOfRange) {
+    report(['date', 'expression'], `read from the words: ${outOfRange}`);
     return null;
   }
   const qualifier = d.qualifier !== undefined ? d.qualifier : (reading?.qualifier ?? null);

@@ -2,6 +2,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { DatasetInput, InputFile } from './compile-dataset.ts';
+import type { FileContent } from './strict-input.ts';
 
 /** A problem with the folder itself (a missing file), worded for the person running the build. */
 export class DataDirError extends Error {}
@@ -18,16 +19,20 @@ export async function readDataDir(dataDir: string, displayRoot: string): Promise
     });
     return names.filter((name) => pattern.test(name)).sort();
   };
-  const readText = (file: string) =>
-    readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new DataDirError(`${rel(file)}: cannot read the file (${error.code ?? error.message})`);
-    });
-  const readInput = async (file: string): Promise<InputFile> => ({ path: rel(file), content: await readText(file) });
+  // Bytes, not text: the compiler decodes them strictly, so a malformed byte is reported, never replaced.
+  const readBytes = (file: string): Promise<FileContent> =>
+    readFile(file).then(
+      (buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength),
+      (error: NodeJS.ErrnoException) => {
+        throw new DataDirError(`${rel(file)}: cannot read the file (${error.code ?? error.message})`);
+      },
+    );
+  const readInput = async (file: string): Promise<InputFile> => ({ path: rel(file), content: await readBytes(file) });
 
   const sourcesDir = path.join(dataDir, 'sources');
-  const sourceTexts = new Map<string, string>();
+  const sourceTexts = new Map<string, FileContent>();
   for (const name of await listFiles(sourcesDir, /\.txt$/))
-    sourceTexts.set(name, await readText(path.join(sourcesDir, name)));
+    sourceTexts.set(name, await readBytes(path.join(sourcesDir, name)));
   const eventsDir = path.join(dataDir, 'events');
   const eventFiles = await listFiles(eventsDir, /\.ya?ml$/);
   if (eventFiles.length === 0) throw new DataDirError(`${rel(eventsDir)}: no event files (*.yaml)`);

@@ -7,6 +7,7 @@
  * Days are inclusive ISO days (YYYY-MM-DD). Coordinates are WGS84 decimal degrees.
  */
 import { z } from 'zod';
+import { COUNTRY_NAME_FALLBACK, numericCountryCode } from './country-codes.ts';
 import { isIsoDay } from './iso-day.ts';
 import { PRECISIONS, QUALIFIERS } from './temporal.ts';
 import {
@@ -26,45 +27,181 @@ import { SCHEMA_VERSION } from './dataset-version.ts';
 
 export { SCHEMA_VERSION };
 
+/**
+ * The longest value each kind of curated field may hold, in characters (UTF-16 code units, as JavaScript counts
+ * them). Generous for what the fields are for — the longest title in the bundled data is 93 characters, the
+ * longest quote 315 — and small enough that a pasted file or a hostile megabyte is refused by name instead of
+ * being carried into every view and export. `npm run data` and `npm run draft -- accept` refuse a longer value,
+ * saying the limit and the actual length.
+ */
+export const DATASET_LIMITS = {
+  /** Ids of every kind (slugs), and references to them. */
+  idChars: 100,
+  /** Titles of events, sources and the dataset. */
+  titleChars: 300,
+  /** Names and aliases of places and actors, publishers, offices, file names. */
+  nameChars: 200,
+  /** Aliases of one place or actor. */
+  aliases: 100,
+  /** Event summaries, the dataset's description, a disagreement's summary. */
+  summaryChars: 5_000,
+  /** Evidence quotes and disagreement versions: a sentence or a paragraph, verbatim. */
+  quoteChars: 5_000,
+  /** The exact text before a quote that tells its occurrences apart. */
+  prefixChars: 1_000,
+  /** Notes, claims, reasons ("why"), and how a publication date was established. */
+  noteChars: 5_000,
+  /** A date's verbatim temporal expression and its display text. */
+  expressionChars: 300,
+  /** Source addresses. */
+  urlChars: 2_000,
+  /** An article's full text (data/sources/*.txt), about 300,000 words. */
+  articleChars: 2_000_000,
+} as const;
+
+/**
+ * The years a curated date (an event's bounds, a source's publication day) may fall in, unless data/dataset.yaml
+ * declares its own `years: { from, to }`: a year 0000 or 2201 in a news dataset is a typo, not a date.
+ */
+export const DEFAULT_YEARS = { from: 1000, to: 2100 } as const;
+
+/** Thousands separated, for messages: "1,048,576". */
+const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * The index of the first control character in `text` at or after `from` — C0, DEL or C1, but not tab, line feed or
+ * carriage return — or -1.
+ */
+export function indexOfControlCharacter(text: string, from = 0): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0x7f && c <= 0x9f)) return i;
+  }
+  return -1;
+}
+
+/** The index of the first UTF-16 surrogate in `text` that is not half of a pair (a YAML "\uD800"), or -1. */
+export function indexOfLoneSurrogate(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    const next = text.charCodeAt(i + 1);
+    if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
+    else return i;
+  }
+  return -1;
+}
+
+/** "U+0007" for the BEL character. */
+export function codePointName(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Limits `base` to `max` characters and refuses control characters in it. */
+function bounded(base: z.ZodString, max: number): z.ZodString {
+  return base
+    .max(max, {
+      error: (issue) => `expected at most ${count(max)} characters, got ${count(String(issue.input).length)}`,
+    })
+    .superRefine((value, ctx) => {
+      const at = indexOfControlCharacter(value);
+      if (at >= 0)
+        ctx.addIssue({
+          code: 'custom',
+          message: `the control character ${codePointName(value[at]!)} at character ${count(at + 1)}: expected text without control characters (tab and line breaks are allowed)`,
+        });
+      const lone = indexOfLoneSurrogate(value);
+      if (lone >= 0)
+        ctx.addIssue({
+          code: 'custom',
+          message: `half a UTF-16 surrogate pair (${codePointName(value[lone]!)}) at character ${count(lone + 1)}: expected whole characters (a "\\u" escape must name a character, not half of one)`,
+        });
+    });
+}
+
+/**
+ * Free text of at most `max` characters, without control characters (a NUL or BEL written as a YAML escape
+ * such as "\0" or "\a" is as unreadable in the app as a raw one).
+ */
+const text = (max: number) => bounded(z.string(), max);
+/** Free text that says something (trimmed, not empty), of at most `max` characters. */
+const nonEmptyText = (max: number) => bounded(z.string().trim().min(1, 'expected non-empty text'), max);
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const slug = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a slug: lower-case letters and digits joined by single hyphens');
+  .max(DATASET_LIMITS.idChars, {
+    error: (issue) =>
+      `expected an id of at most ${DATASET_LIMITS.idChars} characters, got ${count(String(issue.input).length)}`,
+  })
+  .regex(SLUG, 'expected a slug: lower-case letters and digits joined by single hyphens');
 const isoDayString = z
   .string()
   .refine(isIsoDay, 'expected a real calendar day written YYYY-MM-DD')
   .meta({ format: 'date' });
-const nonEmpty = z.string().trim().min(1, 'expected non-empty text');
 /** Only web addresses: a javascript: or data: URL in a source record must never become a link. */
 const webUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) address' });
-const countryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as "TR"');
+const boundedWebUrl = z
+  .string()
+  .max(DATASET_LIMITS.urlChars, {
+    error: (issue) =>
+      `expected an address of at most ${count(DATASET_LIMITS.urlChars)} characters, got ${count(String(issue.input).length)}`,
+  })
+  .pipe(webUrl);
+
+/** True for an ISO 3166-1 alpha-2 code the country table knows ("TR"), or Kosovo's user-assigned "XK". */
+export function isKnownCountryCode(code: string): boolean {
+  return numericCountryCode(code) !== null || Object.hasOwn(COUNTRY_NAME_FALLBACK, code);
+}
+
+const countryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as "TR"')
+  .refine(isKnownCountryCode, {
+    error: (issue) =>
+      `unknown country code "${String(issue.input)}": expected an ISO 3166-1 alpha-2 code such as "TR" (XK for Kosovo)`,
+  });
 const latitude = z.number().min(-90, 'expected a latitude in [-90, 90]').max(90, 'expected a latitude in [-90, 90]');
 const longitude = z
   .number()
   .min(-180, 'expected a longitude in [-180, 180]')
   .max(180, 'expected a longitude in [-180, 180]');
+const fileName = z.string().max(DATASET_LIMITS.nameChars, {
+  error: (issue) =>
+    `expected a file name of at most ${DATASET_LIMITS.nameChars} characters, got ${count(String(issue.input).length)}`,
+});
 
 /* ------------------------------------------------------------------ input: data/ */
+
+const { titleChars, nameChars, summaryChars, quoteChars, prefixChars, noteChars, expressionChars } = DATASET_LIMITS;
+const aliases = z
+  .array(nonEmptyText(nameChars))
+  .max(DATASET_LIMITS.aliases, {
+    error: (issue) =>
+      `expected at most ${DATASET_LIMITS.aliases} aliases, got ${count((issue.input as unknown[]).length)}`,
+  })
+  .default([]);
 
 export const SourceRecordSchema = z.strictObject({
   id: slug,
   kind: z.enum(SOURCE_KINDS).default('article'),
-  file: z.string().regex(/^[^/\\]+\.txt$/, 'expected a .txt file name in data/sources/'),
-  originalFile: z.string().optional(),
-  title: nonEmpty,
+  file: fileName.regex(/^[^/\\]+\.txt$/, 'expected a .txt file name in data/sources/'),
+  originalFile: fileName.optional(),
+  title: nonEmptyText(titleChars),
   titleBasis: z.enum(['text', 'written']),
-  publisher: nonEmpty,
-  publisherNote: z.string().nullable().optional(),
-  url: webUrl.nullable(),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'expected a BCP 47 language tag such as "en"'),
+  publisher: nonEmptyText(nameChars),
+  publisherNote: text(noteChars).nullable().optional(),
+  url: boundedWebUrl.nullable(),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,8}$/, 'expected a BCP 47 language tag such as "en"'),
   publishedAt: isoDayString,
   publishedAtBasis: z.enum(['dateline', 'inferred']),
-  publishedAtNote: nonEmpty,
+  publishedAtNote: nonEmptyText(noteChars),
 });
 
 export const PlaceRecordSchema = z.strictObject({
   id: slug,
-  name: nonEmpty,
-  aliases: z.array(nonEmpty).default([]),
+  name: nonEmptyText(nameChars),
+  aliases,
   kind: z.enum(PLACE_KINDS),
   countryCode: countryCode.nullable(),
   lat: latitude,
@@ -73,45 +210,45 @@ export const PlaceRecordSchema = z.strictObject({
   geonamesId: z.number().int().positive().nullable().optional(),
   wikidataId: z
     .string()
-    .regex(/^Q\d+$/, 'expected a Wikidata id such as "Q43"')
+    .regex(/^Q\d{1,12}$/, 'expected a Wikidata id such as "Q43"')
     .nullable()
     .optional(),
-  note: z.string().nullable().optional(),
+  note: text(noteChars).nullable().optional(),
 });
 
 export const ActorRecordSchema = z.strictObject({
   id: slug,
-  name: nonEmpty,
-  aliases: z.array(nonEmpty).default([]),
+  name: nonEmptyText(nameChars),
+  aliases,
   kind: z.enum(ACTOR_KINDS),
   countryCode: countryCode.nullable().optional(),
-  office: z.string().nullable().optional(),
-  note: z.string().nullable().optional(),
+  office: text(nameChars).nullable().optional(),
+  note: text(noteChars).nullable().optional(),
 });
 
 const DateInputSchema = z.strictObject({
   resolution: z.enum(DATE_RESOLUTIONS),
   sourceId: slug,
-  expression: z.string().nullable().optional(),
+  expression: text(expressionChars).nullable().optional(),
   earliest: isoDayString.optional(),
   latest: isoDayString.optional(),
   precision: z.enum(PRECISIONS).optional(),
   qualifier: z.enum(QUALIFIERS).nullable().optional(),
-  display: nonEmpty.optional(),
-  note: z.string().nullable().optional(),
+  display: nonEmptyText(expressionChars).optional(),
+  note: text(noteChars).nullable().optional(),
 });
 
 const QuoteInputSchema = z.strictObject({
   sourceId: slug,
-  quote: nonEmpty,
-  prefix: z.string().nullable().optional(),
+  quote: nonEmptyText(quoteChars),
+  prefix: text(prefixChars).nullable().optional(),
 });
 
 export const EventRecordSchema = z.strictObject({
   id: slug,
   type: z.enum(EVENT_TYPE_IDS),
-  title: nonEmpty,
-  summary: nonEmpty,
+  title: nonEmptyText(titleChars),
+  summary: nonEmptyText(summaryChars),
   modality: z.enum(MODALITIES),
   date: DateInputSchema,
   actors: z.array(z.strictObject({ actorId: slug, role: z.enum(ACTOR_ROLES) })).default([]),
@@ -123,28 +260,45 @@ export const EventRecordSchema = z.strictObject({
     .array(
       z.strictObject({
         aspect: z.enum(DISAGREEMENT_ASPECTS),
-        summary: nonEmpty,
+        summary: nonEmptyText(summaryChars),
         versions: z
           .array(
             z.strictObject({
               sourceId: slug,
-              claim: nonEmpty,
-              quote: nonEmpty,
-              prefix: z.string().nullable().optional(),
+              claim: nonEmptyText(noteChars),
+              quote: nonEmptyText(quoteChars),
+              prefix: text(prefixChars).nullable().optional(),
             }),
           )
           .min(2, 'expected at least two versions: a disagreement needs two sides'),
-        shown: z.string().min(1),
-        why: nonEmpty,
+        shown: z
+          .string()
+          .refine(
+            (v) => v === 'combined' || (v.length <= DATASET_LIMITS.idChars && SLUG.test(v)),
+            'expected "combined" or the sourceId of one of the versions',
+          ),
+        why: nonEmptyText(noteChars),
       }),
     )
     .default([]),
-  notes: z.string().nullable().optional(),
+  notes: text(noteChars).nullable().optional(),
 });
 
+/** A year a curated date may fall in: four digits, as ISO days are written. */
+const year = z
+  .number()
+  .int('expected a whole year')
+  .min(0, 'expected a year in 0..9999')
+  .max(9999, 'expected a year in 0..9999');
+
 export const DatasetMetaRecordSchema = z.strictObject({
-  title: nonEmpty,
-  description: nonEmpty,
+  title: nonEmptyText(titleChars),
+  description: nonEmptyText(summaryChars),
+  /** The years its dates may fall in, when not DEFAULT_YEARS (a dataset of medieval chronicles, say). */
+  years: z
+    .strictObject({ from: year, to: year })
+    .refine((y) => y.from <= y.to, { error: 'expected "from" on or before "to"', path: ['to'] })
+    .optional(),
 });
 
 export type SourceRecord = z.infer<typeof SourceRecordSchema>;
@@ -300,8 +454,10 @@ export type NewsEvent = z.infer<typeof EventSchema>;
 export type Dataset = z.infer<typeof DatasetSchema>;
 
 /**
- * Cross-record invariants no single-record schema can state: unique ids, references that resolve, verbatim
- * spans, ordered bounds. Returns human-readable problems (empty when the dataset is sound).
+ * Cross-record invariants no single-record schema can state: unique ids, references that resolve (actors, places,
+ * parent places, and every source an event cites: evidence, date expression, disagreements, record, sourceIds), a
+ * place hierarchy without loops, verbatim spans, ordered bounds. Returns human-readable problems (empty when the
+ * dataset is sound).
  */
 export function findDatasetInconsistencies(dataset: Dataset): string[] {
   const problems: string[] = [];
@@ -342,12 +498,49 @@ export function findDatasetInconsistencies(dataset: Dataset): string[] {
         problems.push(`${where}: evidence cites "${span.sourceId}", a coded record set, which has no text to quote`);
     event.evidence.forEach((span, i) => checkSpan(`${where} evidence[${i}]`, span));
     if (event.date.expression) checkSpan(`${where} date.expression`, event.date.expression);
-    for (const d of event.disagreements) d.versions.forEach((v, i) => checkSpan(`${where} disagreement ${i}`, v));
+    event.disagreements.forEach((d, di) => {
+      d.versions.forEach((v, i) => checkSpan(`${where} disagreement ${di}, version ${i}`, v));
+      if (d.shown !== 'combined' && !d.versions.some((v) => v.sourceId === d.shown))
+        problems.push(`${where} disagreement ${di}: shows "${d.shown}", neither "combined" nor one of its versions`);
+    });
+    for (const id of event.sourceIds)
+      if (!sources.has(id)) problems.push(`${where}: sourceIds lists unknown source "${id}"`);
     for (const a of event.actors) if (!actorIds.has(a.actorId)) problems.push(`${where}: unknown actor "${a.actorId}"`);
     for (const p of event.places) if (!placeIds.has(p.placeId)) problems.push(`${where}: unknown place "${p.placeId}"`);
   }
   for (const place of dataset.places)
     if (place.parentId && !placeIds.has(place.parentId))
       problems.push(`place "${place.id}": unknown parent place "${place.parentId}"`);
+  for (const cycle of findParentCycles(dataset.places))
+    problems.push(
+      `place "${cycle[0]}": the place hierarchy loops (${[...cycle, cycle[0]].map((id) => `"${id}"`).join(' → ')}): a place cannot lie inside itself`,
+    );
   return problems;
+}
+
+/**
+ * Every loop in the places' parentId hierarchy, once each, as the ids along it starting from the smallest id
+ * (["a", "b"] for a → b → a). Places that lead into a loop without being part of it are not listed.
+ */
+export function findParentCycles(places: readonly { id: string; parentId: string | null }[]): string[][] {
+  const parentOf = new Map(places.map((p) => [p.id, p.parentId]));
+  const done = new Set<string>();
+  const cycles: string[][] = [];
+  for (const { id } of places) {
+    const path: string[] = [];
+    const onPath = new Map<string, number>();
+    let at: string | null | undefined = id;
+    while (at && !done.has(at) && !onPath.has(at)) {
+      onPath.set(at, path.length);
+      path.push(at);
+      at = parentOf.get(at);
+    }
+    if (at && onPath.has(at)) {
+      const cycle = path.slice(onPath.get(at));
+      const first = cycle.indexOf([...cycle].sort()[0]!);
+      cycles.push([...cycle.slice(first), ...cycle.slice(0, first)]);
+    }
+    for (const visited of path) done.add(visited);
+  }
+  return cycles;
 }
