@@ -37,16 +37,9 @@ import { countOverlapping, type TimelineIndex } from './timeline-index.ts';
 import type { EventTimelineItem } from './timeline-items.ts';
 import { MS_PER_DAY, buildTimelineItems, planVisibilityChange, stackOrder } from './timeline-items.ts';
 import { TimelinePress } from './timeline-press.ts';
+import { TimelineWindowSync } from './timeline-window-sync.ts';
 import type { TimeRange } from './timeline-window.ts';
-import {
-  eventRange,
-  padRange,
-  rangeToWindow,
-  rangesDiffer,
-  rangesOverlap,
-  sameWindow,
-  windowToRange,
-} from './timeline-window.ts';
+import { eventRange, padRange, rangeToWindow, rangesDiffer, rangesOverlap, windowToRange } from './timeline-window.ts';
 
 type TimelineItem = EventTimelineItem | BucketTimelineItem;
 
@@ -112,15 +105,13 @@ export class TimelineController {
   private unclusteredId: string | null = null;
   /** An event to bring into view as its own item once the timeline has drawn. */
   private reveal: TimelineEvent | null = null;
-  /** The store window this widget last wrote or applied: the same value coming back is not an outside change. */
-  private knownWindow: DateWindow | null;
-  private writeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The store's window: what this widget last wrote or applied, and the writes it owes (timeline-window-sync.ts). */
+  private readonly windowSync: TimelineWindowSync;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   /** Between a press on the timeline and its release anywhere (a drag can end outside the timeline). */
   private readonly press = new TimelinePress();
   private readonly onPointerUp = () => this.press.release();
   private destroyed = false;
-  private writeOnNextRangeChanged = false;
   private timeline!: Timeline;
   private items!: DataSet<TimelineItem, 'id'>;
   private view!: DataView<TimelineItem, 'id'>;
@@ -130,7 +121,12 @@ export class TimelineController {
     this.bounds = init.bounds;
     this.callbacks = init.callbacks;
     this.index = init.index;
-    this.knownWindow = init.storeWindow;
+    this.windowSync = new TimelineWindowSync({
+      initial: init.storeWindow,
+      shown: () => rangeToWindow(this.currentRange()),
+      write: (window) => this.callbacks.onWindowChange(window),
+      delayMs: WINDOW_WRITE_DELAY_MS,
+    });
     window.addEventListener('pointerup', this.onPointerUp);
     window.addEventListener('pointercancel', this.onPointerUp);
     const plan = planDisplay(this.index, init.range, this.widthPx(), null);
@@ -142,7 +138,7 @@ export class TimelineController {
     this.destroyed = true;
     window.removeEventListener('pointerup', this.onPointerUp);
     window.removeEventListener('pointercancel', this.onPointerUp);
-    this.cancelWindowWrite();
+    this.windowSync.dispose();
     this.cancelRefresh();
     this.unmount();
   }
@@ -173,9 +169,7 @@ export class TimelineController {
    * fits `fit()`. Values this widget wrote itself, and windows within a day of the current one, are ignored.
    */
   showStoreWindow(window: DateWindow | null, fit: () => TimeRange | null): void {
-    if (sameWindow(window, this.knownWindow)) return;
-    this.knownWindow = window;
-    this.cancelWindowWrite();
+    if (!this.windowSync.fromStore(window)) return;
     const target = window ? windowToRange(window) : fit();
     if (target && rangesDiffer(target, this.currentRange())) {
       this.timeline.setWindow(target.start, target.end, { animation: false });
@@ -196,8 +190,7 @@ export class TimelineController {
   /** Fit `range` and drop the stored window: a link without a window fits whatever is visible. */
   fitAll(range: TimeRange | null): void {
     if (range) this.animateTo(range, undefined, false);
-    this.knownWindow = null;
-    this.callbacks.onWindowChange(null);
+    this.windowSync.release();
   }
 
   // ---- what is drawn
@@ -302,7 +295,7 @@ export class TimelineController {
   private scrollToRow(eventId: string): void {
     if (!this.findItemElement(eventId)) return;
     // focus() has no completion callback: write the window when the move it starts has ended.
-    this.writeOnNextRangeChanged = true;
+    this.windowSync.writeAfterNextMove();
     this.timeline.focus(eventId, { zoom: false, animation: ANIMATION });
   }
 
@@ -395,11 +388,8 @@ export class TimelineController {
     timeline.on('rangechanged', (props?: { byUser?: boolean }) => {
       if (timeline !== this.timeline) return;
       this.callbacks.onRangeShown(rangeToWindow(this.currentRange()));
-      if (props?.byUser) this.scheduleWindowWrite();
-      else if (this.writeOnNextRangeChanged) {
-        this.writeOnNextRangeChanged = false;
-        this.writeWindowNow();
-      }
+      if (props?.byUser) this.windowSync.userMoved();
+      else this.windowSync.moveSettled();
       this.scheduleRefresh();
     });
     this.applySelection();
@@ -518,7 +508,7 @@ export class TimelineController {
    * for it and run `then`. vis calls back only when the window actually changed: a timer stands in otherwise.
    */
   private animateTo(range: TimeRange, then?: () => void, write = true): void {
-    this.cancelWindowWrite();
+    this.windowSync.cancel();
     this.cancelRefresh();
     const timeline = this.timeline;
     let finished = false;
@@ -527,7 +517,7 @@ export class TimelineController {
       finished = true;
       clearTimeout(fallback);
       if (this.destroyed || timeline !== this.timeline) return;
-      if (write) this.writeWindowNow();
+      if (write) this.windowSync.writeNow();
       this.refreshDisplay();
       then?.();
     };
@@ -559,25 +549,5 @@ export class TimelineController {
 
   private widthPx(): number {
     return this.container.clientWidth || 800;
-  }
-
-  private scheduleWindowWrite(): void {
-    this.cancelWindowWrite();
-    this.writeTimer = setTimeout(() => this.writeWindowNow(), WINDOW_WRITE_DELAY_MS);
-  }
-
-  private cancelWindowWrite(): void {
-    clearTimeout(this.writeTimer);
-    this.writeTimer = undefined;
-    this.writeOnNextRangeChanged = false;
-  }
-
-  private writeWindowNow(): void {
-    this.cancelWindowWrite();
-    if (this.destroyed) return; // an animation can end after the component unmounted
-    const window = rangeToWindow(this.currentRange());
-    if (sameWindow(window, this.knownWindow)) return;
-    this.knownWindow = window;
-    this.callbacks.onWindowChange(window);
   }
 }
