@@ -39,6 +39,19 @@ test('a failing view says so and offers Retry, and the others keep working', asy
   await expect(page.getByRole('region', { name: 'Event details' }).getByRole('heading', { name: title })).toBeVisible();
 });
 
+test('a view whose code failed to download comes back on Retry once the network does', async ({ page }) => {
+  let blocked = true;
+  await page.route('**/assets/event-timeline-*.js', (route) => (blocked ? route.abort('failed') : route.continue()));
+  await page.goto('/');
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  const failure = timeline.getByRole('alert');
+  await expect(failure).toContainText('The timeline could not be shown');
+  blocked = false;
+  await failure.getByRole('button', { name: 'Retry' }).click();
+  await expect(timeline.getByRole('alert')).toHaveCount(0);
+  await expect(timeline.locator('.vis-timeline')).toBeVisible();
+});
+
 test('search still answers when its worker cannot start, from the same index loaded on the page', async ({ page }) => {
   // A word of the served data that is in some event's summary or excerpts but in no title: only the full-text
   // index finds it (titles alone are matched on the page while that index loads).

@@ -96,33 +96,46 @@ async function accept(args: string[]): Promise<void> {
     for (const p of result.problems) console.error(p);
     throw new Error(`${result.problems.length} problem(s) in ${draftFile}: nothing was written`);
   }
-  // Every file as it was (null: it did not exist), so that a failed build can put the curated data back.
-  const before = new Map<string, string | null>();
+  // Every file as it was, byte for byte (null: it did not exist), so that anything short of a green build — a
+  // refused build, a failed write, Ctrl-C — puts the curated data back.
+  const before = new Map<string, Buffer | null>();
   const write = async (file: string, content: string) => {
-    if (!before.has(file)) before.set(file, existsSync(file) ? await readFile(file, 'utf8') : null);
+    if (!before.has(file)) before.set(file, existsSync(file) ? await readFile(file) : null);
     await writeFile(file, content);
   };
-  if (result.article && articleText !== null)
-    await write(path.join(dataDir, 'sources', result.article.file), articleText);
-  await write(path.join(dataDir, 'sources', 'sources.yaml'), result.files.sources);
-  await write(path.join(dataDir, 'places.yaml'), result.files.places);
-  await write(path.join(dataDir, 'actors.yaml'), result.files.actors);
-  for (const [name, content] of result.files.events)
-    if (files.events.get(name) !== content) await write(path.join(dataDir, 'events', name), content);
-  console.log(result.report.join('\n'));
-  console.log('\nrunning the build (npm run data) …');
-  const build = spawnSync('npm', ['run', 'data'], {
-    stdio: 'inherit',
-    cwd: root,
-    env: { ...process.env, DRAFT_BEING_ACCEPTED: path.basename(draftFile) },
-  });
-  if (build.status !== 0) {
+  const restore = async () => {
     for (const [file, content] of before) {
       if (content === null) await rm(file, { force: true });
       else await writeFile(file, content);
     }
+  };
+  // Ctrl-C reaches this process too: ignored while the build runs, so that the build stops and the restore happens.
+  const ignoreInterrupt = () => undefined;
+  let built = false;
+  try {
+    if (result.article && articleText !== null)
+      await write(path.join(dataDir, 'sources', result.article.file), articleText);
+    await write(path.join(dataDir, 'sources', 'sources.yaml'), result.files.sources);
+    await write(path.join(dataDir, 'places.yaml'), result.files.places);
+    await write(path.join(dataDir, 'actors.yaml'), result.files.actors);
+    for (const [name, content] of result.files.events)
+      if (files.events.get(name) !== content) await write(path.join(dataDir, 'events', name), content);
+    console.log(result.report.join('\n'));
+    console.log('\nrunning the build (npm run data) …');
+    process.on('SIGINT', ignoreInterrupt);
+    const build = spawnSync('npm', ['run', 'data'], {
+      stdio: 'inherit',
+      cwd: root,
+      env: { ...process.env, DRAFT_BEING_ACCEPTED: path.basename(draftFile) },
+    });
+    built = build.status === 0;
+  } finally {
+    process.off('SIGINT', ignoreInterrupt);
+    if (!built) await restore();
+  }
+  if (!built) {
     console.error(
-      `the build refused the accepted draft (its messages are above): the curated files are back as they were and ${draftFile} is kept. Fix the draft where the build points, then accept it again.`,
+      `the build refused the accepted draft (its messages are above), or it was stopped: the curated files are back as they were and ${draftFile} is kept. Fix the draft where the build points, then accept it again.`,
     );
     process.exitCode = 1;
   } else {

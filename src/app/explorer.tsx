@@ -20,6 +20,8 @@ import { ExplorerHeader } from './explorer-header.tsx';
 import { Legend } from './legend.tsx';
 import { Notices } from './notices.tsx';
 import { ViewBoundary } from './view-boundary.tsx';
+// Types only (erased): the module itself is loaded as its own chunk, below.
+import type * as TimelineModuleExports from '../features/timeline/event-timeline.tsx';
 
 /**
  * The timeline view (vis-timeline, moment, vis-data and our wrapper: ~115 kB of the ~290 kB gzip the app used to
@@ -27,16 +29,27 @@ import { ViewBoundary } from './view-boundary.tsx';
  * requested here, as this module is evaluated at startup, not when the explorer first renders: its download runs
  * in parallel with the dataset's, which the explorer waits for anyway, so the first screen is not later for it.
  */
-const timelineChunk = import('../features/timeline/event-timeline.tsx');
-type EventTimelineComponent = Awaited<typeof timelineChunk>['EventTimeline'];
+type TimelineModule = typeof TimelineModuleExports;
+type EventTimelineComponent = TimelineModule['EventTimeline'];
 /** Set once the chunk has arrived (nearly always before the dataset), so the first render can skip the fallback. */
 let loadedEventTimeline: EventTimelineComponent | null = null;
-timelineChunk.then(
-  (module) => (loadedEventTimeline = module.EventTimeline),
-  // Handled here so a failed download is not also an unhandled rejection; LazyEventTimeline rethrows it on render.
-  () => undefined,
-);
-const LazyEventTimeline = lazy(async () => ({ default: (await timelineChunk).EventTimeline }));
+let timelineChunk: Promise<TimelineModule> | null = null;
+/** The chunk, requested again if the last request failed (a network blip, a deploy that replaced it): Retry works. */
+function loadTimelineChunk(): Promise<TimelineModule> {
+  if (timelineChunk) return timelineChunk;
+  const request = import('../features/timeline/event-timeline.tsx');
+  timelineChunk = request;
+  request.then(
+    (module) => (loadedEventTimeline = module.EventTimeline),
+    // Handled here so a failed download is not also an unhandled rejection; the lazy view rethrows it on render,
+    // and the next mount (the view's Retry) asks again.
+    () => {
+      if (timelineChunk === request) timelineChunk = null;
+    },
+  );
+  return request;
+}
+void loadTimelineChunk();
 
 /**
  * The timeline, or a box of the same size while its chunk is still on its way. React.lazy suspends at least once
@@ -45,8 +58,9 @@ const LazyEventTimeline = lazy(async () => ({ default: (await timelineChunk).Eve
  * switching component types would remount the widget.
  */
 function TimelineView(props: ComponentProps<EventTimelineComponent>) {
+  // A lazy component per mount: React.lazy keeps a failed load for good, so a Retry needs a new one.
   const [Timeline] = useState<ComponentType<ComponentProps<EventTimelineComponent>>>(
-    () => loadedEventTimeline ?? LazyEventTimeline,
+    () => loadedEventTimeline ?? lazy(async () => ({ default: (await loadTimelineChunk()).EventTimeline })),
   );
   return (
     <Suspense

@@ -19,6 +19,39 @@ import { fitWindow, windowToRange, type TimeRange } from './timeline-window.ts';
 import './timeline.css';
 
 const HOVER_RULE = 'outline: 2px solid var(--event-color); outline-offset: 1px;';
+/**
+ * Adds a CSS rule to the page and returns its removal. A constructed stylesheet where the browser has them (Safari
+ * from 16.4), else a rule inserted into one of the app's own stylesheets, so that no browser the build targets throws
+ * on a hover.
+ */
+function addStyleRule(rule: string): () => void {
+  if (
+    typeof CSSStyleSheet !== 'undefined' &&
+    'replaceSync' in CSSStyleSheet.prototype &&
+    'adoptedStyleSheets' in document
+  ) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(rule);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
+  }
+  const own = Array.from(document.styleSheets).find((sheet) => {
+    try {
+      return sheet.cssRules !== null;
+    } catch {
+      return false; // another origin's sheet: its rules are not ours to read
+    }
+  });
+  if (!own) return () => undefined;
+  const inserted = own.cssRules[own.insertRule(rule, own.cssRules.length)];
+  return () => {
+    const at = Array.from(own.cssRules).indexOf(inserted!);
+    if (at !== -1) own.deleteRule(at);
+  };
+}
+
 /** How far beyond the data the user may pan. */
 const PAN_LIMIT_MS = 20 * 365.25 * MS_PER_DAY;
 /** Memoised: a selection or a hover re-renders the explorer, not this view (its props did not change). */
@@ -85,14 +118,9 @@ export const EventTimeline = memo(function EventTimeline({ index, rows }: { inde
   useEffect(
     function outlineHoveredEvent() {
       if (hoveredId === null || hoveredId === selectedId) return;
-      // One rule for the hovered event (from any view): no DOM walk, and it survives vis redraws. A constructed
-      // stylesheet, not a <style> element: the Content-Security-Policy forbids inline styles, not the CSSOM.
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(`.event-timeline .vis-item.tl-id-${CSS.escape(hoveredId)}:not(.vis-dot) { ${HOVER_RULE} }`);
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-      return () => {
-        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-      };
+      // One rule for the hovered event (from any view): no DOM walk, and it survives vis redraws. Added through the
+      // CSSOM, not as a <style> element: the Content-Security-Policy forbids inline styles, not the CSSOM.
+      return addStyleRule(`.event-timeline .vis-item.tl-id-${CSS.escape(hoveredId)}:not(.vis-dot) { ${HOVER_RULE} }`);
     },
     [hoveredId, selectedId],
   );
