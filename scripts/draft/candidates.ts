@@ -3,7 +3,14 @@ import { addDays } from '../../src/domain/iso-day.ts';
 import type { EventType, Modality } from '../../src/domain/taxonomy.ts';
 import type { Precision, Qualifier } from '../../src/domain/temporal.ts';
 import { nearestPhrase, chooseReading, findDatePhrases, type DatePhrase } from './dates.ts';
-import { findUnknownNames, matchKnownNames, type KnownRecord, type NameMatch, type UnknownName } from './names.ts';
+import {
+  escapeRegExp,
+  findUnknownNames,
+  matchKnownNames,
+  type KnownRecord,
+  type NameMatch,
+  type UnknownName,
+} from './names.ts';
 import type { Sentence } from './sentences.ts';
 import { compatibleTypes } from './merge.ts';
 import { governingVerb, isPastPerfect, isPresentPerfect, isVerbAt, triggerRole, verbGroups } from './syntax.ts';
@@ -110,7 +117,7 @@ export function findCandidates(
       const role = triggerRole(sentence.text, trigger.index, trigger.words);
       const reference =
         role === 'reference' ||
-        new RegExp(`\\bthe (\\S+ ){0,3}${escapeRegExp(trigger.words)}`, 'i').test(sentence.text);
+        isDefiniteReference(sentence.text, trigger.words);
       // A deadline after the paper ("heavy weapons withdrawn by October 10") is no date for talks reported as held.
       const happened =
         role !== 'intended' &&
@@ -338,7 +345,7 @@ const SPEAKER_GAP =
 function onlyMentioned(sentence: string, t: Trigger, phrases: DatePhrase[]): boolean {
   if (t.type === 'humanitarian_warning')
     return !findTriggers(sentence).some((x) => x.type === 'statement') && !/\baccording to\b/i.test(sentence);
-  const definite = new RegExp(`\\bthe (\\S+ ){0,3}${escapeRegExp(t.words)}`, 'i').test(sentence);
+  const definite = isDefiniteReference(sentence, t.words);
   return definite && !phrases.some((p) => p.readings.length > 0 && p.index > t.index);
 }
 
@@ -404,6 +411,7 @@ export function speakerOf(sentence: string, verb: Trigger, names: NameMatch[]): 
   );
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** "The deal", "the Idlib ceasefire agreement": the trigger is named as something the reader already knows. */
+function isDefiniteReference(sentence: string, words: string): boolean {
+  return new RegExp(`\\bthe (\\S+ ){0,3}${escapeRegExp(words)}`, 'i').test(sentence);
 }

@@ -8,7 +8,8 @@ import { resolveTemporalExpression, type Precision } from '../../src/domain/temp
 import { findCandidates, type Candidate } from './candidates.ts';
 import type { Geocoded } from './geocode.ts';
 import { findMatch, groupCandidates, isNarrower, type ExistingEvent } from './merge.ts';
-import { slugify, type NameMatch } from './names.ts';
+import { slugify } from '../../src/domain/import/slugs.ts';
+import type { NameMatch } from './names.ts';
 import { splitSentences } from './sentences.ts';
 import { findClutter, findDateline, findTitle, sourceIdFor, type ClutterLine } from './source.ts';
 
@@ -332,7 +333,8 @@ export function draftArticle(
     // People first, then bodies and states: the first person usually did it.
     c.actors.sort((a, b) => Number(!personIds.has(a.id)) - Number(!personIds.has(b.id)));
     const lead = c.actors[0]?.text ?? c.places[0]?.text ?? c.unknown[0]?.text ?? 'event';
-    let eventId = slugify(`${lead}-${c.type.replace('_', '-')}-${c.date.earliest}`);
+    // The lead's slug is capped (slugs.ts), so the type and day always fit within the id limit.
+    let eventId = `${slugify(lead) || 'event'}-${c.type.replace('_', '-')}-${c.date.earliest}`;
     while (usedIds.has(eventId)) eventId = `${eventId}-2`;
     usedIds.add(eventId);
     const placeNames = c.places.map((p) => p.text);

@@ -38,7 +38,8 @@ export const DEMONYMS: Record<string, string> = {
   Polish: 'poland',
 };
 
-function escape(s: string): string {
+/** `s` as a literal inside a regular expression. */
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -71,7 +72,7 @@ export function matchKnownNames(
   const out: NameMatch[] = [];
   const taken: [number, number][] = [];
   for (const c of candidates) {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(c.spelling)}(?![\\p{L}\\p{N}])`, 'gu');
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(c.spelling)}(?![\\p{L}\\p{N}])`, 'gu');
     for (const m of sentence.matchAll(pattern)) {
       const start = m.index;
       const end = start + m[0].length;
@@ -135,14 +136,4 @@ export function findUnknownNames(sentence: string, known: NameMatch[]): UnknownN
     .filter((t) => !MONTH_OR_DAY.test(t));
   add(after, 'place');
   return found;
-}
-
-/** A readable slug for a new record. */
-export function slugify(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }

@@ -62,11 +62,13 @@ const LEXICON: [EventType, RegExp][] = [
 const NEGATED =
   /\b(any|no|without|failed to produce|potential|possible|possibly|would|prevent(ing)?|avoid|wants?|wanted|calls? for|demand(s|ed)?|about|against|regarding|concerning)\b(\s+\S+){0,3}\s*$/i;
 
+/** The lexicon compiled once for matchAll (which copies the regex, so sharing one is safe). */
+const GLOBAL_LEXICON = LEXICON.map(([type, pattern]) => [type, new RegExp(pattern.source, 'gi')] as const);
+
 /** Every trigger in the sentence that is not negated, one per type, most specific first. */
 export function findTriggers(sentence: string): Trigger[] {
   const out: Trigger[] = [];
-  for (const [type, pattern] of LEXICON) {
-    const global = new RegExp(pattern.source, 'gi');
+  for (const [type, global] of GLOBAL_LEXICON) {
     for (const m of sentence.matchAll(global)) {
       if (NEGATED.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
       out.push({ type, index: m.index, words: m[0], cameo: EVENT_TYPES[type].cameo });
@@ -120,18 +122,19 @@ export function findModalityAt(sentence: string, index: number, isVerb: boolean)
   return { modality: 'occurred', cue: null };
 }
 
+/** The cues of modality, global for matchAll and compiled once. */
+const HYPOTHETICAL = /\b(could|might|may|would (lead|have|be)|if there is|possibly|potential(ly)?|in case)\b/gi;
+const PLANNED =
+  /\b(will|would (meet|visit|hold|discuss|travel|go|host|sign|attend)|is expected to|are expected to|expected to be|plans? to|planned|is set to|are set to|is due to|due to (start|be|begin)|scheduled|upcoming|to launch|announced plans|(is|are) being prepared|preparations for)\b/gi;
+const ONGOING = /\b(continues?|continuing|ongoing|since|have been|has been|are deployed|is working)\b/gi;
+
 function modalityCues(sentence: string): { modality: Modality; cue: string; index: number }[] {
-  const hypothetical = /\b(could|might|may|would (lead|have|be)|if there is|possibly|potential(ly)?|in case)\b/i;
-  const planned =
-    /\b(will|would (meet|visit|hold|discuss|travel|go|host|sign|attend)|is expected to|are expected to|expected to be|plans? to|planned|is set to|are set to|is due to|due to (start|be|begin)|scheduled|upcoming|to launch|announced plans|(is|are) being prepared|preparations for)\b/i;
-  const ongoing = /\b(continues?|continuing|ongoing|since|have been|has been|are deployed|is working)\b/i;
   const out: { modality: Modality; cue: string; index: number }[] = [];
   for (const [modality, pattern] of [
-    ['planned', planned],
-    ['hypothetical', hypothetical],
-    ['ongoing', ongoing],
+    ['planned', PLANNED],
+    ['hypothetical', HYPOTHETICAL],
+    ['ongoing', ONGOING],
   ] as const)
-    for (const m of sentence.matchAll(new RegExp(pattern.source, 'gi')))
-      out.push({ modality, cue: m[0], index: m.index });
+    for (const m of sentence.matchAll(pattern)) out.push({ modality, cue: m[0], index: m.index });
   return out.sort((a, b) => a.index - b.index);
 }

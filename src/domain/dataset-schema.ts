@@ -24,6 +24,9 @@ import {
 } from './taxonomy.ts';
 
 import { SCHEMA_VERSION } from './dataset-version.ts';
+import { codePointName } from './code-points.ts';
+
+export { codePointName };
 
 export { SCHEMA_VERSION };
 
@@ -90,11 +93,6 @@ export function indexOfLoneSurrogate(text: string): number {
     else return i;
   }
   return -1;
-}
-
-/** "U+0007" for the BEL character. */
-export function codePointName(char: string): string {
-  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** Limits `base` to `max` characters and refuses control characters in it. */

@@ -14,6 +14,7 @@
  */
 import { isDatasetId } from './dataset-registry.ts';
 import { isIsoDay } from './iso-day.ts';
+import { codePointName } from './code-points.ts';
 
 export interface DateWindow {
   /** Inclusive ISO days. */
@@ -236,10 +237,7 @@ export function reconcileView(view: ViewState, known: KnownIds): ParsedView {
  */
 function shown(value: string): string {
   const cut = value.length > 40 ? `${value.slice(0, 39)}…` : value;
-  return cut.replace(
-    /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu,
-    (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
-  );
+  return cut.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, codePointName);
 }
 
 /** The parameter a mistyped key was probably meant to be: `EVENT`, ` q`, `q[]`, `amp;event` (an HTML-escaped &). */
