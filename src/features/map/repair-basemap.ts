@@ -6,7 +6,14 @@
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { fixPolygons, type PolygonRings } from './antimeridian.ts';
-import { boundsOf, type CountryShape, type LatLon, type RepairedBasemap, type WorldBasemap } from './world-basemap.ts';
+import {
+  boundsOf,
+  indexCountries,
+  type CountryShape,
+  type LatLon,
+  type RepairedBasemap,
+  type WorldBasemap,
+} from './world-basemap.ts';
 
 /** Coordinates are kept to 2 decimals (about 1 km): the 1:110m outlines are far coarser. */
 export const BASEMAP_DECIMALS = 2;
@@ -35,11 +42,7 @@ export function buildWorldBasemap(topology: Topology): WorldBasemap {
       polygonBounds: polygons.map(boundsOf),
     });
   }
-  return {
-    countries,
-    byNumericId: new Map(countries.flatMap((c) => (c.id === null ? [] : [[c.id, c] as const]))),
-    byName: new Map(countries.map((c) => [c.name, c])),
-  };
+  return indexCountries(countries);
 }
 
 /** The packed file for the page: flat rings, rounded. */

@@ -103,6 +103,11 @@ export function unpackWorldBasemap(file: RepairedBasemap): WorldBasemap {
     );
     return { id: c.id, name: c.name, polygons, polygonBounds: polygons.map(boundsOf) };
   });
+  return indexCountries(countries);
+}
+
+/** The basemap over these countries, looked up by ISO numeric code and by name. */
+export function indexCountries(countries: CountryShape[]): WorldBasemap {
   return {
     countries,
     byNumericId: new Map(countries.flatMap((c) => (c.id === null ? [] : [[c.id, c] as const]))),
