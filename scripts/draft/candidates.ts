@@ -115,9 +115,7 @@ export function findCandidates(
       chosen.push(statement);
     for (const trigger of chosen) {
       const role = triggerRole(sentence.text, trigger.index, trigger.words);
-      const reference =
-        role === 'reference' ||
-        isDefiniteReference(sentence.text, trigger.words);
+      const reference = role === 'reference' || isDefiniteReference(sentence.text, trigger.words);
       // A deadline after the paper ("heavy weapons withdrawn by October 10") is no date for talks reported as held.
       const happened =
         role !== 'intended' &&
