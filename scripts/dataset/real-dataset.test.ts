@@ -1,4 +1,9 @@
-/** The bundled dataset itself: builds data/ and checks the invariants every user relies on. */
+/**
+ * The bundled dataset itself: what the compiler cannot know. The compiler refuses what is malformed (schema, ids,
+ * date bounds, quotes not in the article: see compile-dataset.test.ts and malformed-inputs.test.ts); these tests
+ * check what a reader of the bundled data relies on beyond that, with expectations taken from the data, so adding
+ * an article keeps them green.
+ */
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -7,8 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { DatasetSchema, findDatasetInconsistencies, type Dataset } from '../../src/domain/dataset-schema.ts';
-import { EVENT_TYPES } from '../../src/domain/taxonomy.ts';
 import { compileDataset, formatProblem } from './compile-dataset.ts';
 import { readDataDir } from './read-data-dir.ts';
 import { loadCountryShapes } from './country-shapes.ts';
@@ -28,79 +33,52 @@ beforeAll(async () => {
 });
 
 describe('the bundled dataset', () => {
-  it('satisfies the schema the app loads it with, and every cross-record invariant', () => {
+  it('is what the app accepts: its schema and every cross-record invariant', () => {
     expect(DatasetSchema.safeParse(dataset).success).toBe(true);
     expect(findDatasetInconsistencies(dataset)).toEqual([]);
   });
 
-  it('keeps every article byte for byte, one record per article file', async () => {
-    const files = (await readdir(path.join(root, 'data', 'sources'))).filter((f) => f.endsWith('.txt')).sort();
-    expect(dataset.sources.map((s) => s.file).sort()).toEqual(files);
+  it('quotes the articles that came with the project from unchanged copies of them', async () => {
+    // data/sources/*.txt are the project's copies; the originals beside the project (../shared/sources) are what
+    // the quotes must be faithful to. An article a user added later names no original there, and is skipped.
     const shared = path.join(root, '..', 'shared', 'sources');
-    for (const source of dataset.sources) {
-      const copy = await readFile(path.join(root, 'data', 'sources', source.file));
-      expect(copy.toString('utf8')).toBe(source.text);
-      const records = await readFile(path.join(root, 'data', 'sources', 'sources.yaml'), 'utf8');
-      const original = new RegExp(`file: ${source.file}\\s+originalFile: (\\S+)`).exec(records)?.[1];
-      // An article that came with the project (in ../shared/sources) must still be its byte-for-byte copy; one a
-      // user added (with `npm run draft`, say) names an original file that is not there.
-      const originalPath = original ? path.join(shared, original) : null;
-      if (originalPath && existsSync(originalPath)) expect(copy.equals(await readFile(originalPath))).toBe(true);
+    const records = parse(await readFile(path.join(root, 'data', 'sources', 'sources.yaml'), 'utf8')) as {
+      file: string;
+      originalFile?: string;
+    }[];
+    const originals = existsSync(shared) ? (await readdir(shared)).filter((f) => f.endsWith('.txt')) : [];
+    for (const original of originals) {
+      const record = records.find((r) => r.originalFile === original);
+      expect(record, `${original} has no record in data/sources/sources.yaml`).toBeDefined();
+      const copy = await readFile(path.join(root, 'data', 'sources', record!.file));
+      expect(copy.equals(await readFile(path.join(shared, original))), record!.file).toBe(true);
     }
   });
 
-  it('backs every event with verbatim evidence at its offsets', () => {
-    const texts = new Map(dataset.sources.map((s) => [s.id, s.text]));
-    for (const event of dataset.events) {
-      expect(event.evidence.length, event.id).toBeGreaterThan(0);
-      for (const span of event.evidence) expect(texts.get(span.sourceId)!.slice(span.start, span.end)).toBe(span.quote);
-      expect(event.sourceIds).toEqual(
-        [...new Set(event.evidence.map((s) => s.sourceId))].sort(
-          (a, b) => dataset.sources.findIndex((s) => s.id === a) - dataset.sources.findIndex((s) => s.id === b),
-        ),
-      );
-    }
-  });
-
-  it('draws on every article, and covers the event types the articles report', () => {
+  it('cites every article it bundles (the build only warns about an uncited one)', () => {
     const cited = new Set(dataset.events.flatMap((e) => e.sourceIds));
-    expect([...cited].sort()).toEqual(dataset.sources.map((s) => s.id).sort());
-    const types = new Set(dataset.events.map((e) => e.type));
-    for (const type of [
-      'meeting',
-      'visit',
-      'call',
-      'summit',
-      'statement',
-      'agreement',
-      'ceasefire',
-      'attack',
-      'offensive',
-      'deployment',
-      'arms_deal',
-      'sanction',
-      'protest',
-    ])
-      expect(types, type).toContain(type);
-    for (const type of types) expect(Object.keys(EVENT_TYPES)).toContain(type);
+    expect(dataset.sources.filter((s) => !cited.has(s.id)).map((s) => s.id)).toEqual([]);
   });
 
-  it('has ordered date bounds, an anchor for relative dates and a note for inferred ones', () => {
-    for (const { id, date } of dataset.events) {
-      expect(date.earliest <= date.latest, id).toBe(true);
-      if (date.resolution !== 'inferred') expect(date.expression, id).not.toBeNull();
-      else expect(date.note?.length, id).toBeGreaterThan(0);
-    }
+  it('dates nothing that happened after the last article that reports it', () => {
+    // A relative date read against the wrong anchor ("on Thursday" a week late, "in March" of the next year) would
+    // put a reported happening after its own report: planned and hypothetical events may lie ahead, nothing else.
+    const published = new Map(dataset.sources.map((s) => [s.id, s.publishedAt]));
+    const late = dataset.events.flatMap((e) => {
+      if (e.modality === 'planned' || e.modality === 'hypothetical') return [];
+      const lastReport = e.sourceIds
+        .map((id) => published.get(id)!)
+        .sort()
+        .at(-1)!;
+      return e.date.earliest > lastReport ? [`${e.id}: ${e.date.earliest} > ${lastReport}`] : [];
+    });
+    expect(late).toEqual([]);
   });
 
-  it('records where the articles disagree', () => {
-    const disagreements = dataset.events.flatMap((e) => e.disagreements);
-    expect(disagreements.length).toBeGreaterThan(0);
-    for (const d of disagreements) expect(new Set(d.versions.map((v) => v.sourceId)).size).toBeGreaterThan(1);
-  });
-
-  it('uses stable slugs as ids and cites only known actors and places', () => {
-    for (const e of dataset.events) expect(e.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  it('gives every event a place on the map or an actor in the filters', () => {
+    // The schema allows an event with neither; in the bundled data such an event could be reached only by
+    // scrolling the timeline, which no article's reader would expect.
+    expect(dataset.events.filter((e) => e.places.length + e.actors.length === 0).map((e) => e.id)).toEqual([]);
   });
 
   it('holds what the end-to-end journeys open by id or title (e2e/explorer.spec.ts, e2e/filters.spec.ts)', () => {
