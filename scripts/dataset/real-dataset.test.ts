@@ -5,7 +5,7 @@
  * an article keeps them green.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DatasetSchema, findDatasetInconsistencies, type Dataset } from '../../src/domain/dataset-schema.ts';
 import { compileDataset, formatProblem } from './compile-dataset.ts';
+import { copyDataDir } from './copy-data-dir.ts';
 import { readDataDir } from './read-data-dir.ts';
 import { loadCountryShapes } from './country-shapes.ts';
 
@@ -107,12 +108,7 @@ describe('npm run data', () => {
   it('writes nothing when the input is bad, and says where', async () => {
     const work = await mkdtemp(path.join(tmpdir(), 'dataset-'));
     try {
-      // Not the developer's own pending drafts (data/drafts is untracked): the test sets up the one it needs.
-      const drafts = path.join(root, 'data', 'drafts');
-      await cp(path.join(root, 'data'), path.join(work, 'data'), {
-        recursive: true,
-        filter: (source) => source !== drafts && !source.startsWith(`${drafts}${path.sep}`),
-      });
+      await copyDataDir(path.join(root, 'data'), path.join(work, 'data'));
       const out = path.join(work, 'out');
       const env = { ...process.env, DATASET_DIR: path.join(work, 'data'), DATASET_OUT: out };
       const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
