@@ -5,6 +5,7 @@
  * listed beside it). All or nothing: on any problem it prints each one (file:line, record, field, what was
  * expected), exits 1 and leaves the previous output untouched; on success everything is written under temporary
  * names and renamed into place.
+ * The stories (data/stories/*.yaml) are checked against the compiled events and written into the pack.
  * Drafts waiting for review (data/drafts/*.yaml, written by `npm run draft`) are not read: the build only says how
  * many there are. Warnings (an article no event cites) are printed and do not stop the build.
  * `npm run data -- locate <source-id> "<quote>"` instead prints where a quote occurs in a source and the prefix that
@@ -19,6 +20,7 @@ import { DatasetSchema, findDatasetInconsistencies } from '../src/domain/dataset
 import { BUNDLED_DATASET_ID, packPathOf } from '../src/domain/dataset-registry.ts';
 import { entryOfPack, writeDatasetPack } from './dataset/write-pack.ts';
 import { compileDataset, formatProblem } from './dataset/compile-dataset.ts';
+import { compileStories } from './dataset/compile-stories.ts';
 import { DataDirError, readDataDir } from './dataset/read-data-dir.ts';
 import { loadCountryShapes } from './dataset/country-shapes.ts';
 import { encodePack } from '../src/domain/pack-encoder.ts';
@@ -55,10 +57,14 @@ async function main(): Promise<void> {
       `${drafts.length} draft(s) pending review in ${rel(path.join(dataDir, 'drafts'))}/ (not part of the build): ${drafts.join(', ')}`,
     );
 
-  const result = compileDataset({ ...(await readDataDir(dataDir, root)), countryShapes: await loadCountryShapes() });
-  if (!result.ok) {
-    for (const problem of result.problems) console.error(formatProblem(problem));
-    throw new DataDirError(`${result.problems.length} problem(s) in ${rel(dataDir)}/; nothing was written`);
+  const input = await readDataDir(dataDir, root);
+  const result = compileDataset({ ...input, countryShapes: await loadCountryShapes() });
+  // Stories are checked against the compiled dataset, so only when it compiled.
+  const storyResult = result.ok ? compileStories(input.stories, result.dataset) : null;
+  const problems = result.ok ? (storyResult?.ok === false ? storyResult.problems : []) : result.problems;
+  if (!result.ok || !storyResult?.ok) {
+    for (const problem of problems) console.error(formatProblem(problem));
+    throw new DataDirError(`${problems.length} problem(s) in ${rel(dataDir)}/; nothing was written`);
   }
   // Belt and braces: the output must satisfy the very schema the app validates it with.
   const checked = DatasetSchema.safeParse(result.dataset);
@@ -75,7 +81,7 @@ async function main(): Promise<void> {
     [path.join(outDir, 'dataset.json'), datasetJson],
     [path.join(outDir, 'dataset.schema.json'), schemaJson],
   ];
-  const pack = encodePack(result.dataset);
+  const pack = encodePack(result.dataset, storyResult.stories);
   const packDir = path.join(outDir, packPathOf(BUNDLED_DATASET_ID));
   const temporary = outputs.map(([target]) => `${target}.tmp-${process.pid}`);
   try {
@@ -89,10 +95,11 @@ async function main(): Promise<void> {
   const packBytes = pack.reduce((sum, file) => sum + file.bytes.byteLength, 0);
 
   const { events, sources, places, actors } = result.dataset;
+  const stories = storyResult.stories;
   const byType = new Map<string, number>();
   for (const e of events) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
   console.log(
-    `dataset: ${events.length} events, ${sources.length} sources, ${places.length} places, ${actors.length} actors → ${rel(outDir)}/dataset.json (${Buffer.byteLength(datasetJson)} bytes), ${rel(packDir)}/ (${pack.length} files, ${packBytes} bytes)`,
+    `dataset: ${events.length} events, ${sources.length} sources, ${places.length} places, ${actors.length} actors, ${stories.length} stories → ${rel(outDir)}/dataset.json (${Buffer.byteLength(datasetJson)} bytes), ${rel(packDir)}/ (${pack.length} files, ${packBytes} bytes)`,
   );
   console.log(
     `  by type: ${[...byType]

@@ -95,12 +95,12 @@ interface Located<T> {
   lineOf: (path: (string | number)[]) => number | null;
 }
 
-type PathSegment = string | number;
+export type PathSegment = string | number;
 
 /** Marks a kind whose file could not be read at all: every reference to it would be a false alarm. */
 const UNREADABLE_FILE = '\u0000file';
 
-function fieldName(path: readonly PropertyKey[]): string | null {
+export function fieldName(path: readonly PropertyKey[]): string | null {
   if (path.length === 0) return null;
   return path
     .map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? String(seg) : `.${String(seg)}`))
@@ -187,7 +187,7 @@ function quotedKey(key: string): string {
 }
 
 /** Says what is wrong with `record` (the parsed value the issue was found in). */
-function describeIssue(issue: z.core.$ZodIssue, record: unknown): string {
+export function describeIssue(issue: z.core.$ZodIssue, record: unknown): string {
   if (issue.code === 'invalid_type' && valueAt(record, issue.path) === undefined)
     return `missing: expected ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
   if (issue.code === 'unrecognized_keys') {
@@ -335,7 +335,7 @@ function readMeta(file: InputFile, problems: DatasetProblem[]): z.infer<typeof D
 }
 
 /** The line of the node at `path` in a parsed file, or of its nearest ancestor that exists (null: none). */
-function lineIn({ doc, lineCounter }: ParsedYaml, path: PathSegment[]): number | null {
+export function lineIn({ doc, lineCounter }: ParsedYaml, path: PathSegment[]): number | null {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
     if (node?.range) return lineCounter.linePos(node.range[0]).line;

@@ -16,13 +16,17 @@ export class DataDirError extends Error {}
 export const MAX_DATA_FILE_BYTES = DATASET_LIMITS.articleChars * 4;
 
 /**
- * Reads `dataDir` (sources/sources.yaml, sources/*.txt, places.yaml, actors.yaml, events/*.yaml); paths in
- * messages are relative to `displayRoot`.
+ * Reads `dataDir` (sources/sources.yaml, sources/*.txt, places.yaml, actors.yaml, events/*.yaml, and
+ * stories/*.yaml when there are any); paths in messages are relative to `displayRoot`.
  */
-export async function readDataDir(dataDir: string, displayRoot: string): Promise<DatasetInput> {
+export async function readDataDir(
+  dataDir: string,
+  displayRoot: string,
+): Promise<DatasetInput & { stories: InputFile[] }> {
   const rel = (p: string) => path.relative(displayRoot, p) || '.';
-  const listFiles = async (dir: string, pattern: RegExp) => {
+  const listFiles = async (dir: string, pattern: RegExp, optional = false) => {
     const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+      if (optional && error.code === 'ENOENT') return [];
       throw new DataDirError(`${rel(dir)}: cannot read the folder (${error.code ?? error.message})`);
     });
     return names.filter((name) => pattern.test(name)).sort();
@@ -52,7 +56,11 @@ export async function readDataDir(dataDir: string, displayRoot: string): Promise
   const eventsDir = path.join(dataDir, 'events');
   const eventFiles = await listFiles(eventsDir, /\.ya?ml$/);
   if (eventFiles.length === 0) throw new DataDirError(`${rel(eventsDir)}: no event files (*.yaml)`);
+  // Stories are optional: a dataset without a stories/ folder has none.
+  const storiesDir = path.join(dataDir, 'stories');
+  const storyFiles = await listFiles(storiesDir, /\.ya?ml$/, true);
   return {
+    stories: await Promise.all(storyFiles.map((name) => readInput(path.join(storiesDir, name)))),
     meta: await readInput(path.join(dataDir, 'dataset.yaml')),
     sources: await readInput(path.join(sourcesDir, 'sources.yaml')),
     sourceTexts,

@@ -147,6 +147,20 @@ describe('npm run data', () => {
       const grown = JSON.parse(await readFile(path.join(out, 'dataset.json'), 'utf8')) as Dataset;
       expect(grown.sources.map((s) => s.id)).toContain('uncited-article');
 
+      // A story is checked against the built events: an id it names that no event has stops the build.
+      const story = path.join(work, 'data', 'stories', 'broken.yaml');
+      await mkdir(path.dirname(story), { recursive: true });
+      await writeFile(story, 'id: broken\ntitle: Broken\nsteps:\n  - text: Gone.\n    events: [no-such-event]\n');
+      const refused = await run(tsx, [path.join(root, 'scripts', 'build-dataset.ts')], { env }).then(
+        () => null,
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(refused?.stderr).toMatch(
+        /stories\/broken\.yaml:5: story "broken", field steps\[0\]\.events\[0\]: unknown event "no-such-event"/,
+      );
+      expect(JSON.parse(await readFile(path.join(out, 'dataset.json'), 'utf8'))).toEqual(grown);
+      await rm(story);
+
       const placesFile = path.join(work, 'data', 'places.yaml');
       await writeFile(placesFile, (await readFile(placesFile, 'utf8')).replace(/\blat: [\d.]+/, 'lat: 123.4'));
       const failure = await run(tsx, [path.join(root, 'scripts', 'build-dataset.ts')], { env }).then(

@@ -542,3 +542,9 @@ export function findParentCycles(places: readonly { id: string; parentId: string
   }
   return cycles;
 }
+
+/**
+ * The field rules above, for other curated files that refer to a dataset (stories, see story.ts): the same
+ * limits, the same refusal of control characters, the same ids and days.
+ */
+export const FIELD_SCHEMAS = { text, nonEmptyText, slug, isoDay: isoDayString, latitude, longitude } as const;

@@ -21,6 +21,8 @@
  *   `text.slice(start, end)` of its article (UTF-16 offsets, end exclusive).
  * - search-index.json — the prebuilt MiniSearch index over titles, summaries, excerpts and names (document ids
  *   are event rows), loaded by the search worker.
+ * - stories.json — the dataset's guided stories (src/domain/story.ts), only when it has some; listed in the
+ *   manifest as files.stories.
  */
 
 export const PACK_FORMAT = 'news-event-pack';
@@ -64,8 +66,12 @@ export interface PackManifest {
     texts: PackChunkEntry[];
     /** The fields the index covers (every text up to 250,000 events; titles, names and types above). */
     search: PackFileEntry & { fields: string[] };
+    /** Absent when the dataset has no stories (every imported one). */
+    stories?: PackFileEntry;
   };
 }
+
+export const STORIES_FILE = 'stories.json';
 
 /** The earliest and latest inclusive day of any of the events: the dataset's extent, null for none. */
 export function extentOf(
@@ -152,6 +158,7 @@ export function findManifestProblems(value: unknown, expectedSchemaVersion: stri
   if (!isObject(files)) return [...problems, 'files: expected the list of files'];
   for (const key of ['events', 'actors', 'places', 'sources', 'search'])
     checkFile(files[key], `files.${key}`, problems);
+  if (files.stories !== undefined) checkFile(files.stories, 'files.stories', problems);
   const searchFields = isObject(files.search) ? files.search.fields : undefined;
   if (!Array.isArray(searchFields) || searchFields.length === 0 || !searchFields.every((f) => SEARCH_FIELDS.has(f)))
     problems.push(`files.search.fields: expected a list of ${[...SEARCH_FIELDS].join(', ')}`);

@@ -23,6 +23,7 @@ import {
   DETAIL_CHUNK_ROWS,
   PACK_FORMAT,
   PACK_VERSION,
+  STORIES_FILE,
   TEXT_CHUNK_ROWS,
   chunkRanges,
   detailChunkPath,
@@ -33,6 +34,7 @@ import {
   type PackManifest,
 } from './event-pack.ts';
 import { serializeEventSearch, type SerializedSearch } from './event-search.ts';
+import type { Story, StoryCollection } from './story.ts';
 
 export interface PackFile {
   /** Relative to the pack folder. */
@@ -236,9 +238,12 @@ function namedRecordColumns(
   };
 }
 
-/** Encodes `dataset` (already validated by the build) as the files of its pack, manifest last. */
-export function encodePack(dataset: Dataset): PackFile[] {
-  return encodePackTables(dataset).finish(serializeEventSearch(dataset));
+/**
+ * Encodes `dataset` (already validated by the build) as the files of its pack, manifest last, with its stories
+ * (already checked against it) when it has some.
+ */
+export function encodePack(dataset: Dataset, stories: readonly Story[] = []): PackFile[] {
+  return encodePackTables(dataset, stories).finish(serializeEventSearch(dataset));
 }
 
 /**
@@ -246,7 +251,10 @@ export function encodePack(dataset: Dataset): PackFile[] {
  * the work at 100,000 events and more (MiniSearch), so a build can prepare it elsewhere (a worker thread) while the
  * tables are encoded here; `finish` must be given the index of this very dataset.
  */
-export function encodePackTables(dataset: Dataset): { finish: (index: SerializedSearch) => PackFile[] } {
+export function encodePackTables(
+  dataset: Dataset,
+  stories: readonly Story[] = [],
+): { finish: (index: SerializedSearch) => PackFile[] } {
   const actorRows = rowsOf(dataset.actors, 'actor');
   const placeRows = rowsOf(dataset.places, 'place');
   const sourceRows = rowsOf(dataset.sources, 'source');
@@ -364,6 +372,11 @@ export function encodePackTables(dataset: Dataset): { finish: (index: Serialized
   return {
     finish: (index) => {
       const search = { ...add('search-index.json', new TextEncoder().encode(index.json)), fields: [...index.fields] };
+      const collection: StoryCollection = { format: 'news-event-stories', version: 1, stories: [...stories] };
+      const storiesEntry =
+        stories.length > 0
+          ? add(STORIES_FILE, new TextEncoder().encode(`${JSON.stringify(collection, null, 1)}\n`))
+          : undefined;
 
       const manifest: PackManifest = {
         format: PACK_FORMAT,
@@ -379,7 +392,16 @@ export function encodePackTables(dataset: Dataset): { finish: (index: Serialized
           evidence: dataset.events.reduce((sum, e) => sum + e.evidence.length, 0),
         },
         extent: extentOf(dataset.events),
-        files: { events, actors, places, sources, details, texts, search },
+        files: {
+          events,
+          actors,
+          places,
+          sources,
+          details,
+          texts,
+          search,
+          ...(storiesEntry && { stories: storiesEntry }),
+        },
       };
       add('manifest.json', new TextEncoder().encode(`${JSON.stringify(manifest, null, 1)}\n`));
       return files;
