@@ -65,6 +65,7 @@ export const EventTimeline = memo(function EventTimeline({ index, rows }: { inde
   const latest = useRef(visible);
   const [display, setDisplay] = useState<TimelineDisplay | null>(null);
   const selectedId = useExplorerStore((s) => s.view.event);
+  const reveal = useExplorerStore((s) => s.reveal);
   const storeWindow = useExplorerStore((s) => s.view.window);
   const hoveredId = useExplorerStore((s) => s.hoveredEventId);
 
@@ -127,13 +128,12 @@ export const EventTimeline = memo(function EventTimeline({ index, rows }: { inde
 
   useEffect(
     function applySelection() {
-      const { selectionOrigin, view } = useExplorerStore.getState();
-      const event = selectedId ? index.summaryById(selectedId) : undefined;
       // A shared link shows exactly its window, even if its event lies outside it.
-      const keepWindow = selectionOrigin === 'url' && view.window !== null;
-      controllerRef.current?.select(selectedId, event && !keepWindow ? event : null);
+      const request = reveal?.eventId === selectedId && !reveal.keepTimelineWindow ? reveal : null;
+      const event = request ? index.summaryById(request.eventId) : undefined;
+      controllerRef.current?.select(selectedId, request && event ? { requestId: request.id, event } : null);
     },
-    [index, selectedId],
+    [index, selectedId, reveal],
   );
 
   return (

@@ -63,6 +63,12 @@ export interface TimelineCallbacks {
   onRangeShown: (window: DateWindow) => void;
 }
 
+/** The store's request to reveal the selection (see RevealRequest), with the event it names. */
+export interface TimelineRevealRequest {
+  requestId: number;
+  event: TimelineEvent;
+}
+
 export interface TimelineControllerInit {
   container: HTMLElement;
   /** The visible events. */
@@ -105,6 +111,8 @@ export class TimelineController {
   private unclusteredId: string | null = null;
   /** An event to bring into view as its own item once the timeline has drawn. */
   private reveal: TimelineEvent | null = null;
+  /** The last reveal request taken up: each is carried out once, however often the wrapper passes it. */
+  private lastRevealRequestId: number | null = null;
   /** The store's window: what this widget last wrote or applied, and the writes it owes (timeline-window-sync.ts). */
   private readonly windowSync: TimelineWindowSync;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -151,14 +159,17 @@ export class TimelineController {
   }
 
   /**
-   * Mark the selected event; when `reveal` (the event) is given, bring it into view as its own item: a pan when it
+   * Mark the selected event; when `reveal` is given, bring its event into view as its own item: a pan when it
    * would be drawn at the current zoom, else a zoom into a window around it narrow enough that it is not clustered
-   * (nor counted into a density bar). An event hidden by the filters is only panned to.
+   * (nor counted into a density bar). An event hidden by the filters is only panned to. A request already carried
+   * out is not carried out again (the selection it came with is marked already).
    */
-  select(eventId: string | null, reveal: TimelineEvent | null): void {
+  select(eventId: string | null, reveal: TimelineRevealRequest | null): void {
+    if (reveal !== null && reveal.requestId === this.lastRevealRequestId) return;
+    if (reveal !== null) this.lastRevealRequestId = reveal.requestId;
     this.selectedId = eventId;
     this.applySelection();
-    this.reveal = eventId !== null ? reveal : null;
+    this.reveal = eventId !== null ? (reveal?.event ?? null) : null;
     // Whether vis draws it on its own is read from the DOM first, with no exemption from clustering.
     this.setUnclustered(this.reveal ? null : eventId);
     if (this.reveal) this.afterSettled(() => this.revealSelected());
