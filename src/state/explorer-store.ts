@@ -6,6 +6,14 @@
  * `view` is exactly what the URL holds (see domain/url-state.ts). How a change reaches the browser history (push,
  * replace or nothing) is the URL bridge's decision, from which fields changed (state/url-sync.ts): the store keeps
  * state, not instructions for it.
+ *
+ * The timeline's window is one value, `view.window`: the days the user chose (by moving or zooming the timeline, or
+ * through a link), which is what links carry; null while the timeline follows the data (first load, after "Fit
+ * all"). The days the timeline happens to show are a reading of the widget, not state of the app: they differ from
+ * the chosen window while it follows the data, for the moment between a pan and its write, and where vis clamps a
+ * link's window to its limits. The one thing that needs them ("Use timeline window") asks the mounted timeline at
+ * the click (TimelineReadout, wired in app/explorer.tsx). A second window kept here was written on every settled
+ * pan and left two values to reconcile.
  */
 import { create } from 'zustand';
 import { hasSearchTerms } from '../domain/search-terms.ts';
@@ -46,8 +54,6 @@ export interface ExplorerState {
   /** The last request to reveal the selected event (null with no selection). */
   reveal: RevealRequest | null;
   hoveredEventId: string | null;
-  /** The days the timeline shows right now (not in the URL unless the user moved it: see `view.window`). */
-  shownRange: DateWindow | null;
   notices: Notice[];
 
   selectEvent: (eventId: string | null, source: SelectionSource) => void;
@@ -55,7 +61,6 @@ export interface ExplorerState {
   clearFilters: () => void;
   openReader: (sourceId: string | null) => void;
   setWindow: (window: DateWindow | null) => void;
-  setShownRange: (range: DateWindow) => void;
   hoverEvent: (eventId: string | null) => void;
   /** Replaces the whole view from the URL (Back/Forward); a selection that changed is revealed as a link's is. */
   restoreView: (view: ViewState) => void;
@@ -81,7 +86,6 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
   view: EMPTY_VIEW,
   reveal: null,
   hoveredEventId: null,
-  shownRange: null,
   notices: [],
 
   selectEvent: (eventId, source) => {
@@ -105,10 +109,6 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
     set((s) => ({ view: { ...s.view, read: sourceId } }));
   },
   setWindow: (window) => set((s) => ({ view: { ...s.view, window } })),
-  setShownRange: (range) => {
-    const current = get().shownRange;
-    if (current?.start !== range.start || current.end !== range.end) set({ shownRange: range });
-  },
   hoverEvent: (eventId) => {
     if (get().hoveredEventId !== eventId) set({ hoveredEventId: eventId });
   },
@@ -119,7 +119,6 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
       view,
       reveal: revealLinked(view),
       hoveredEventId: null,
-      shownRange: null,
       notices: notices.map((message) => ({ id: nextNoticeId++, tone: 'warning', message })),
     }),
   addNotices: (messages, tone = 'warning') => {

@@ -59,8 +59,6 @@ export interface TimelineCallbacks {
   onWindowChange: (window: DateWindow | null) => void;
   /** The mode or the count of events in view changed. */
   onDisplayChange: (display: TimelineDisplay) => void;
-  /** The days on screen, after any move (the user's or the app's): what "Use timeline window" takes. */
-  onRangeShown: (window: DateWindow) => void;
 }
 
 /** The store's request to reveal the selection (see RevealRequest), with the event it names. */
@@ -186,6 +184,11 @@ export class TimelineController {
       this.timeline.setWindow(target.start, target.end, { animation: false });
       this.refreshDisplay();
     }
+  }
+
+  /** The days on screen now, whoever moved the window last. */
+  shownWindow(): DateWindow {
+    return rangeToWindow(this.currentRange());
   }
 
   zoomIn(): void {
@@ -398,14 +401,12 @@ export class TimelineController {
     });
     timeline.on('rangechanged', (props?: { byUser?: boolean }) => {
       if (timeline !== this.timeline) return;
-      this.callbacks.onRangeShown(rangeToWindow(this.currentRange()));
       if (props?.byUser) this.windowSync.userMoved();
       else this.windowSync.moveSettled();
       this.scheduleRefresh();
     });
     this.applySelection();
     if (!density) this.restackAfterNextDraw();
-    this.callbacks.onRangeShown(rangeToWindow(this.currentRange()));
   }
 
   /**
