@@ -96,6 +96,8 @@ export function Explorer({ index, dataset }: { index: DatasetIndex; dataset: Exp
   const selectedId = useExplorerStore((s) => s.view.event);
   const readerSourceId = useExplorerStore((s) => s.view.read);
   const clearFilters = useExplorerStore((s) => s.clearFilters);
+  // The mounted timeline, asked for the days it shows when the filter bar takes them as the date range.
+  const [timeline, setTimeline] = useState<TimelineModuleExports.TimelineReadout | null>(null);
   const result = useFilteredEvents(index);
   // With a text query the list shows the best matches first (result.listRows); the map and timeline keep date order.
   const visibleRows = result.rows;
@@ -111,7 +113,7 @@ export function Explorer({ index, dataset }: { index: DatasetIndex; dataset: Exp
       </a>
       <ExplorerHeader index={index} dataset={dataset} visibleCount={result.searchPending ? null : visibleRows.length} />
       <ViewBoundary view="filters">
-        <FilterBar index={index} result={result} />
+        <FilterBar index={index} result={result} shownTimelineWindow={timeline?.shownWindow ?? null} />
       </ViewBoundary>
       <Notices />
       <main className="workspace">
@@ -122,7 +124,7 @@ export function Explorer({ index, dataset }: { index: DatasetIndex; dataset: Exp
         </section>
         <section className="pane timeline-pane" aria-label="Timeline">
           <ViewBoundary view="timeline">
-            <TimelineView index={index} rows={visibleRows} />
+            <TimelineView index={index} rows={visibleRows} onReadout={setTimeline} />
           </ViewBoundary>
         </section>
         <div className="side">

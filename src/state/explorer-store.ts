@@ -1,17 +1,45 @@
 /**
  * The one store of the explorer: what the user has chosen (selection, filters, open article, timeline window)
- * and transient UI state (hover, notices). Loaded data is not here: it stays in the react-query cache.
+ * and transient UI state (hover, notices, the last request to reveal the selection). Loaded data is not here: it
+ * stays in the react-query cache.
  *
  * `view` is exactly what the URL holds (see domain/url-state.ts). How a change reaches the browser history (push,
  * replace or nothing) is the URL bridge's decision, from which fields changed (state/url-sync.ts): the store keeps
  * state, not instructions for it.
+ *
+ * The timeline's window is one value, `view.window`: the days the user chose (by moving or zooming the timeline, or
+ * through a link), which is what links carry; null while the timeline follows the data (first load, after "Fit
+ * all"). The days the timeline happens to show are a reading of the widget, not state of the app: they differ from
+ * the chosen window while it follows the data, for the moment between a pan and its write, and where vis clamps a
+ * link's window to its limits. The one thing that needs them ("Use timeline window") asks the mounted timeline at
+ * the click (TimelineReadout, wired in app/explorer.tsx). A second window kept here was written on every settled
+ * pan and left two values to reconcile.
  */
 import { create } from 'zustand';
 import { hasSearchTerms } from '../domain/search-terms.ts';
 import { EMPTY_VIEW, type DateWindow, type ViewState } from '../domain/url-state.ts';
 import { startInteraction } from './interaction-timing.ts';
 
-export type SelectionOrigin = 'timeline' | 'map' | 'list' | 'details' | 'reader' | 'url';
+/** The view a selection was made in (a link's selection comes through restoreView or startDataset instead). */
+export type SelectionSource = 'timeline' | 'map' | 'list' | 'reader';
+
+/**
+ * A request to bring the selected event into view, made once per change of the selection (each with its own id).
+ * A view carries out each request at most once (it remembers the last id it handled), so a re-render or a later,
+ * unrelated store change never moves it again. The request is not cleared once handled: every view reads it in its
+ * own time (the timeline may mount later), and the map refits for the same request when the event's outline arrives.
+ */
+export interface RevealRequest {
+  id: number;
+  eventId: string;
+  /**
+   * The view the user selected the event in, which moves only if the event is not in view there already (the map
+   * checks its bounds; the timeline's reveal already leaves an item drawn in view where it is). Null for a link.
+   */
+  madeIn: SelectionSource | null;
+  /** A link with a window: the timeline shows exactly that window, even if the event lies outside it. */
+  keepTimelineWindow: boolean;
+}
 
 export interface Notice {
   id: number;
@@ -23,21 +51,18 @@ export type FilterPatch = Partial<Pick<ViewState, 'actor' | 'place' | 'type' | '
 
 export interface ExplorerState {
   view: ViewState;
-  /** Where the current selection came from: the view that made it need not scroll to it. */
-  selectionOrigin: SelectionOrigin | null;
+  /** The last request to reveal the selected event (null with no selection). */
+  reveal: RevealRequest | null;
   hoveredEventId: string | null;
-  /** The days the timeline shows right now (not in the URL unless the user moved it: see `view.window`). */
-  shownRange: DateWindow | null;
   notices: Notice[];
 
-  selectEvent: (eventId: string | null, origin: SelectionOrigin) => void;
+  selectEvent: (eventId: string | null, source: SelectionSource) => void;
   setFilters: (patch: FilterPatch) => void;
   clearFilters: () => void;
   openReader: (sourceId: string | null) => void;
   setWindow: (window: DateWindow | null) => void;
-  setShownRange: (range: DateWindow) => void;
   hoverEvent: (eventId: string | null) => void;
-  /** Replaces the whole view from the URL (first load, Back/Forward). */
+  /** Replaces the whole view from the URL (Back/Forward); a selection that changed is revealed as a link's is. */
   restoreView: (view: ViewState) => void;
   /**
    * A dataset was opened: everything the store holds is forgotten (ids differ between datasets) and `view` is
@@ -49,18 +74,25 @@ export interface ExplorerState {
 }
 
 let nextNoticeId = 1;
+let nextRevealId = 1;
+
+/** A link's selection is revealed everywhere, except that a link's window is kept on the timeline. */
+function revealLinked(view: ViewState): RevealRequest | null {
+  if (view.event === null) return null;
+  return { id: nextRevealId++, eventId: view.event, madeIn: null, keepTimelineWindow: view.window !== null };
+}
 
 export const useExplorerStore = create<ExplorerState>()((set, get) => ({
   view: EMPTY_VIEW,
-  selectionOrigin: null,
+  reveal: null,
   hoveredEventId: null,
-  shownRange: null,
   notices: [],
 
-  selectEvent: (eventId, origin) => {
+  selectEvent: (eventId, source) => {
     if (get().view.event === eventId) return;
     startInteraction('select');
-    set((s) => ({ view: { ...s.view, event: eventId }, selectionOrigin: origin }));
+    const reveal = eventId === null ? null : { id: nextRevealId++, eventId, madeIn: source, keepTimelineWindow: false };
+    set((s) => ({ view: { ...s.view, event: eventId }, reveal }));
   },
   setFilters: (patch) => {
     startInteraction(patch.q !== undefined && hasSearchTerms(patch.q) ? 'search' : 'filter');
@@ -77,20 +109,16 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
     set((s) => ({ view: { ...s.view, read: sourceId } }));
   },
   setWindow: (window) => set((s) => ({ view: { ...s.view, window } })),
-  setShownRange: (range) => {
-    const current = get().shownRange;
-    if (current?.start !== range.start || current.end !== range.end) set({ shownRange: range });
-  },
   hoverEvent: (eventId) => {
     if (get().hoveredEventId !== eventId) set({ hoveredEventId: eventId });
   },
-  restoreView: (view) => set({ view, selectionOrigin: 'url' }),
+  // Back to the same event (another filter, another window) asks no view to move.
+  restoreView: (view) => set((s) => ({ view, reveal: view.event === s.view.event ? s.reveal : revealLinked(view) })),
   startDataset: (view, notices) =>
     set({
       view,
-      selectionOrigin: 'url',
+      reveal: revealLinked(view),
       hoveredEventId: null,
-      shownRange: null,
       notices: notices.map((message) => ({ id: nextNoticeId++, tone: 'warning', message })),
     }),
   addNotices: (messages, tone = 'warning') => {

@@ -8,6 +8,7 @@ import type { FilterResult } from '../../domain/event-filter.ts';
 import { isFilterActive, typeCount } from '../../domain/event-filter.ts';
 import { isIsoDay } from '../../domain/iso-day.ts';
 import { EVENT_TYPE_IDS } from '../../domain/taxonomy.ts';
+import type { DateWindow } from '../../domain/url-state.ts';
 import { loadEvents } from '../../queries/pack-chunks.ts';
 import { useExplorerStore } from '../../state/explorer-store.ts';
 import { useEventFilter } from '../../state/filtered-events.ts';
@@ -17,12 +18,28 @@ import './filters.css';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
-/** Memoised: a selection or a hover re-renders the explorer, not this view (its props did not change). */
-export const FilterBar = memo(function FilterBar({ index, result }: { index: DatasetIndex; result: FilterResult }) {
+/**
+ * Memoised: a selection or a hover re-renders the explorer, not this view (its props did not change).
+ * `shownTimelineWindow` reads the days the mounted timeline shows (null while there is none).
+ */
+export const FilterBar = memo(function FilterBar({
+  index,
+  result,
+  shownTimelineWindow,
+}: {
+  index: DatasetIndex;
+  result: FilterResult;
+  shownTimelineWindow: (() => DateWindow) | null;
+}) {
   const filter = useEventFilter();
   const setFilters = useExplorerStore((s) => s.setFilters);
   const clearFilters = useExplorerStore((s) => s.clearFilters);
-  const timelineWindow = useExplorerStore((s) => s.view.window ?? s.shownRange);
+  const chosenWindow = useExplorerStore((s) => s.view.window);
+  // The window the user chose (the link's), else the days on screen, as they are at the click.
+  const applyTimelineWindow = () => {
+    const window = chosenWindow ?? shownTimelineWindow?.();
+    if (window) setFilters({ from: window.start, to: window.end });
+  };
 
   const typeOptions = useMemo<FacetOption[]>(
     () =>
@@ -81,8 +98,8 @@ export const FilterBar = memo(function FilterBar({ index, result }: { index: Dat
         <button
           type="button"
           className="small-button"
-          disabled={!timelineWindow}
-          onClick={() => timelineWindow && setFilters({ from: timelineWindow.start, to: timelineWindow.end })}
+          disabled={!chosenWindow && !shownTimelineWindow}
+          onClick={applyTimelineWindow}
           title="Use the dates visible on the timeline as the range"
         >
           Use timeline window

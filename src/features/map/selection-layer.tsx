@@ -109,6 +109,7 @@ export function SelectionLayer({
   const map = useMap();
   const selectedId = useExplorerStore((s) => s.view.event);
   const hoveredId = useExplorerStore((s) => s.hoveredEventId);
+  const reveal = useExplorerStore((s) => s.reveal);
   const selected = selectedId === null ? null : (index.summaryById(selectedId) ?? null);
   const hovered = hoveredId === null || hoveredId === selectedId ? null : (index.summaryById(hoveredId) ?? null);
   const layersRef = useRef<SelectionLayers | null>(null);
@@ -224,24 +225,25 @@ export function SelectionLayer({
 
   useEffect(
     function fitToSelection() {
-      if (!selected) {
+      if (!selected || reveal?.eventId !== selected.id) {
         lastFitRef.current = null;
         return;
       }
       const bounds = unionBounds(placesOf(selected, index.placeById).map(({ place }) => placeBounds(place, world)));
       if (!bounds) return;
-      // Refit only when the target changes (e.g. the country outline arrives after a deep-linked selection).
-      const key = `${selected.id}|${bounds.flat().join(',')}`;
+      // Each request once, and again only when its target changes (the country outline arrives after a
+      // deep-linked selection).
+      const key = `${reveal.id}|${bounds.flat().join(',')}`;
       if (lastFitRef.current === key) return;
       lastFitRef.current = key;
       const target = L.latLngBounds(bounds);
       // A selection made on the map itself, whose places are all in view already, need not move it.
-      if (useExplorerStore.getState().selectionOrigin === 'map' && map.getBounds().contains(target)) return;
+      if (reveal.madeIn === 'map' && map.getBounds().contains(target)) return;
       const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
       if (reducedMotion) map.fitBounds(target, { ...fitOptions(map), animate: false });
       else map.flyToBounds(target, { ...fitOptions(map), duration: 0.8 });
     },
-    [map, index, selected, world],
+    [map, index, selected, reveal, world],
   );
 
   return null;

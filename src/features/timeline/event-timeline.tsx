@@ -8,6 +8,7 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import type { DatasetIndex } from '../../domain/dataset-index.ts';
+import type { DateWindow } from '../../domain/url-state.ts';
 import { useExplorerStore } from '../../state/explorer-store.ts';
 import { markReadyPart } from '../../state/interaction-timing.ts';
 import { formatCount } from './timeline-buckets.ts';
@@ -52,35 +53,52 @@ function addStyleRule(rule: string): () => void {
   };
 }
 
+/** What the explorer may ask the mounted timeline: the days it shows now, which the store does not hold. */
+export interface TimelineReadout {
+  shownWindow: () => DateWindow;
+}
+
 /** How far beyond the data the user may pan. */
 const PAN_LIMIT_MS = 20 * 365.25 * MS_PER_DAY;
-/** Memoised: a selection or a hover re-renders the explorer, not this view (its props did not change). */
-export const EventTimeline = memo(function EventTimeline({ index, rows }: { index: DatasetIndex; rows: Int32Array }) {
+/**
+ * Memoised: a selection or a hover re-renders the explorer, not this view (its props did not change). `onReadout`
+ * receives the readout once the widget is mounted, and null once it is gone.
+ */
+export const EventTimeline = memo(function EventTimeline({
+  index,
+  rows,
+  onReadout,
+}: {
+  index: DatasetIndex;
+  rows: Int32Array;
+  onReadout?: (readout: TimelineReadout | null) => void;
+}) {
   const containerRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<TimelineController | null>(null);
   const visible = useMemo(
     () => buildTimelineIndexOfRows(index.columns, rows, index.summary, index.rowOf),
     [index, rows],
   );
-  const latest = useRef(visible);
+  const latest = useRef({ visible, onReadout });
   const [display, setDisplay] = useState<TimelineDisplay | null>(null);
   const selectedId = useExplorerStore((s) => s.view.event);
+  const reveal = useExplorerStore((s) => s.reveal);
   const storeWindow = useExplorerStore((s) => s.view.window);
   const hoveredId = useExplorerStore((s) => s.hoveredEventId);
 
   useEffect(function rememberLatestProps() {
-    latest.current = visible;
+    latest.current = { visible, onReadout };
   });
 
   useEffect(
     function createTimeline() {
       const container = containerRef.current;
       if (!container) throw new Error('EventTimeline: the container element is not mounted');
-      const { view, selectEvent, hoverEvent, setWindow, setShownRange } = useExplorerStore.getState();
+      const { view, selectEvent, hoverEvent, setWindow } = useExplorerStore.getState();
       const controller = new TimelineController({
         container,
-        index: latest.current,
-        range: view.window ? windowToRange(view.window) : fitVisible(latest.current, index),
+        index: latest.current.visible,
+        range: view.window ? windowToRange(view.window) : fitVisible(latest.current.visible, index),
         storeWindow: view.window,
         bounds: panBounds(index),
         callbacks: {
@@ -88,12 +106,15 @@ export const EventTimeline = memo(function EventTimeline({ index, rows }: { inde
           onHover: hoverEvent,
           onWindowChange: setWindow,
           onDisplayChange: setDisplay,
-          onRangeShown: setShownRange,
         },
       });
       controllerRef.current = controller;
+      // Read from the latest props rather than a dependency: a new callback must not rebuild the widget.
+      const { onReadout: report } = latest.current;
+      report?.({ shownWindow: () => controller.shownWindow() });
       markReadyPart('timeline');
       return () => {
+        report?.(null);
         controller.destroy();
         controllerRef.current = null;
       };
@@ -110,7 +131,7 @@ export const EventTimeline = memo(function EventTimeline({ index, rows }: { inde
 
   useEffect(
     function applyStoreWindow() {
-      controllerRef.current?.showStoreWindow(storeWindow, () => fitVisible(latest.current, index));
+      controllerRef.current?.showStoreWindow(storeWindow, () => fitVisible(latest.current.visible, index));
     },
     [index, storeWindow],
   );
@@ -127,13 +148,12 @@ export const EventTimeline = memo(function EventTimeline({ index, rows }: { inde
 
   useEffect(
     function applySelection() {
-      const { selectionOrigin, view } = useExplorerStore.getState();
-      const event = selectedId ? index.summaryById(selectedId) : undefined;
       // A shared link shows exactly its window, even if its event lies outside it.
-      const keepWindow = selectionOrigin === 'url' && view.window !== null;
-      controllerRef.current?.select(selectedId, event && !keepWindow ? event : null);
+      const request = reveal?.eventId === selectedId && !reveal.keepTimelineWindow ? reveal : null;
+      const event = request ? index.summaryById(request.eventId) : undefined;
+      controllerRef.current?.select(selectedId, request && event ? { requestId: request.id, event } : null);
     },
-    [index, selectedId],
+    [index, selectedId, reveal],
   );
 
   return (

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MS_PER_DAY } from './timeline-items.ts';
 import { makeEvent } from './timeline-fixtures.ts';
 import {
+  centredOn,
   eventRange,
   fitWindow,
   padRange,
@@ -90,6 +91,15 @@ describe('fitWindow / padRange', () => {
     expect(padRange({ start: 0, end: 100 * MS_PER_DAY }, 1)).toEqual({
       start: -5 * MS_PER_DAY,
       end: 105 * MS_PER_DAY,
+    });
+  });
+});
+
+describe('centredOn', () => {
+  it('keeps the middle of the range and takes the span given', () => {
+    expect(centredOn({ start: 10 * MS_PER_DAY, end: 12 * MS_PER_DAY }, 4 * MS_PER_DAY)).toEqual({
+      start: 9 * MS_PER_DAY,
+      end: 13 * MS_PER_DAY,
     });
   });
 });

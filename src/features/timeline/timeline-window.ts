@@ -51,6 +51,12 @@ export function rangesOverlap(a: TimeRange, b: TimeRange): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/** A window `span` wide around the middle of `range`. */
+export function centredOn(range: TimeRange, span: number): TimeRange {
+  const centre = (range.start + range.end) / 2;
+  return { start: centre - span / 2, end: centre + span / 2 };
+}
+
 /**
  * The window that shows `range` whole: a margin on each side, at least MIN_FIT_DAYS wide, and extra room on the
  * right, where the titles of the latest events are drawn (without it they are cut at the edge).
