@@ -8,6 +8,7 @@ import { runFilter, tallyPlaces, type EngineFilter, type EngineResult, type Plac
 import { readSummary, type EventColumns, type EventSummary, type LoadedPack, type SourceMeta } from './event-table.ts';
 import type { EventType, PlaceKind } from './taxonomy.ts';
 import { EVENT_TYPE_IDS } from './taxonomy.ts';
+import type { Story } from './story.ts';
 import type { KnownIds } from './url-state.ts';
 
 export interface DatasetIndex {
@@ -31,6 +32,8 @@ export interface DatasetIndex {
   /** The hot fields of the event at `row`, as an object (cached: views ask for the same few again and again). */
   summary(row: number): EventSummary;
   summaryById(eventId: string): EventSummary | undefined;
+  /** The dataset's guided stories (checked against its events when the pack was built and loaded). */
+  stories: readonly Story[];
   /** The event types the dataset uses, for the legend and the type facet. */
   typesPresent: ReadonlySet<EventType>;
   known: KnownIds;
@@ -40,7 +43,7 @@ export interface DatasetIndex {
   tallyPlaces(rows: Int32Array): PlaceTally;
 }
 
-export function indexDataset(pack: LoadedPack): DatasetIndex {
+export function indexDataset(pack: LoadedPack, stories: readonly Story[] = []): DatasetIndex {
   const { columns, actors, places, sources, manifest } = pack;
   const rowsById = <T extends { id: string }>(records: readonly T[]) => new Map(records.map((r, i) => [r.id, i]));
   let eventRows: Map<string, number> | null = null;
@@ -91,6 +94,7 @@ export function indexDataset(pack: LoadedPack): DatasetIndex {
       const row = rowOf(eventId);
       return row === undefined ? undefined : summary(row);
     },
+    stories,
     typesPresent,
     known: {
       events: { has: (id) => rowOf(id) !== undefined },
@@ -98,6 +102,7 @@ export function indexDataset(pack: LoadedPack): DatasetIndex {
       places: placeById,
       types: new Set<string>(EVENT_TYPE_IDS),
       sources: sourceById,
+      storySteps: new Map(stories.map((story) => [story.id, story.steps.length])),
     },
     extent: manifest.extent,
     filter: (filter) => runFilter(columns, actors.length, places.length, filter),

@@ -24,9 +24,17 @@ const SAMPLE: Record<UrlParameter, string> = {
   q: 'sochi',
   read: 'some-source',
   window: '2021-09-01..2021-10-01',
+  story: 'idlib-agreements',
+  step: '3',
 };
 
 const query = (pairs: [string, string][]) => `?${new URLSearchParams(pairs).toString()}`;
+/** A parameter that only means something beside another (`step` of a `story`) is tried beside it. */
+const REQUIRES: Partial<Record<UrlParameter, UrlParameter>> = { step: 'story' };
+const withCompanion = (name: UrlParameter, pairs: [string, string][]): [string, string][] => {
+  const companion = REQUIRES[name];
+  return companion ? [[companion, SAMPLE[companion]], ...pairs] : pairs;
+};
 const isList = (name: UrlParameter) => (LIST_PARAMETERS as readonly string[]).includes(name);
 
 describe('URL view state', () => {
@@ -42,10 +50,12 @@ describe('URL view state', () => {
       q: 'Sochi talks',
       read: 'some-source',
       window: { start: '2021-09-01', end: '2021-10-01' },
+      story: 'idlib-agreements',
+      step: 3,
     };
     const search = serializeViewState(view);
     expect(search).toBe(
-      '?dataset=acled-syria&event=erdogan-putin-sochi-2021&actor=hulusi-akar,vladimir-putin&place=idlib-governorate&type=attack,arms_deal&from=2021-01-01&to=2021-12-31&q=Sochi+talks&read=some-source&window=2021-09-01..2021-10-01',
+      '?dataset=acled-syria&event=erdogan-putin-sochi-2021&actor=hulusi-akar,vladimir-putin&place=idlib-governorate&type=attack,arms_deal&from=2021-01-01&to=2021-12-31&q=Sochi+talks&read=some-source&window=2021-09-01..2021-10-01&story=idlib-agreements&step=3',
     );
     expect(parseViewState(search)).toEqual({ view, problems: [] });
   });
@@ -95,6 +105,7 @@ describe('URL view state', () => {
       places: new Set<string>(),
       types: new Set(['attack']),
       sources: new Set<string>(),
+      storySteps: new Map<string, number>(),
     };
     const { view, problems } = reconcileView(
       { ...EMPTY_VIEW, event: 'gone', actor: ['x', 'y'], type: ['attack', 'party'] },
@@ -150,6 +161,7 @@ describe('URL view state', () => {
         places: new Set<string>(),
         types: new Set<string>(),
         sources: new Set<string>(),
+        storySteps: new Map<string, number>(),
       };
       expect(reconcileView({ ...EMPTY_VIEW, dataset: 'a' }, none)).toEqual({
         view: { ...EMPTY_VIEW, dataset: 'a' },
@@ -186,13 +198,15 @@ describe('URL view state', () => {
       });
 
       it('beside an unknown key, is read as without it', () => {
-        const alone = parseViewState(query([[name, SAMPLE[name]]]));
+        const alone = parseViewState(query(withCompanion(name, [[name, SAMPLE[name]]])));
         expect(alone.problems).toEqual([]);
         const withUnknown = parseViewState(
-          query([
-            [name, SAMPLE[name]],
-            ['foo', '1'],
-          ]),
+          query(
+            withCompanion(name, [
+              [name, SAMPLE[name]],
+              ['foo', '1'],
+            ]),
+          ),
         );
         expect(withUnknown.view).toEqual(alone.view);
         expect(withUnknown.problems).toEqual(['unknown parameter "foo" ignored']);
@@ -208,12 +222,14 @@ describe('URL view state', () => {
 
       it(isList(name) ? 'repeated, is read in full' : 'repeated, says which value is used', () => {
         const { view, problems } = parseViewState(
-          query([
-            [name, SAMPLE[name]],
-            [name, SAMPLE[name]],
-          ]),
+          query(
+            withCompanion(name, [
+              [name, SAMPLE[name]],
+              [name, SAMPLE[name]],
+            ]),
+          ),
         );
-        expect(view).toEqual(parseViewState(query([[name, SAMPLE[name]]])).view);
+        expect(view).toEqual(parseViewState(query(withCompanion(name, [[name, SAMPLE[name]]]))).view);
         expect(problems).toEqual(isList(name) ? [] : [`"${name}" appears 2 times; only "${SAMPLE[name]}" is used`]);
       });
     });
@@ -269,6 +285,38 @@ describe('URL view state', () => {
         const usedInFull = written.has(key) && (count === 1 || isList(key as UrlParameter));
         if (!usedInFull) expect(problems.join('\n'), `the key "${key}"`).toContain(`"${key}"`);
       }
+    });
+  });
+
+  describe('story and step', () => {
+    const known = {
+      events: new Set<string>(),
+      actors: new Set<string>(),
+      places: new Set<string>(),
+      types: new Set<string>(),
+      sources: new Set<string>(),
+      storySteps: new Map([['idlib-agreements', 10]]),
+    };
+
+    it('opens a story at step 1 when no step is given, and at the last step when the link names one beyond it', () => {
+      expect(parseViewState('?story=idlib-agreements').view).toMatchObject({ story: 'idlib-agreements', step: 1 });
+      const beyond = reconcileView(parseViewState('?story=idlib-agreements&step=12').view, known);
+      expect(beyond.view.step).toBe(10);
+      expect(beyond.problems).toEqual(['the story "idlib-agreements" has 10 steps, not 12; it opens at its last step']);
+    });
+
+    it('names a step that is not a number, a step without a story, and a story the dataset lacks', () => {
+      expect(parseViewState('?story=s&step=two').problems).toEqual([
+        '"step" must be a step number (1, 2, …), not "two"; the story opens at step 1',
+      ]);
+      expect(parseViewState('?step=0&story=s').view.step).toBe(1);
+      expect(parseViewState('?step=3')).toEqual({
+        view: EMPTY_VIEW,
+        problems: ['"step" is given without "story"; ignored'],
+      });
+      const gone = reconcileView(parseViewState('?story=gone&step=2').view, known);
+      expect(gone.view).toEqual(EMPTY_VIEW);
+      expect(gone.problems).toEqual(['there is no story "gone" in this dataset']);
     });
   });
 });

@@ -5,7 +5,8 @@
  *
  * Parameters (all optional, see URL_PARAMETERS): dataset (the id of the open dataset, see dataset-registry.ts;
  * absent for the deployment's default), event, actor, place, type (comma-separated or repeated ids), from, to (ISO
- * days), q (free text), read (a source id open in the reader), window (the timeline's visible range, "start..end").
+ * days), q (free text), read (a source id open in the reader), window (the timeline's visible range, "start..end"),
+ * story and step (a guided story open at a step, 1-based: see story.ts).
  * Every id but `dataset` refers to the open dataset: ids differ between datasets.
  *
  * Every part of a link that is not used is reported by name: an unknown key (`foo`, a case variant `EVENT`, array
@@ -34,6 +35,9 @@ export interface ViewState {
   q: string;
   read: string | null;
   window: DateWindow | null;
+  /** The story open in the story panel, and its step (1-based); both null in free exploration. */
+  story: string | null;
+  step: number | null;
 }
 
 /** Every parameter a link may carry, in the order links write them. Parameter names are lower case. */
@@ -48,6 +52,8 @@ export const URL_PARAMETERS = [
   'q',
   'read',
   'window',
+  'story',
+  'step',
 ] as const satisfies readonly (keyof ViewState)[];
 
 export type UrlParameter = (typeof URL_PARAMETERS)[number];
@@ -66,6 +72,8 @@ export const EMPTY_VIEW: ViewState = {
   q: '',
   read: null,
   window: null,
+  story: null,
+  step: null,
 };
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -159,6 +167,18 @@ export function parseViewState(search: string): ParsedView {
       else problems.push(`"window" starts (${start}) after its end (${end}); the timeline shows all events`);
     } else problems.push(`"window" must be two dates "YYYY-MM-DD..YYYY-MM-DD", not "${shown(window)}"`);
   }
+  const story = single('story');
+  const step = single('step');
+  if (story !== null) {
+    if (ID.test(story)) {
+      view.story = story;
+      view.step = 1;
+      if (step !== null) {
+        if (/^\d{1,4}$/.test(step) && Number(step) >= 1) view.step = Number(step);
+        else problems.push(`"step" must be a step number (1, 2, …), not "${shown(step)}"; the story opens at step 1`);
+      }
+    } else problems.push(`"story" value "${shown(story)}" is not a valid story id`);
+  } else if (step !== null) problems.push(`"step" is given without "story"; ignored`);
   return { view, problems };
 }
 
@@ -175,6 +195,10 @@ export function serializeViewState(view: ViewState): string {
   if (view.q.trim()) params.set('q', view.q.trim());
   if (view.read) params.set('read', view.read);
   if (view.window) params.set('window', `${view.window.start}..${view.window.end}`);
+  if (view.story) {
+    params.set('story', view.story);
+    params.set('step', String(view.step ?? 1));
+  }
   const text = params.toString().replace(/%2C/g, ',');
   return text ? `?${text}` : '';
 }
@@ -201,6 +225,8 @@ export interface KnownIds {
   places: IdLookup;
   types: IdLookup;
   sources: IdLookup;
+  /** The number of steps of each story, by id. */
+  storySteps: { get(id: string): number | undefined };
 }
 
 /**
@@ -227,6 +253,17 @@ export function reconcileView(view: ViewState, known: KnownIds): ParsedView {
   if (view.read && !known.sources.has(view.read)) {
     problems.push(`there is no article "${view.read}" in this dataset`);
     next.read = null;
+  }
+  if (view.story) {
+    const steps = known.storySteps.get(view.story);
+    if (steps === undefined) {
+      problems.push(`there is no story "${view.story}" in this dataset`);
+      next.story = null;
+      next.step = null;
+    } else if ((view.step ?? 1) > steps) {
+      problems.push(`the story "${view.story}" has ${steps} steps, not ${view.step}; it opens at its last step`);
+      next.step = steps;
+    }
   }
   return { view: next, problems };
 }
