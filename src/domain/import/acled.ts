@@ -42,18 +42,20 @@ import {
   RowProblems,
   expectedCoordinate,
   hashRow,
+  headerProblems,
   isNullIsland,
   notDelimitedText,
   parseDecimal,
   setAttribute,
   splitNames,
+  type CellProblem,
 } from './rows.ts';
 
 /** Adds a link unless the event already has it (an actor named twice in one role). */
 function pushLink(links: NewsEvent['actors'], link: NewsEvent['actors'][number]): void {
   if (!links.includes(link)) links.push(link);
 }
-import type { ImportOptions } from './types.ts';
+import type { ImportOptions, ImportProblem } from './types.ts';
 
 export const ACLED_PUBLISHER = 'ACLED (Armed Conflict Location & Event Data)';
 export const ACLED_URL = 'https://acleddata.com/';
@@ -302,6 +304,12 @@ export function createAcledImporter(options: ImportOptions, hooks: ImportHooks =
     const notText = notDelimitedText(fields);
     if (notText !== null) {
       b.problems.add({ file, line, column: null, value: null, expected: notText });
+      b.fatal = true;
+      return;
+    }
+    const badNames = headerProblems(fields, file, line);
+    if (badNames.length > 0) {
+      for (const p of badNames) b.problems.add(p);
       b.fatal = true;
       return;
     }
@@ -638,14 +646,19 @@ export function createAcledImporter(options: ImportOptions, hooks: ImportHooks =
     });
   }
 
-  function rowError(line: number, expected: string): void {
+  function rowError(line: number, problems: readonly CellProblem[]): void {
     if (!columns || b.fatal) return;
     b.rowsRead++;
-    b.refuseRow([{ file, line, column: null, value: null, expected }]);
+    b.refuseRow(problems.map(({ column, expected }) => ({ file, line, column, value: null, expected })));
+  }
+
+  function fail(problem: ImportProblem): void {
+    b.problems.add(problem);
+    b.fatal = true;
   }
 
   function finish() {
-    if (!columns) {
+    if (!columns && !b.fatal) {
       b.fatal = true;
       b.problems.add({ file, line: 1, column: null, value: null, expected: "a header row naming ACLED's columns" });
     }
@@ -677,5 +690,5 @@ export function createAcledImporter(options: ImportOptions, hooks: ImportHooks =
     });
   }
 
-  return { header, row, rowError, finish };
+  return { header, row, rowError, fail, finish };
 }

@@ -308,6 +308,14 @@ export class DatasetBuilder {
   }
 }
 
+/** The result of a file refused whole before any of it is read as records (bytes that are not UTF-8). */
+export function refusedFile(options: ImportOptions, hooks: ImportHooks, problem: ImportProblem): ImportResult {
+  const b = new DatasetBuilder(options, hooks);
+  b.problems.add(problem);
+  b.fatal = true;
+  return b.finish({ title: '', description: '' });
+}
+
 /** Adds an event's point to an area whose representative point is the mean of its events' points. */
 export function countPoint(entry: PlaceEntry, lat: number, lon: number): void {
   entry.sumLat += lat;
