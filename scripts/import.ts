@@ -1,6 +1,6 @@
 /**
  * `npm run import -- <acled|csv|geojson> <file> --name <dataset-id> [--title "…"] [--description "…"]
- *  [--skip-invalid] [--out <dir>]`
+ *  [--skip-invalid] [--years <from>-<to>] [--out <dir>]`
  *
  * Imports an ACLED export, a plain spreadsheet or a GeoJSON file as a dataset pack under <out>/datasets/<id>/
  * (default out: public/data) and lists it in <out>/datasets.json. CSV files are streamed (fs read stream → strict
@@ -39,6 +39,7 @@ const USAGE = `usage: npm run import -- <acled|csv|geojson> <file> --name <datas
   csv       a spreadsheet of events: see data/templates/README.md and data/templates/events.csv
   geojson   a FeatureCollection of Point features with the spreadsheet's columns as properties
   --name    the dataset's id: lower-case letters and digits joined by hyphens ("acled-syria"); "bundled" is taken
+  --years   the years a date may fall in (default 1000-2100, as for the curated dataset)
   --out     the data folder (default public/data): the pack goes to <out>/datasets/<id>/, the list to <out>/datasets.json`;
 
 class UsageError extends Error {}
@@ -51,6 +52,7 @@ interface Args {
   description?: string;
   skipInvalid: boolean;
   out: string;
+  years?: { from: number; to: number };
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -64,7 +66,7 @@ function parseArgs(argv: readonly string[]): Args {
     }
     const [key, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
     if (key === 'skip-invalid' || key === 'help') flags.set(key, true);
-    else if (['name', 'title', 'description', 'out'].includes(key)) {
+    else if (['name', 'title', 'description', 'out', 'years'].includes(key)) {
       const value = inline ?? argv[++i];
       if (value === undefined || (inline === undefined && value.startsWith('--')))
         throw new UsageError(`--${key} needs a value`);
@@ -91,7 +93,12 @@ function parseArgs(argv: readonly string[]): Args {
     return typeof value === 'string' ? value : undefined;
   };
   const out = text('out');
+  const yearsText = text('years');
+  const span = yearsText === undefined ? null : /^(\d{1,4})-(\d{1,4})$/.exec(yearsText);
+  if (yearsText !== undefined && (!span || Number(span[1]) > Number(span[2])))
+    throw new UsageError(`--years "${yearsText}" is not a span of years such as 1000-2100`);
   return {
+    ...(span ? { years: { from: Number(span[1]), to: Number(span[2]) } } : {}),
     format: format as ImportFormat,
     file,
     name,
@@ -216,6 +223,7 @@ async function main(): Promise<number> {
     fileName,
     datasetId: args.name,
     skipInvalid: args.skipInvalid,
+    ...(args.years ? { years: args.years } : {}),
     ...(args.title !== undefined ? { title: args.title } : {}),
     ...(args.description !== undefined ? { description: args.description } : {}),
   };

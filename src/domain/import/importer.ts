@@ -10,7 +10,13 @@ import { refusedFile, type ImportHooks } from './builder.ts';
 import { importGeoJsonText } from './geojson.ts';
 import { createPlainCsvImporter } from './plain-csv.ts';
 import type { RowImporter } from './row-importer.ts';
-import { controlCharacterProblem, lineBreaksIn, normaliseColumnName, type CellProblem } from './rows.ts';
+import {
+  MAX_VALUE_CHARS,
+  controlCharacterProblem,
+  lineBreaksIn,
+  normaliseColumnName,
+  type CellProblem,
+} from './rows.ts';
 import type { ImportFormat, ImportOptions, ImportProblem, ImportResult } from './types.ts';
 
 /** An incremental importer of a delimited file (acled or csv); GeoJSON is read whole with importGeoJsonText. */
@@ -39,8 +45,7 @@ export const CSV_PARSE_CONFIG = {
   delimiter: delimiterOf,
 } as const;
 
-/** The longest value a cell may hold: ten times ACLED's longest notes, far below what would hurt the app. */
-export const MAX_VALUE_CHARS = 100_000;
+export { MAX_VALUE_CHARS };
 
 /**
  * Turns papaparse's `step` results into importer calls with the physical line each row starts on: every row

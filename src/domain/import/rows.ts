@@ -12,6 +12,12 @@ export interface CellProblem {
 const count = (n: number) => n.toLocaleString('en-US');
 
 /**
+ * The longest value a cell (or a GeoJSON property) may hold: ten times ACLED's longest notes, far below what would
+ * hurt the app. Fields with a dataset limit (a title, a name) are held to that, shorter one.
+ */
+export const MAX_VALUE_CHARS = 100_000;
+
+/**
  * What a value holding a control character (other than tab, line feed and carriage return: a NUL, an escape, a C1
  * character) was expected to be, or null when it holds none. The value is not quoted in the problem: its control
  * characters would reach the terminal or the page.
