@@ -110,6 +110,65 @@ describe('npm run import', { timeout: 60_000 }, () => {
     expect(readdirSync(path.join(out, 'datasets'))).toEqual(['keep']); // no temporary report left behind
   });
 
+  it('refuses a file that is not UTF-8, holds a NUL or exceeds a limit, and leaves the output folder untouched', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'import-cli-'));
+    expect(run('acled', fixture('acled-2023.csv'), '--name', 'keep', '--out', out).status).toBe(0);
+    const snapshot = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true })
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .flatMap((entry) => {
+          const file = path.join(dir, entry.name);
+          return entry.isDirectory()
+            ? [`${file}/`, ...snapshot(file)]
+            : [`${file}:${readFileSync(file).toString('base64')}`];
+        });
+    const inputs = mkdtempSync(path.join(tmpdir(), 'import-cli-inputs-'));
+    const cases: [string, string, Buffer, string][] = [
+      [
+        'csv',
+        'latin1.csv',
+        Buffer.concat([Buffer.from('title,date\nCaf'), Buffer.from([0xe9]), Buffer.from(' talks,2020-03-05\n')]),
+        'latin1.csv line 2 — expected UTF-8 text, but byte 0xE9 at byte offset 14 (byte 4 of line 2) is not UTF-8: save the file as UTF-8 (in Excel: "CSV UTF-8")',
+      ],
+      [
+        'geojson',
+        'latin1.geojson',
+        Buffer.concat([
+          Buffer.from('{"type":"FeatureCollection","features":["'),
+          Buffer.from([0xe9]),
+          Buffer.from('"]}'),
+        ]),
+        'latin1.geojson line 1 — expected UTF-8 text, but byte 0xE9 at byte offset 41',
+      ],
+      [
+        'acled',
+        'nul.csv',
+        Buffer.from(
+          readFileSync(fixture('acled-2023.csv'), 'utf8').replace('Ariha,Ariha,Ariha', 'Ariha,Ariha,Ari\u0000ha'),
+        ),
+        'nul.csv line 2, column "location" — expected text without control characters (tab and line breaks are allowed): character 4 is the control character U+0000',
+      ],
+      [
+        'csv',
+        'long.csv',
+        Buffer.from(`title,date\n${'t'.repeat(301)},2020-03-05\n`),
+        'long.csv line 2, column "title" — expected a title of at most 300 characters (the dataset limit); this one has 301',
+      ],
+    ];
+    const before = snapshot(out);
+    for (const [format, name, bytes, message] of cases) {
+      writeFileSync(path.join(inputs, name), bytes);
+      for (const id of ['keep', 'fresh']) {
+        const result = run(format, path.join(inputs, name), '--name', id, '--out', out);
+        expect(result.status).toBe(1);
+        expect(result.stderr).toContain(message);
+        expect(result.stderr).toContain('nothing was written');
+        expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+        expect(snapshot(out)).toEqual(before);
+      }
+    }
+  });
+
   it('writes refused values into import-report.csv so that a spreadsheet does not run them as formulas', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'import-cli-'));
     const input = path.join(out, 'formulas.csv');

@@ -1,22 +1,21 @@
 /**
  * `npm run import -- <acled|csv|geojson> <file> --name <dataset-id> [--title "…"] [--description "…"]
- *  [--skip-invalid] [--out <dir>]`
+ *  [--skip-invalid] [--years <from>-<to>] [--out <dir>]`
  *
  * Imports an ACLED export, a plain spreadsheet or a GeoJSON file as a dataset pack under <out>/datasets/<id>/
- * (default out: public/data) and lists it in <out>/datasets.json. CSV files are streamed (fs read stream →
- * papaparse, one row at a time), so a million rows are read in bounded memory; the dataset itself is then held
+ * (default out: public/data) and lists it in <out>/datasets.json. CSV files are streamed (fs read stream → strict
+ * UTF-8 decoder → papaparse, one row at a time), so a million rows are read in bounded memory; the dataset itself is then held
  * once to be encoded. By default any refused row refuses the file: every problem is printed and nothing is written
  * (exit 1). With --skip-invalid the valid rows are imported and the refused ones listed in
  * <out>/datasets/<id>/import-report.csv. Bad usage exits 2.
  */
 import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, statSync, type WriteStream } from 'node:fs';
-import { readFile, rename, rm, mkdir } from 'node:fs/promises';
+import { rename, rm, mkdir } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
-import Papa from 'papaparse';
 import { BUNDLED_DATASET_ID, isDatasetId } from '../src/domain/dataset-registry.ts';
 import { findDatasetInconsistencies } from '../src/domain/dataset-schema.ts';
 import { neutraliseFormula } from '../src/domain/export.ts';
@@ -24,12 +23,9 @@ import { encodePackTables } from '../src/domain/pack-encoder.ts';
 import { serializeEventSearch } from '../src/domain/event-search.ts';
 import { serializeSearchInThread } from './dataset/search-index-thread.ts';
 import {
-  CSV_PARSE_CONFIG,
   IMPORT_FORMATS,
-  createCsvFeed,
-  createImporter,
   formatImportProblem,
-  importGeoJsonText,
+  importChunks,
   type ImportFormat,
   type ImportOptions,
   type ImportProblem,
@@ -43,6 +39,7 @@ const USAGE = `usage: npm run import -- <acled|csv|geojson> <file> --name <datas
   csv       a spreadsheet of events: see data/templates/README.md and data/templates/events.csv
   geojson   a FeatureCollection of Point features with the spreadsheet's columns as properties
   --name    the dataset's id: lower-case letters and digits joined by hyphens ("acled-syria"); "bundled" is taken
+  --years   the years a date may fall in (default 1000-2100, as for the curated dataset)
   --out     the data folder (default public/data): the pack goes to <out>/datasets/<id>/, the list to <out>/datasets.json`;
 
 class UsageError extends Error {}
@@ -55,6 +52,7 @@ interface Args {
   description?: string;
   skipInvalid: boolean;
   out: string;
+  years?: { from: number; to: number };
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -68,7 +66,7 @@ function parseArgs(argv: readonly string[]): Args {
     }
     const [key, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
     if (key === 'skip-invalid' || key === 'help') flags.set(key, true);
-    else if (['name', 'title', 'description', 'out'].includes(key)) {
+    else if (['name', 'title', 'description', 'out', 'years'].includes(key)) {
       const value = inline ?? argv[++i];
       if (value === undefined || (inline === undefined && value.startsWith('--')))
         throw new UsageError(`--${key} needs a value`);
@@ -95,7 +93,12 @@ function parseArgs(argv: readonly string[]): Args {
     return typeof value === 'string' ? value : undefined;
   };
   const out = text('out');
+  const yearsText = text('years');
+  const span = yearsText === undefined ? null : /^(\d{1,4})-(\d{1,4})$/.exec(yearsText);
+  if (yearsText !== undefined && (!span || Number(span[1]) > Number(span[2])))
+    throw new UsageError(`--years "${yearsText}" is not a span of years such as 1000-2100`);
   return {
+    ...(span ? { years: { from: Number(span[1]), to: Number(span[2]) } } : {}),
     format: format as ImportFormat,
     file,
     name,
@@ -140,38 +143,33 @@ function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-async function streamCsv(
+/**
+ * Reads the file as a stream of bytes (1 MB reads) through the importers' strict UTF-8 decoder: CSV rows reach the
+ * importer as they are read; GeoJSON is decoded whole, then parsed.
+ */
+async function importFileStream(
   args: Args,
   options: ImportOptions,
   onProblem: (p: ImportProblem) => void,
 ): Promise<ImportResult> {
-  const importer = createImporter(options, { onProblem });
-  const feed = createCsvFeed(importer);
   const size = statSync(args.file).size;
   const started = performance.now();
   const bar = progress(size, started);
-  const stream = createReadStream(args.file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  let bytes = 0;
   let rows = 0;
-  const timer = setInterval(() => bar.show(rows, stream.bytesRead), 1000);
+  const timer = setInterval(() => bar.show(rows, bytes), 1000);
+  const stream = createReadStream(args.file, { highWaterMark: 1 << 20 });
   try {
-    await new Promise<void>((resolve, reject) => {
-      stream.on('error', reject);
-      Papa.parse<string[]>(stream, {
-        ...CSV_PARSE_CONFIG,
-        step: (results) => {
-          rows++;
-          feed.step(results);
-        },
-        complete: () => resolve(),
-        error: (error: Error) => reject(error),
-      });
+    return await importChunks(stream, options, { onProblem }, (bytesRead, rowsParsed) => {
+      bytes = bytesRead;
+      rows = rowsParsed;
     });
   } finally {
     clearInterval(timer);
+    stream.destroy();
+    if (performance.now() - started > 1000) bar.show(rows, size);
+    bar.done();
   }
-  if (performance.now() - started > 1000) bar.show(rows, size);
-  bar.done();
-  return importer.finish();
 }
 
 /**
@@ -225,6 +223,7 @@ async function main(): Promise<number> {
     fileName,
     datasetId: args.name,
     skipInvalid: args.skipInvalid,
+    ...(args.years ? { years: args.years } : {}),
     ...(args.title !== undefined ? { title: args.title } : {}),
     ...(args.description !== undefined ? { description: args.description } : {}),
   };
@@ -244,10 +243,7 @@ async function main(): Promise<number> {
   console.error(`npm run import: reading ${args.file} as ${args.format}…`);
 
   try {
-    const result =
-      args.format === 'geojson'
-        ? importGeoJsonText(await readFile(args.file, 'utf8'), options, { onProblem })
-        : await streamCsv(args, options, onProblem);
+    const result = await importFileStream(args, options, onProblem);
     const closeReport = () =>
       new Promise<void>((resolve) => (report ? (report as WriteStream).end(resolve) : resolve()));
     await closeReport();

@@ -10,6 +10,7 @@ import {
   DATASET_LIMITS,
   DatasetMetaRecordSchema,
   DEFAULT_YEARS,
+  isDayInYears,
   findParentCycles,
   EventRecordSchema,
   PlaceRecordSchema,
@@ -394,15 +395,9 @@ function reportYearsOutOfRange(
   }
 }
 
-/** True when the ISO day `day` falls in the span of years (inclusive). */
-function inYears(day: string, years: { from: number; to: number }): boolean {
-  const year = Number(day.slice(0, 4));
-  return year >= years.from && year <= years.to;
-}
-
 /** Why `day` is outside the span of years, or null when it is inside (or absent). */
 function yearProblem(day: string | undefined, years: { from: number; to: number }, metaFile: string): string | null {
-  if (day === undefined || inYears(day, years)) return null;
+  if (day === undefined || isDayInYears(day, years)) return null;
   return `the year ${day.slice(0, 4)} (in ${day}) is outside ${years.from}–${years.to}: expected a day in those years (a dataset of other years declares them in ${metaFile} as "years: { from: …, to: … }")`;
 }
 
@@ -443,7 +438,7 @@ function compileSources(
     // A second record with the same id is reported as a duplicate; the first stays the one events are read against.
     if (seen.has(s.id)) continue;
     seen.add(s.id);
-    if (!inYears(s.publishedAt, years)) {
+    if (!isDayInYears(s.publishedAt, years)) {
       // Already reported; no date is read against a publication day outside the dataset's years.
       unreadable.add(s.id);
       continue;

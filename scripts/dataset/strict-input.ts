@@ -6,6 +6,7 @@
  */
 import { LineCounter, isAlias, isCollection, isNode, parseDocument, visit, type Document } from 'yaml';
 import { codePointName, indexOfControlCharacter } from '../../src/domain/dataset-schema.ts';
+import { firstInvalidUtf8Byte } from '../../src/domain/utf8.ts';
 import type { DatasetProblem } from './compile-dataset.ts';
 
 /**
@@ -21,38 +22,6 @@ const LISTED_YAML_ERRORS = 5;
 
 /** A file's bytes (as read from disk) or its text (as tests and tools give it). */
 export type FileContent = string | Uint8Array;
-
-/** The first byte of `bytes` that does not start or continue a well-formed UTF-8 sequence, or -1. */
-export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length;) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let low = 0x80;
-    let high = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      if (b === 0xe0) low = 0xa0; // overlong
-      if (b === 0xed) high = 0x9f; // UTF-16 surrogates
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      if (b === 0xf0) low = 0x90; // overlong
-      if (b === 0xf4) high = 0x8f; // beyond U+10FFFF
-    } else return i;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || c < low || c > high) return i;
-      low = 0x80;
-      high = 0xbf;
-    }
-    i += need + 1;
-  }
-  return -1;
-}
 
 /** A name or message from the file, cut short: a hostile megabyte of anchor name or tag is not echoed. */
 function short(text: string, max = 80): string {

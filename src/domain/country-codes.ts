@@ -267,3 +267,8 @@ export function numericCountryCode(alpha2: string): string | null {
 export function knownAlpha2Codes(): string[] {
   return Object.keys(ALPHA2_TO_NUMERIC);
 }
+
+/** True for an ISO 3166-1 alpha-2 code the country table knows ("TR"), or Kosovo's user-assigned "XK". */
+export function isKnownCountryCode(code: string): boolean {
+  return numericCountryCode(code) !== null || Object.hasOwn(COUNTRY_NAME_FALLBACK, code);
+}

@@ -7,7 +7,6 @@
  * Days are inclusive ISO days (YYYY-MM-DD). Coordinates are WGS84 decimal degrees.
  */
 import { z } from 'zod';
-import { COUNTRY_NAME_FALLBACK, numericCountryCode } from './country-codes.ts';
 import { isIsoDay } from './iso-day.ts';
 import { PRECISIONS, QUALIFIERS } from './temporal.ts';
 import {
@@ -24,76 +23,18 @@ import {
 } from './taxonomy.ts';
 
 import { SCHEMA_VERSION } from './dataset-version.ts';
-import { codePointName } from './code-points.ts';
+import { codePointName, indexOfControlCharacter, indexOfLoneSurrogate } from './code-points.ts';
+import { DATASET_LIMITS, DEFAULT_YEARS, isDayInYears } from './dataset-limits.ts';
+import { isKnownCountryCode } from './country-codes.ts';
 
-export { codePointName };
+export { codePointName, indexOfControlCharacter, indexOfLoneSurrogate };
+export { DATASET_LIMITS, DEFAULT_YEARS, isDayInYears };
+export { isKnownCountryCode };
 
 export { SCHEMA_VERSION };
 
-/**
- * The longest value each kind of curated field may hold, in characters (UTF-16 code units, as JavaScript counts
- * them). Generous for what the fields are for — the longest title in the bundled data is 93 characters, the
- * longest quote 315 — and small enough that a pasted file or a hostile megabyte is refused by name instead of
- * being carried into every view and export. `npm run data` and `npm run draft -- accept` refuse a longer value,
- * saying the limit and the actual length.
- */
-export const DATASET_LIMITS = {
-  /** Ids of every kind (slugs), and references to them. */
-  idChars: 100,
-  /** Titles of events, sources and the dataset. */
-  titleChars: 300,
-  /** Names and aliases of places and actors, publishers, offices, file names. */
-  nameChars: 200,
-  /** Aliases of one place or actor. */
-  aliases: 100,
-  /** Event summaries, the dataset's description, a disagreement's summary. */
-  summaryChars: 5_000,
-  /** Evidence quotes and disagreement versions: a sentence or a paragraph, verbatim. */
-  quoteChars: 5_000,
-  /** The exact text before a quote that tells its occurrences apart. */
-  prefixChars: 1_000,
-  /** Notes, claims, reasons ("why"), and how a publication date was established. */
-  noteChars: 5_000,
-  /** A date's verbatim temporal expression and its display text. */
-  expressionChars: 300,
-  /** Source addresses. */
-  urlChars: 2_000,
-  /** An article's full text (data/sources/*.txt), about 300,000 words. */
-  articleChars: 2_000_000,
-} as const;
-
-/**
- * The years a curated date (an event's bounds, a source's publication day) may fall in, unless data/dataset.yaml
- * declares its own `years: { from, to }`: a year 0000 or 2201 in a news dataset is a typo, not a date.
- */
-export const DEFAULT_YEARS = { from: 1000, to: 2100 } as const;
-
 /** Thousands separated, for messages: "1,048,576". */
 const count = (n: number) => n.toLocaleString('en-US');
-
-/**
- * The index of the first control character in `text` at or after `from` — C0, DEL or C1, but not tab, line feed or
- * carriage return — or -1.
- */
-export function indexOfControlCharacter(text: string, from = 0): number {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0x7f && c <= 0x9f)) return i;
-  }
-  return -1;
-}
-
-/** The index of the first UTF-16 surrogate in `text` that is not half of a pair (a YAML "\uD800"), or -1. */
-export function indexOfLoneSurrogate(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0xd800 || c > 0xdfff) continue;
-    const next = text.charCodeAt(i + 1);
-    if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
-    else return i;
-  }
-  return -1;
-}
 
 /** Limits `base` to `max` characters and refuses control characters in it. */
 function bounded(base: z.ZodString, max: number): z.ZodString {
@@ -146,11 +87,6 @@ const boundedWebUrl = z
       `expected an address of at most ${count(DATASET_LIMITS.urlChars)} characters, got ${count(String(issue.input).length)}`,
   })
   .pipe(webUrl);
-
-/** True for an ISO 3166-1 alpha-2 code the country table knows ("TR"), or Kosovo's user-assigned "XK". */
-export function isKnownCountryCode(code: string): boolean {
-  return numericCountryCode(code) !== null || Object.hasOwn(COUNTRY_NAME_FALLBACK, code);
-}
 
 const countryCode = z
   .string()

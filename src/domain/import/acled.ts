@@ -35,25 +35,30 @@ import {
   type PlaceEntry,
   type PlacePrecision,
 } from './builder.ts';
-import { expectedDay, parseDay } from './dates.ts';
+import { expectedDay, parseDay, yearsProblem } from './dates.ts';
 import type { RowImporter } from './row-importer.ts';
 import {
   Columns,
   RowProblems,
   expectedCoordinate,
   hashRow,
+  headerProblems,
   isNullIsland,
+  lengthProblem,
+  namesLengthProblem,
   notDelimitedText,
   parseDecimal,
   setAttribute,
   splitNames,
+  type CellProblem,
+  type LimitedText,
 } from './rows.ts';
 
 /** Adds a link unless the event already has it (an actor named twice in one role). */
 function pushLink(links: NewsEvent['actors'], link: NewsEvent['actors'][number]): void {
   if (!links.includes(link)) links.push(link);
 }
-import type { ImportOptions } from './types.ts';
+import type { ImportOptions, ImportProblem } from './types.ts';
 
 export const ACLED_PUBLISHER = 'ACLED (Armed Conflict Location & Event Data)';
 export const ACLED_URL = 'https://acleddata.com/';
@@ -295,6 +300,10 @@ export function createAcledImporter(options: ImportOptions, hooks: ImportHooks =
   const unknownInter = new Map<string, number>();
   let unknownIso: string | null = null;
   let latestTimestamp = -Infinity;
+  /** The last iso value found valid: the rows of an export give few, in runs. */
+  let lastIso = '';
+  /** Columns limited as the fields they become (see rows.ts lengthProblem), by index once the header is read. */
+  let limited: (readonly [number, string, LimitedText])[] = [];
 
   function header(fields: readonly string[], line: number): void {
     const c = (columns = new Columns(fields));
@@ -302,6 +311,12 @@ export function createAcledImporter(options: ImportOptions, hooks: ImportHooks =
     const notText = notDelimitedText(fields);
     if (notText !== null) {
       b.problems.add({ file, line, column: null, value: null, expected: notText });
+      b.fatal = true;
+      return;
+    }
+    const badNames = headerProblems(fields, file, line);
+    if (badNames.length > 0) {
+      for (const p of badNames) b.problems.add(p);
       b.fatal = true;
       return;
     }
@@ -326,6 +341,19 @@ export function createAcledImporter(options: ImportOptions, hooks: ImportHooks =
       source: 'source', notes: 'notes', fatalities: 'fatalities', timestamp: 'timestamp',
     }; // prettier-ignore
     for (const key of Object.keys(names) as (keyof typeof at)[]) at[key] = c.indexOf(names[key]);
+    limited = (
+      [
+        [at.id, 'event_id_cnty', 'id'],
+        [at.notes, 'notes', 'summary'],
+        [at.actor1, 'actor1', 'name'],
+        [at.actor2, 'actor2', 'name'],
+        [at.country, 'country', 'name'],
+        [at.admin1, 'admin1', 'name'],
+        [at.admin2, 'admin2', 'name'],
+        [at.admin3, 'admin3', 'name'],
+        [at.location, 'location', 'name'],
+      ] as const
+    ).filter(([index]) => index >= 0);
     if (at.timePrecision < 0) b.warnings.push('no time_precision column: every event_date is taken as the exact day');
     if (at.geoPrecision < 0) b.warnings.push('no geo_precision column: every location is taken as "near" its point');
     attributeColumns = c.names
@@ -483,6 +511,10 @@ export function createAcledImporter(options: ImportOptions, hooks: ImportHooks =
       );
     if (date === null || (date === undefined && parseDay(rawDate) === null))
       problems.add('event_date', rawDate, expectedDay(rawDate));
+    else if (date) {
+      const years = yearsProblem(date.earliest, date.latest, options);
+      if (years !== null) problems.add('event_date', rawDate, years);
+    }
 
     const eventType = valueAt(values, at.type);
     const subEventType = valueAt(values, at.subType);
@@ -525,6 +557,26 @@ export function createAcledImporter(options: ImportOptions, hooks: ImportHooks =
     if (valueAt(values, at.country) === '') problems.add('country', '', 'the country the event took place in');
     const location = valueAt(values, at.location);
     if (location === '') problems.add('location', location, 'the name of the location');
+
+    // Longer than the dataset's limits (DATASET_LIMITS, as `npm run data` applies them): refused, never cut.
+    for (const [index, column, kind] of limited) {
+      const expected = lengthProblem(valueAt(values, index), kind);
+      if (expected !== null) problems.add(column, null, expected);
+    }
+    for (const [index, column] of [
+      [at.assoc1, 'assoc_actor_1'],
+      [at.assoc2, 'assoc_actor_2'],
+    ] as const) {
+      const expected = namesLengthProblem(valueAt(values, index));
+      if (expected !== null) problems.add(column, null, expected);
+    }
+    const isoText = valueAt(values, at.iso);
+    if (isoText !== '' && isoText !== lastIso) {
+      // ACLED writes 0 for Kosovo, which has no ISO numeric code: no country code (a warning), not a refusal.
+      if (!/^0+(\.0+)?$/.test(isoText) && alpha2FromNumeric(isoText) === null)
+        problems.add('iso', isoText, 'an ISO 3166-1 numeric country code such as 760 (Syria), as ACLED writes it');
+      else lastIso = isoText;
+    }
 
     const fatalitiesText = valueAt(values, at.fatalities);
     let fatalities: number | null = null;
@@ -638,14 +690,19 @@ export function createAcledImporter(options: ImportOptions, hooks: ImportHooks =
     });
   }
 
-  function rowError(line: number, expected: string): void {
+  function rowError(line: number, problems: readonly CellProblem[]): void {
     if (!columns || b.fatal) return;
     b.rowsRead++;
-    b.refuseRow([{ file, line, column: null, value: null, expected }]);
+    b.refuseRow(problems.map(({ column, expected }) => ({ file, line, column, value: null, expected })));
+  }
+
+  function fail(problem: ImportProblem): void {
+    b.problems.add(problem);
+    b.fatal = true;
   }
 
   function finish() {
-    if (!columns) {
+    if (!columns && !b.fatal) {
       b.fatal = true;
       b.problems.add({ file, line: 1, column: null, value: null, expected: "a header row naming ACLED's columns" });
     }
@@ -677,5 +734,5 @@ export function createAcledImporter(options: ImportOptions, hooks: ImportHooks =
     });
   }
 
-  return { header, row, rowError, finish };
+  return { header, row, rowError, fail, finish };
 }

@@ -103,7 +103,7 @@ export class DatasetBuilder {
   private readonly sourceIdLists = new Map<string, string[]>();
   rowsRead = 0;
   skipped = 0;
-  /** Rows holding U+FFFD, the replacement of bytes that were not UTF-8, and the first one's line. */
+  /** Rows holding U+FFFD, the replacement of characters an earlier conversion could not read, and the first one's line. */
   private garbledRows = 0;
   private firstGarbledLine: number | null = null;
   /** Set when the file as a whole cannot be read (a required column is missing): refused even with skipInvalid. */
@@ -222,8 +222,10 @@ export class DatasetBuilder {
   }
 
   /**
-   * Notes a row whose text holds U+FFFD: the file was decoded as UTF-8 but is not (Excel's plain "CSV" on Windows
-   * writes Windows-1252), so "Şanlıurfa" reads "�anl�urfa". Not refused (the rest of the row is sound), but said.
+   * Notes a row whose text holds U+FFFD, the replacement character. Bytes that are not UTF-8 refuse the file (see
+   * importChunks), so this text was damaged before: a conversion read a Windows-1252 file as UTF-8 and saved what
+   * it made of it, and "Şanlıurfa" reads "�anl�urfa" for good. Not refused (the file is what its author has, and
+   * the rest of the row is sound), but said.
    */
   noteEncoding(values: readonly string[], line: number): void {
     if (!values.some((v) => v.includes('\uFFFD'))) return;
@@ -240,7 +242,7 @@ export class DatasetBuilder {
   finish(meta: { title: string; description: string }): ImportResult {
     if (this.garbledRows > 0)
       this.warnings.push(
-        `${this.garbledRows} row(s), the first on line ${this.firstGarbledLine}, hold characters that are not UTF-8 (shown as "\uFFFD"): the file seems saved in another encoding; save it as "CSV UTF-8" so that accented names are read right`,
+        `${this.garbledRows} row(s), the first on line ${this.firstGarbledLine}, hold the replacement character "\uFFFD": characters were lost in an earlier conversion of the file (Windows-1252 read as UTF-8?); correct them where the file comes from`,
       );
     const refused = this.fatal || (this.problems.count > 0 && !this.options.skipInvalid);
     const base = {
@@ -306,6 +308,14 @@ export class DatasetBuilder {
     };
     return { ...base, dataset, eventsImported: this.events.length, skipped: this.skipped };
   }
+}
+
+/** The result of a file refused whole before any of it is read as records (bytes that are not UTF-8). */
+export function refusedFile(options: ImportOptions, hooks: ImportHooks, problem: ImportProblem): ImportResult {
+  const b = new DatasetBuilder(options, hooks);
+  b.problems.add(problem);
+  b.fatal = true;
+  return b.finish({ title: '', description: '' });
 }
 
 /** Adds an event's point to an area whose representative point is the mean of its events' points. */

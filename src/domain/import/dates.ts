@@ -4,7 +4,9 @@
  * ("2020-03", "March 2020") or a year ("2020"). Numeric day/month orders ("05/03/2020") are refused: the same
  * text is 5 March in Europe and 3 May in the United States, and nothing in a row says which.
  */
+import { DEFAULT_YEARS, isDayInYears } from '../dataset-limits.ts';
 import { daysInMonth, isIsoDay, isoDay } from '../iso-day.ts';
+import type { ImportOptions } from './types.ts';
 import type { Precision } from '../temporal.ts';
 
 export interface DayInterval {
@@ -96,4 +98,14 @@ export function parseDateInterval(raw: string): DayInterval | null {
     latest: isoDay(year, month, daysInMonth(year, month)),
     precision: 'month',
   };
+}
+
+/**
+ * What a date outside the import's years was expected to be, or null when `earliest`..`latest` lies inside them
+ * (DEFAULT_YEARS, 1000–2100, unless the import says otherwise): a year 0202 or 2202 is a typo, not a date.
+ */
+export function yearsProblem(earliest: string, latest: string, options: ImportOptions): string | null {
+  const years = options.years ?? DEFAULT_YEARS;
+  if (isDayInYears(earliest, years) && isDayInYears(latest, years)) return null;
+  return `a date in the years ${years.from}–${years.to} (the dataset's span; \`npm run import -- … --years <from>-<to>\` reads others)`;
 }

@@ -4,8 +4,15 @@
  */
 import type { ImportHooks } from './builder.ts';
 import { PlainEvents, isExtraColumn, resolveColumns, type PlainColumn } from './plain.ts';
-import { hashRow, normaliseColumnName } from './rows.ts';
-import type { ImportOptions, ImportResult } from './types.ts';
+import {
+  MAX_VALUE_CHARS,
+  controlCharacterProblem,
+  hashRow,
+  lengthProblem,
+  loneSurrogateProblem,
+  normaliseColumnName,
+} from './rows.ts';
+import type { ImportOptions, ImportProblem, ImportResult } from './types.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -82,9 +89,33 @@ export function importGeoJsonText(text: string, options: ImportOptions, hooks: I
       return fail('.geometry.coordinates', JSON.stringify(coordinates ?? null), 'a position [longitude, latitude]');
     const properties = isObject(feature.properties) ? feature.properties : {};
     const values = new Map<string, string>();
+    // Text the file could not hold as a CSV cell (see createCsvFeed), and names no column could have: refused.
+    const refused: ImportProblem[] = [];
+    const refuse = (column: string, expected: string) =>
+      refused.push({ file, line: null, column: `${at}.properties.${column}`, value: null, expected });
     for (const [key, value] of Object.entries(properties)) {
       const name = normaliseColumnName(key);
-      if (!values.has(name)) values.set(name, propertyText(value));
+      const keyProblem = controlCharacterProblem(key) ?? loneSurrogateProblem(key) ?? lengthProblem(name, 'name');
+      if (keyProblem !== null) {
+        refuse(JSON.stringify(key.slice(0, 80)), `a property name: ${keyProblem}`);
+        continue;
+      }
+      if (values.has(name)) continue;
+      const text = propertyText(value);
+      if (text.length > MAX_VALUE_CHARS)
+        refuse(
+          name,
+          `values of at most ${MAX_VALUE_CHARS.toLocaleString('en-US')} characters; this one has ${text.length.toLocaleString('en-US')}`,
+        );
+      else {
+        const problem = controlCharacterProblem(text) ?? loneSurrogateProblem(text);
+        if (problem !== null) refuse(name, problem);
+      }
+      values.set(name, text);
+    }
+    if (refused.length > 0) {
+      b.rowsRead++;
+      return b.refuseRow(refused);
     }
     values.set('lon', coordinateText(coordinates[0] as number));
     values.set('lat', coordinateText(coordinates[1] as number));

@@ -8,7 +8,15 @@ export {
   type ImportProblem,
   type ImportResult,
 } from './types.ts';
-export { CSV_PARSE_CONFIG, createCsvFeed, createImporter, detectImportFormat, importSource } from './importer.ts';
+export {
+  CSV_PARSE_CONFIG,
+  createCsvFeed,
+  createImporter,
+  detectImportFormat,
+  importChunks,
+  importSource,
+  notUtf8Problem,
+} from './importer.ts';
 export { importGeoJsonText } from './geojson.ts';
 export type { ImportHooks } from './builder.ts';
 export type { RowImporter } from './row-importer.ts';

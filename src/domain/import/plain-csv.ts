@@ -2,8 +2,8 @@
 import type { ImportHooks } from './builder.ts';
 import { PlainEvents, isExtraColumn, resolveColumns, type PlainColumn } from './plain.ts';
 import type { RowImporter } from './row-importer.ts';
-import { Columns, hashRow, notDelimitedText } from './rows.ts';
-import type { ImportOptions } from './types.ts';
+import { Columns, hashRow, headerProblems, notDelimitedText, type CellProblem } from './rows.ts';
+import type { ImportOptions, ImportProblem } from './types.ts';
 
 export function createPlainCsvImporter(options: ImportOptions, hooks: ImportHooks = {}): RowImporter {
   const events = new PlainEvents(options, hooks, 'spreadsheet');
@@ -22,6 +22,12 @@ export function createPlainCsvImporter(options: ImportOptions, hooks: ImportHook
     const notText = notDelimitedText(fields);
     if (notText !== null) {
       problem(null, notText);
+      b.fatal = true;
+      return;
+    }
+    const badNames = headerProblems(fields, file, line);
+    if (badNames.length > 0) {
+      for (const p of badNames) b.problems.add(p);
       b.fatal = true;
       return;
     }
@@ -65,17 +71,22 @@ export function createPlainCsvImporter(options: ImportOptions, hooks: ImportHook
     );
   }
 
-  function rowError(line: number, expected: string): void {
+  function rowError(line: number, problems: readonly CellProblem[]): void {
     if (!columns || b.fatal) return;
     b.rowsRead++;
-    b.refuseRow([{ file, line, column: null, value: null, expected }]);
+    b.refuseRow(problems.map(({ column, expected }) => ({ file, line, column, value: null, expected })));
+  }
+
+  function fail(problem: ImportProblem): void {
+    b.problems.add(problem);
+    b.fatal = true;
   }
 
   function finish() {
-    if (!columns)
+    if (!columns && !b.fatal)
       b.problems.add({ file, line: 1, column: null, value: null, expected: 'a header row naming the columns' });
     return events.finish(`Events from ${file}`, !columns);
   }
 
-  return { header, row, rowError, finish };
+  return { header, row, rowError, fail, finish };
 }

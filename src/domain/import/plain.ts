@@ -13,9 +13,20 @@ import type { NewsEvent, Source } from '../dataset-schema.ts';
 import { EVENT_TYPES, EVENT_TYPE_IDS, type EventType } from '../taxonomy.ts';
 import type { Precision } from '../temporal.ts';
 import { extentOf } from '../event-pack.ts';
+import { isKnownCountryCode } from '../country-codes.ts';
 import { DatasetBuilder, detach, type ImportHooks } from './builder.ts';
-import { EXPECTED_DAY, expectedDay, parseDateInterval, parseDay, type DayInterval } from './dates.ts';
-import { RowProblems, expectedCoordinate, isNullIsland, parseDecimal, setAttribute, splitNames } from './rows.ts';
+import { EXPECTED_DAY, expectedDay, parseDateInterval, parseDay, yearsProblem, type DayInterval } from './dates.ts';
+import {
+  RowProblems,
+  expectedCoordinate,
+  isNullIsland,
+  lengthProblem,
+  namesLengthProblem,
+  parseDecimal,
+  setAttribute,
+  splitNames,
+  type LimitedText,
+} from './rows.ts';
 import type { ImportOptions, ImportResult } from './types.ts';
 
 /** The documented columns and the other names each is recognised by (all matched case-insensitively). */
@@ -99,6 +110,18 @@ function spanOf(start: DayInterval, end: DayInterval): DayInterval {
 }
 
 const NONE = Object.freeze([]) as unknown as never[];
+
+/** The columns whose values are limited as the dataset's fields they become are (see rows.ts lengthProblem). */
+const LIMITED: readonly (readonly [PlainColumn, LimitedText])[] = [
+  ['id', 'id'],
+  ['title', 'title'],
+  ['summary', 'summary'],
+  ['place', 'name'],
+  ['source_url', 'url'],
+  ['source_title', 'title'],
+  ['publisher', 'name'],
+  ['excerpt', 'quote'],
+];
 
 /** Where a record is, for messages and for the event's record. */
 export interface RecordWhere {
@@ -215,6 +238,25 @@ export class PlainEvents {
     } else if (end !== '') problems.add(col('start'), '', 'a start date for the end date given');
     else problems.add(names.date ?? names.start ?? 'date', '', 'a date (or start and end) such as "2020-03-05"');
 
+    if (interval) {
+      const years = yearsProblem(interval.earliest, interval.latest, this.options);
+      if (years !== null) {
+        const startOutside = yearsProblem(interval.earliest, interval.earliest, this.options) !== null;
+        const column = date !== '' ? 'date' : startOutside ? 'start' : 'end';
+        problems.add(col(column), get(column), years);
+      }
+    }
+
+    // Longer than the dataset's limits (DATASET_LIMITS, as `npm run data` applies them): refused, never cut.
+    for (const [column, kind] of LIMITED) {
+      const expected = lengthProblem(get(column), kind);
+      if (expected !== null) problems.add(col(column), null, expected);
+    }
+    for (const column of ['actors', 'places'] as const) {
+      const expected = namesLengthProblem(get(column));
+      if (expected !== null) problems.add(col(column), null, expected);
+    }
+
     const typeText = get('type');
     const type = typeOf(typeText);
     if (type === null) problems.add(col('type'), typeText, TYPES_EXPECTED);
@@ -248,6 +290,12 @@ export class PlainEvents {
     const countryText = get('country_code');
     if (countryText !== '' && !/^[A-Za-z]{2}$/.test(countryText))
       problems.add(col('country_code'), countryText, 'an ISO 3166-1 alpha-2 country code such as "SY", or nothing');
+    else if (countryText !== '' && !isKnownCountryCode(countryText.toUpperCase()))
+      problems.add(
+        col('country_code'),
+        countryText,
+        'a known ISO 3166-1 alpha-2 country code such as "SY" (XK for Kosovo), or nothing',
+      );
 
     const fatalitiesText = get('fatalities');
     let fatalities: number | null = null;
@@ -264,6 +312,10 @@ export class PlainEvents {
     const publishedDay = published === '' ? null : parseDay(published);
     if (published !== '' && publishedDay === null)
       problems.add(col('published'), published, expectedDay(published) || EXPECTED_DAY);
+    else if (publishedDay !== null) {
+      const years = yearsProblem(publishedDay, publishedDay, this.options);
+      if (years !== null) problems.add(col('published'), published, years);
+    }
     const excerpt = get('excerpt');
     const sourceTitle = get('source_title');
     if (excerpt !== '' && url === '' && sourceTitle === '')

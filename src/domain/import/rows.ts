@@ -1,5 +1,83 @@
 /** Reading rows of a delimited file by column name: names matched trimmed, case-insensitively, in any order. */
+import { codePointName, indexOfControlCharacter, indexOfLoneSurrogate } from '../code-points.ts';
+import { DATASET_LIMITS } from '../dataset-limits.ts';
 import type { ImportProblem } from './types.ts';
+
+/** A problem of one value of a row refused before it is read: its column (null for the row) and the expectation. */
+export interface CellProblem {
+  column: string | null;
+  expected: string;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * The longest value a cell (or a GeoJSON property) may hold: ten times ACLED's longest notes, far below what would
+ * hurt the app. Fields with a dataset limit (a title, a name) are held to that, shorter one.
+ */
+export const MAX_VALUE_CHARS = 100_000;
+
+/**
+ * What a value holding a control character (other than tab, line feed and carriage return: a NUL, an escape, a C1
+ * character) was expected to be, or null when it holds none. The value is not quoted in the problem: its control
+ * characters would reach the terminal or the page.
+ */
+export function controlCharacterProblem(value: string): string | null {
+  const at = indexOfControlCharacter(value);
+  if (at < 0) return null;
+  return `text without control characters (tab and line breaks are allowed): character ${count(at + 1)} is the control character ${codePointName(value[at]!)}`;
+}
+
+/** As controlCharacterProblem, for half a UTF-16 surrogate pair (a JSON "\ud800" escape): not a character. */
+export function loneSurrogateProblem(value: string): string | null {
+  const at = indexOfLoneSurrogate(value);
+  if (at < 0) return null;
+  return `whole characters: character ${count(at + 1)} is half a UTF-16 surrogate pair (${codePointName(value[at]!)}), which UTF-8 cannot hold (a "\\u" escape must name a character, not half of one)`;
+}
+
+/** The kinds of imported text that have a dataset limit (DATASET_LIMITS, shared with `npm run data`). */
+export type LimitedText = 'id' | 'title' | 'name' | 'summary' | 'quote' | 'url';
+const LIMITS: Record<LimitedText, { max: number; what: string }> = {
+  id: { max: DATASET_LIMITS.idChars, what: 'an id' },
+  title: { max: DATASET_LIMITS.titleChars, what: 'a title' },
+  name: { max: DATASET_LIMITS.nameChars, what: 'a name' },
+  summary: { max: DATASET_LIMITS.summaryChars, what: 'a summary' },
+  quote: { max: DATASET_LIMITS.quoteChars, what: 'an excerpt' },
+  url: { max: DATASET_LIMITS.urlChars, what: 'a web address' },
+};
+
+/**
+ * What a value longer than its dataset limit was expected to be, or null when it fits: "a title of at most 300
+ * characters (the dataset limit); this one has 412". Not shortened silently: the row is refused.
+ */
+export function lengthProblem(value: string, kind: LimitedText): string | null {
+  const { max, what } = LIMITS[kind];
+  if (value.length <= max) return null;
+  return `${what} of at most ${count(max)} characters (the dataset limit); this one has ${count(value.length)}`;
+}
+
+/** As lengthProblem, for a ";"-separated list of names: each name is limited, not the list (checked cheaply). */
+export function namesLengthProblem(list: string): string | null {
+  const max = DATASET_LIMITS.nameChars;
+  if (list.length <= max) return null;
+  const longest = splitNames(list).reduce((n, name) => Math.max(n, name.length), 0);
+  if (longest <= max) return null;
+  return `names (";"-separated) of at most ${count(max)} characters each (the dataset limit); one has ${count(longest)}`;
+}
+
+/**
+ * Problems of a header's names (each becomes an attribute's name): a control character, or a name longer than a
+ * name's dataset limit. Each refuses the file.
+ */
+export function headerProblems(fields: readonly string[], file: string, line: number): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  fields.forEach((field, i) => {
+    const expected = controlCharacterProblem(field) ?? lengthProblem(field.trim(), 'name');
+    if (expected !== null && problems.length < 100)
+      problems.push({ file, line, column: `number ${i + 1}`, value: null, expected: `a column name: ${expected}` });
+  });
+  return problems;
+}
 
 /** "  Event_Date " → "event_date"; "SOURCE SCALE" → "source_scale"; a leading byte-order mark is dropped. */
 export function normaliseColumnName(name: string): string {

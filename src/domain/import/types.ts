@@ -28,6 +28,8 @@ export interface ImportOptions {
   description?: string;
   /** Import the valid rows and count the rest as skipped, instead of refusing the whole file. */
   skipInvalid?: boolean;
+  /** The years a date may fall in (inclusive); DEFAULT_YEARS (1000–2100), as for the curated dataset, if not given. */
+  years?: { from: number; to: number };
 }
 
 export interface ImportResult {
