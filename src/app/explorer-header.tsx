@@ -6,6 +6,7 @@ import { datasetQueryKey } from '../queries/dataset-query.ts';
 import type { DatasetChoice } from '../queries/dataset-registry-query.ts';
 import type { ExplorerDataset } from './explorer.tsx';
 import { OpenFileButton } from './open-file.tsx';
+import { StoryPicker } from '../features/story/story-panel.tsx';
 
 export function ExplorerHeader({
   index,
@@ -39,6 +40,7 @@ export function ExplorerHeader({
         </p>
       </div>
       <div className="header-actions">
+        <StoryPicker index={index} />
         <DatasetSwitcher index={index} dataset={dataset} />
         <OpenFileButton />
         <CopyLinkButton local={local} />

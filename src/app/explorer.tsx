@@ -11,6 +11,7 @@ import { FilterBar } from '../features/filters/filter-bar.tsx';
 import { EventList } from '../features/list/event-list.tsx';
 import { EventMap } from '../features/map/event-map.tsx';
 import { SourceReader } from '../features/reader/source-reader.tsx';
+import { StoryPanel } from '../features/story/story-panel.tsx';
 import { useExplorerStore } from '../state/explorer-store.ts';
 import { useFilteredEvents } from '../state/filtered-events.ts';
 import { finishInteraction, markReadyPart } from '../state/interaction-timing.ts';
@@ -153,6 +154,10 @@ export function Explorer({ index, dataset }: { index: DatasetIndex; dataset: Exp
           </section>
           {/* Focusable so keyboard users can scroll it even when it holds no control (nothing selected). */}
           <section className="pane details-pane" aria-label="Event details" tabIndex={0}>
+            {/* A story's step above the event it selects: its evidence is right below the step's text. */}
+            <ViewBoundary view="story">
+              <StoryPanel index={index} />
+            </ViewBoundary>
             {selected && selectedIsHidden && (
               <div className="hidden-selection" role="status">
                 The selected event does not match the current filters: it stays selected, but the list and the timeline

@@ -6,12 +6,11 @@
  *
  * Curated stories live in data/stories/*.yaml (one story per file) and are validated by `npm run data` against the
  * dataset they walk through (scripts/dataset/compile-stories.ts); the app reads the built stories.json of a pack
- * with the same schema. Pure and framework-free.
+ * with the same schema, loaded on its own (zod stays out of the first download): what steps do is story-steps.ts.
  */
 import { z } from 'zod';
 import { DATASET_LIMITS, FIELD_SCHEMAS } from './dataset-schema.ts';
 import { EVENT_TYPE_IDS } from './taxonomy.ts';
-import type { DateWindow } from './url-state.ts';
 
 /** The most steps of one story, and events of one step: a story is read step by step by a person. */
 export const STORY_LIMITS = { steps: 100, eventsPerStep: 50, stories: 100 } as const;
@@ -73,73 +72,3 @@ export const StoryCollectionSchema = z.strictObject({
 export type StoryStep = z.infer<typeof StoryStepSchema>;
 export type Story = z.infer<typeof StorySchema>;
 export type StoryCollection = z.infer<typeof StoryCollectionSchema>;
-
-/** What a step needs to know of an event to frame it: its days and where it happened. */
-export interface FramedEvent {
-  earliest: string;
-  latest: string;
-  /** [lat, lon] of each of its places. */
-  points: readonly (readonly [number, number])[];
-}
-
-export interface StepFrame {
-  window: DateWindow | null;
-  extent: { south: number; west: number; north: number; east: number } | null;
-}
-
-/**
- * The window and extent a step shows: its own when given, else the span of its events' days and the bounds of
- * their places; null when neither the step nor its events say (the view then stays where it is).
- */
-export function frameOfStep(step: StoryStep, eventOf: (id: string) => FramedEvent | undefined): StepFrame {
-  const events = step.events.map(eventOf).filter((e): e is FramedEvent => e !== undefined);
-  let window: DateWindow | null = step.window ?? null;
-  if (!window && events.length > 0)
-    window = {
-      start: events.reduce((min, e) => (e.earliest < min ? e.earliest : min), events[0]!.earliest),
-      end: events.reduce((max, e) => (e.latest > max ? e.latest : max), events[0]!.latest),
-    };
-  let extent = step.extent ?? null;
-  const points = events.flatMap((e) => e.points);
-  if (!extent && points.length > 0)
-    extent = {
-      south: Math.min(...points.map((p) => p[0])),
-      north: Math.max(...points.map((p) => p[0])),
-      west: Math.min(...points.map((p) => p[1])),
-      east: Math.max(...points.map((p) => p[1])),
-    };
-  return { window, extent };
-}
-
-/** What a dataset offers a story to refer to. */
-export interface StoryReferences {
-  events: ReadonlySet<string>;
-  actors: ReadonlySet<string>;
-  places: ReadonlySet<string>;
-}
-
-/** A reference of a story to something the dataset does not have, with the path of the field that makes it. */
-export interface StoryReferenceProblem {
-  path: (string | number)[];
-  message: string;
-}
-
-/** Every id a story names that its dataset does not hold (events, and actors and places in filters). */
-export function findUnknownStoryReferences(story: Story, refs: StoryReferences): StoryReferenceProblem[] {
-  const problems: StoryReferenceProblem[] = [];
-  story.steps.forEach((step, s) => {
-    step.events.forEach((id, i) => {
-      if (!refs.events.has(id)) problems.push({ path: ['steps', s, 'events', i], message: unknown('event', id) });
-    });
-    for (const kind of ['actor', 'place'] as const)
-      step.filters?.[kind]?.forEach((id, i) => {
-        const known = kind === 'actor' ? refs.actors : refs.places;
-        if (!known.has(id)) problems.push({ path: ['steps', s, 'filters', kind, i], message: unknown(kind, id) });
-      });
-  });
-  return problems;
-}
-
-function unknown(kind: string, id: string): string {
-  return `unknown ${kind} "${id}": expected the id of ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} of the dataset`;
-}

@@ -12,7 +12,8 @@ import { tableFromIPC, type Table } from '@uwdata/flechette';
 import { PackError } from '../domain/arrow-columns.ts';
 import { SCHEMA_VERSION } from '../domain/dataset-version.ts';
 import { indexDataset, type DatasetIndex } from '../domain/dataset-index.ts';
-import { findManifestProblems, type PackManifest } from '../domain/event-pack.ts';
+import { findManifestProblems, type PackFileEntry, type PackManifest } from '../domain/event-pack.ts';
+import type { Story } from '../domain/story.ts';
 import { decodePack } from '../domain/event-table.ts';
 import { attachPackSource, DatasetLoadError, remotePackSource, type PackSource } from './pack-source.ts';
 import type { DatasetChoice } from './dataset-registry-query.ts';
@@ -40,19 +41,49 @@ export async function loadDatasetIndex(source: PackSource): Promise<DatasetIndex
     );
   const { files } = manifest as PackManifest;
   const hot = [files.events, files.actors, files.places, files.sources] as const;
-  const [events, actors, places, sources] = await Promise.all(
-    hot.map(async (entry) => decodeArrow(entry.path, await source.read(entry))),
-  );
+  const [[events, actors, places, sources], stories] = await Promise.all([
+    Promise.all(hot.map(async (entry) => decodeArrow(entry.path, await source.read(entry)))),
+    files.stories ? readStories(files.stories, source) : [],
+  ]);
   try {
     const index = indexDataset(
       decodePack(manifest as PackManifest, { events: events!, actors: actors!, places: places!, sources: sources! }),
+      stories,
     );
+    const unknown = index.stories.flatMap((story) =>
+      story.steps.flatMap((step) => step.events.filter((id) => index.rowOf(id) === undefined)),
+    );
+    if (unknown.length > 0)
+      throw new DatasetLoadError("The dataset's stories name events it does not have.", [
+        `unknown event ids: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}`,
+        REBUILD,
+      ]);
     return attachPackSource(index, source);
   } catch (error) {
     if (error instanceof PackError)
       throw new DatasetLoadError('The dataset is inconsistent and cannot be shown.', [error.message, REBUILD]);
     throw error;
   }
+}
+
+/** The pack's stories.json, checked with the schema the build wrote it with (a few kB: the full check is cheap). */
+async function readStories(entry: PackFileEntry, source: PackSource): Promise<Story[]> {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder().decode(await source.read(entry)));
+  } catch (error) {
+    if (error instanceof DatasetLoadError) throw error;
+    throw new DatasetLoadError(`The dataset file ${entry.path} is not JSON.`, [String(error), REBUILD]);
+  }
+  // The schema library is loaded only for a dataset that has stories, beside its hot tables.
+  const { StoryCollectionSchema } = await import('../domain/story.ts');
+  const checked = StoryCollectionSchema.safeParse(value);
+  if (!checked.success)
+    throw new DatasetLoadError(
+      `The dataset file ${entry.path} does not hold stories in the expected format.`,
+      checked.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`),
+    );
+  return checked.data.stories;
 }
 
 export const datasetQueryKey = (id: string) => ['dataset', id] as const;

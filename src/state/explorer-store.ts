@@ -20,8 +20,29 @@ import { hasSearchTerms } from '../domain/search-terms.ts';
 import { EMPTY_VIEW, type DateWindow, type ViewState } from '../domain/url-state.ts';
 import { startInteraction } from './interaction-timing.ts';
 
-/** The view a selection was made in (a link's selection comes through restoreView or startDataset instead). */
-export type SelectionSource = 'timeline' | 'map' | 'list' | 'reader';
+/**
+ * The view a selection was made in (a link's selection comes through restoreView or startDataset instead); 'story'
+ * for a story's step, which frames the views itself (the map on the step's extent, the timeline on its window).
+ */
+export type SelectionSource = 'timeline' | 'map' | 'list' | 'reader' | 'story';
+
+/** A map extent in degrees. */
+export interface MapExtent {
+  south: number;
+  west: number;
+  north: number;
+  east: number;
+}
+
+/**
+ * A request to fly the map to an extent (a story's step), carried out once per id like a RevealRequest. `key`
+ * names what asked ("story:step"), so the same step is not framed again when the URL restores it.
+ */
+export interface MapFrameRequest {
+  id: number;
+  key: string;
+  extent: MapExtent;
+}
 
 /**
  * A request to bring the selected event into view, made once per change of the selection (each with its own id).
@@ -53,6 +74,8 @@ export interface ExplorerState {
   view: ViewState;
   /** The last request to reveal the selected event (null with no selection). */
   reveal: RevealRequest | null;
+  /** The last request to frame the map on an extent. */
+  mapFrame: MapFrameRequest | null;
   hoveredEventId: string | null;
   notices: Notice[];
 
@@ -61,6 +84,15 @@ export interface ExplorerState {
   clearFilters: () => void;
   openReader: (sourceId: string | null) => void;
   setWindow: (window: DateWindow | null) => void;
+  /**
+   * Shows a story's step: `view` is the step's view (see domain/story-steps.ts viewOfStep), its event revealed by
+   * the story's own framing, and the map flown to `extent` when there is one.
+   */
+  showStoryStep: (view: ViewState, extent: MapExtent | null) => void;
+  /** Flies the map to `extent` unless the last frame request was already for `key`. */
+  frameMap: (key: string, extent: MapExtent) => void;
+  /** Back to free exploration: the story closes, the selection, filters and window stay as they are. */
+  leaveStory: () => void;
   hoverEvent: (eventId: string | null) => void;
   /** Replaces the whole view from the URL (Back/Forward); a selection that changed is revealed as a link's is. */
   restoreView: (view: ViewState) => void;
@@ -75,16 +107,24 @@ export interface ExplorerState {
 
 let nextNoticeId = 1;
 let nextRevealId = 1;
+let nextFrameId = 1;
 
-/** A link's selection is revealed everywhere, except that a link's window is kept on the timeline. */
+/**
+ * A link's selection is revealed everywhere, except that a link's window is kept on the timeline; a story's step
+ * frames the map itself.
+ */
 function revealLinked(view: ViewState): RevealRequest | null {
   if (view.event === null) return null;
-  return { id: nextRevealId++, eventId: view.event, madeIn: null, keepTimelineWindow: view.window !== null };
+  const madeIn = view.story === null ? null : 'story';
+  return { id: nextRevealId++, eventId: view.event, madeIn, keepTimelineWindow: view.window !== null };
 }
+
+export const storyFrameKey = (view: Pick<ViewState, 'story' | 'step'>) => `${view.story}:${view.step}`;
 
 export const useExplorerStore = create<ExplorerState>()((set, get) => ({
   view: EMPTY_VIEW,
   reveal: null,
+  mapFrame: null,
   hoveredEventId: null,
   notices: [],
 
@@ -109,6 +149,19 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
     set((s) => ({ view: { ...s.view, read: sourceId } }));
   },
   setWindow: (window) => set((s) => ({ view: { ...s.view, window } })),
+  showStoryStep: (view, extent) => {
+    startInteraction('select');
+    const reveal: RevealRequest | null =
+      view.event === null
+        ? null
+        : { id: nextRevealId++, eventId: view.event, madeIn: 'story', keepTimelineWindow: view.window !== null };
+    const mapFrame = extent ? { id: nextFrameId++, key: storyFrameKey(view), extent } : get().mapFrame;
+    set({ view, reveal, mapFrame });
+  },
+  frameMap: (key, extent) => {
+    if (get().mapFrame?.key !== key) set({ mapFrame: { id: nextFrameId++, key, extent } });
+  },
+  leaveStory: () => set((s) => ({ view: { ...s.view, story: null, step: null } })),
   hoverEvent: (eventId) => {
     if (get().hoveredEventId !== eventId) set({ hoveredEventId: eventId });
   },
@@ -118,6 +171,7 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
     set({
       view,
       reveal: revealLinked(view),
+      mapFrame: null,
       hoveredEventId: null,
       notices: notices.map((message) => ({ id: nextNoticeId++, tone: 'warning', message })),
     }),

@@ -18,6 +18,7 @@ import {
   withDefaultDataset,
   type ViewState,
 } from '../domain/url-state.ts';
+import { framedEventOf, viewOfStep } from '../domain/story-steps.ts';
 import { useExplorerStore } from './explorer-store.ts';
 
 export type HistoryWrite = 'push' | 'replace' | 'none';
@@ -87,12 +88,23 @@ export function restoreViewFromUrl(index: DatasetIndex, dataset: UrlDataset, opt
   if (restoredIndex === index) return;
   restoredIndex = index;
   const read = options.ignoreLink ? null : readLocation(index, dataset);
-  const view = read?.view ?? { ...EMPTY_VIEW, dataset: dataset.param };
+  const view = withStoryStep(index, read?.view ?? { ...EMPTY_VIEW, dataset: dataset.param });
   fromTheUrl(() =>
     useExplorerStore
       .getState()
       .startDataset(view, [...(options.notices ?? []), ...(read?.problems ?? []).map(problemNotice)]),
   );
+}
+
+/**
+ * A link that names only a story's step (`?story=x&step=3`) opens the step's view; one that also names a selection,
+ * filters or a window opens exactly those (it is what the sender saw, perhaps after looking around in the step).
+ */
+function withStoryStep(index: DatasetIndex, view: ViewState): ViewState {
+  const story = view.story === null ? undefined : index.stories.find((s) => s.id === view.story);
+  if (!story || !sameView({ ...EMPTY_VIEW, dataset: view.dataset, story: view.story, step: view.step }, view))
+    return view;
+  return viewOfStep(view, story, view.step ?? 1, (id) => framedEventOf(index, id)).view;
 }
 
 export function useUrlSync(index: DatasetIndex, dataset: UrlDataset): void {

@@ -29,6 +29,13 @@ const FIT_PADDING = 48;
 const FIT_MAX_ZOOM = 6;
 
 /** Fit padding that keeps the open map key (bottom-left) off the fitted places when the map is wide enough. */
+/** Flies to `target` (jumps, for a reader who asked for reduced motion). */
+function flyTo(map: L.Map, target: L.LatLngBounds): void {
+  const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  if (reducedMotion) map.fitBounds(target, { ...fitOptions(map), animate: false });
+  else map.flyToBounds(target, { ...fitOptions(map), duration: 0.8 });
+}
+
 function fitOptions(map: L.Map): L.FitBoundsOptions {
   const legend = map.getContainer().querySelector<HTMLElement>('.event-map-legend details[open]');
   const legendWidth = legend?.offsetWidth ?? 0;
@@ -110,6 +117,8 @@ export function SelectionLayer({
   const selectedId = useExplorerStore((s) => s.view.event);
   const hoveredId = useExplorerStore((s) => s.hoveredEventId);
   const reveal = useExplorerStore((s) => s.reveal);
+  const mapFrame = useExplorerStore((s) => s.mapFrame);
+  const lastFrameRef = useRef<number | null>(null);
   const selected = selectedId === null ? null : (index.summaryById(selectedId) ?? null);
   const hovered = hoveredId === null || hoveredId === selectedId ? null : (index.summaryById(hoveredId) ?? null);
   const layersRef = useRef<SelectionLayers | null>(null);
@@ -239,11 +248,21 @@ export function SelectionLayer({
       const target = L.latLngBounds(bounds);
       // A selection made on the map itself, whose places are all in view already, need not move it.
       if (reveal.madeIn === 'map' && map.getBounds().contains(target)) return;
-      const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-      if (reducedMotion) map.fitBounds(target, { ...fitOptions(map), animate: false });
-      else map.flyToBounds(target, { ...fitOptions(map), duration: 0.8 });
+      // A story's step frames the map on the extent of all its events (below), not on the first one.
+      if (reveal.madeIn === 'story') return;
+      flyTo(map, target);
     },
     [map, index, selected, reveal, world],
+  );
+
+  useEffect(
+    function flyToFrameRequest() {
+      if (!mapFrame || lastFrameRef.current === mapFrame.id) return;
+      lastFrameRef.current = mapFrame.id;
+      const { south, west, north, east } = mapFrame.extent;
+      flyTo(map, L.latLngBounds([south, west], [north, east]));
+    },
+    [map, mapFrame],
   );
 
   return null;

@@ -3,14 +3,9 @@ import { findManifestProblems, STORIES_FILE, type PackManifest } from './event-p
 import { encodePack } from './pack-encoder.ts';
 import { SCHEMA_VERSION } from './dataset-schema.ts';
 import { makeDataset, makeEvent } from './testing/make-dataset.ts';
-import {
-  StoryCollectionSchema,
-  StorySchema,
-  findUnknownStoryReferences,
-  frameOfStep,
-  type FramedEvent,
-  type Story,
-} from './story.ts';
+import { StoryCollectionSchema, StorySchema, type Story } from './story.ts';
+import { findUnknownStoryReferences, frameOfStep, viewOfStep, type FramedEvent } from './story-steps.ts';
+import { EMPTY_VIEW } from './url-state.ts';
 
 const events = new Map<string, FramedEvent>([
   ['sochi', { earliest: '2018-09-17', latest: '2018-09-17', points: [[43.6, 39.73]] }],
@@ -100,5 +95,35 @@ describe('stories in the pack', () => {
     const manifest = JSON.parse(new TextDecoder().decode(files.get('manifest.json'))) as PackManifest;
     const broken = { ...manifest, files: { ...manifest.files, stories: { path: 7 } } };
     expect(findManifestProblems(broken, SCHEMA_VERSION).join('\n')).toContain('files.stories');
+  });
+});
+
+describe('viewOfStep', () => {
+  const story = StorySchema.parse({
+    id: 'walk',
+    title: 'A walk',
+    steps: [
+      { text: 'one', events: ['sochi'] },
+      { text: 'two', events: ['gone', 'idlib'], filters: { type: ['offensive'] } },
+      { text: 'three', window: { start: '2021-01-01', end: '2021-12-31' } },
+    ],
+  });
+  const lookup = (id: string) => events.get(id);
+  const exploring = { ...EMPTY_VIEW, actor: ['akar'], q: 'truce', read: 'article', event: 'other' };
+
+  it('selects the first event and replaces the user’s filters with the step’s, the reader closed', () => {
+    const { view } = viewOfStep(exploring, story, 2, lookup);
+    expect(view).toMatchObject({ story: 'walk', step: 2, event: 'idlib', actor: [], type: ['offensive'], q: '' });
+    expect(view.read).toBeNull();
+  });
+
+  it('pads a window taken from the events so a one-day event does not fill the timeline', () => {
+    const { view } = viewOfStep(EMPTY_VIEW, story, 1, lookup);
+    expect(view.window).toEqual({ start: '2018-09-10', end: '2018-09-24' });
+  });
+
+  it('keeps a step’s own window as written, selects nothing for a step without events, and clamps the step', () => {
+    const { view } = viewOfStep(exploring, story, 9, lookup);
+    expect(view).toMatchObject({ step: 3, event: null, window: { start: '2021-01-01', end: '2021-12-31' } });
   });
 });
