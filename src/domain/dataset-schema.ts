@@ -6,6 +6,7 @@
  * Offsets are UTF-16 code units (JavaScript string indices), end exclusive: `text.slice(start, end) === quote`.
  * Days are inclusive ISO days (YYYY-MM-DD). Coordinates are WGS84 decimal degrees.
  */
+import './zod-in-page.ts';
 import { z } from 'zod';
 import { isIsoDay } from './iso-day.ts';
 import { PRECISIONS, QUALIFIERS } from './temporal.ts';

@@ -8,6 +8,7 @@
  * dataset they walk through (scripts/dataset/compile-stories.ts); the app reads the built stories.json of a pack
  * with the same schema, loaded on its own (zod stays out of the first download): what steps do is story-steps.ts.
  */
+import './zod-in-page.ts';
 import { z } from 'zod';
 import { DATASET_LIMITS, FIELD_SCHEMAS } from './dataset-schema.ts';
 import { EVENT_TYPE_IDS } from './taxonomy.ts';
