@@ -6,6 +6,7 @@ import { nearestPhrase, chooseReading, findDatePhrases, type DatePhrase } from '
 import {
   escapeRegExp,
   findUnknownNames,
+  knownSpellings,
   matchKnownNames,
   type KnownRecord,
   type NameMatch,
@@ -34,8 +35,13 @@ export interface Candidate {
   headline: boolean;
   /** The sentence is the headline or the lead: what it reports is the news of the day of writing. */
   news: boolean;
-  /** For a statement: the actor that stands as the speech verb's subject ("Akar said", "said Akar"), if named. */
+  /**
+   * For a statement: the actor that stands as the speech verb's subject ("Akar said", "said Akar"), if named; a name
+   * the dataset does not know is `new:<its words>` ("Russia's Defense Ministry said").
+   */
   speaker: string | null;
+  /** A strike back ("a retaliatory attack", "the counterfire"): another happening than the attack it answers. */
+  retaliation: boolean;
   type: EventType;
   trigger: string;
   modality: Modality;
@@ -68,6 +74,7 @@ export function findCandidates(
 ): Candidate[] {
   const out: Candidate[] = [];
   const people = new Set(actors.filter((a) => a.kind === 'person').map((a) => a.id));
+  const spelled = knownSpellings([...actors, ...places]);
   /** The people the last sentence that named any named: "They announced a ceasefire" is theirs. */
   let lastPeople: NameMatch[] = [];
   /** The person last reported speaking: "He added that…" is theirs. */
@@ -85,12 +92,19 @@ export function findCandidates(
     );
     const known = matchKnownNames(sentence.text, actors, places);
     const named = known.filter((n) => people.has(n.id));
-    const names: NameMatch[] = [...inheritedPeople(sentence.text, lastPeople, lastSpeaker, known), ...known];
+    const names: NameMatch[] = [...inheritedPeople(sentence.text, lastPeople, lastSpeaker, known, people), ...known];
     if (named.length > 0) lastPeople = named;
     if (triggers.length === 0) continue;
     // A headline capitalises every word: compromise would take most of them for names.
-    const unknown = headline ? [] : findUnknownNames(sentence.text, names);
-    if (names.length === 0 && unknown.length === 0) continue;
+    const unknown = headline ? [] : findUnknownNames(sentence.text, names, spelled);
+    // "The attack, blamed on rebels, also wounded five": a sentence that names no one may still go on telling the
+    // happening just told, by the same word at its head; grouping folds it in there.
+    const goesOn =
+      out.at(-1)?.type === triggers[0]!.type &&
+      new RegExp(`^(?:the|this|that) (?:[\\w’'-]+ ){0,2}${escapeRegExp(triggers[0]!.words)}\\b`, 'i').test(
+        sentence.text,
+      );
+    if (names.length === 0 && unknown.length === 0 && !goesOn) continue;
     const phrases = findDatePhrases(sentence.text, anchor);
     const primary = triggers[0]!;
     const chosen = [primary];
@@ -100,7 +114,13 @@ export function findCandidates(
     // "X said that Y": the statement is a happening of its own beside Y when a named speaker is the subject of the
     // speech verb; "Ankara said two soldiers had been killed" only attributes the killing.
     const statement = triggers.find((t) => t.type === 'statement');
-    const speaker: NameMatch | null = statement ? speakerOf(sentence.text, statement, names) : null;
+    // A speaker the dataset does not know ("Russia's Defense Ministry said", "according to Shoigu") speaks too.
+    const unknownSpeakers: NameMatch[] = unknown
+      .filter((u) => u.kind !== 'place' && sentence.text.includes(u.text))
+      .map((u) => ({ id: `new:${u.text}`, file: 'actors', text: u.text, index: sentence.text.indexOf(u.text) }));
+    const speaker: NameMatch | null = statement
+      ? (speakerOf(sentence.text, statement, names) ?? speakerOf(sentence.text, statement, unknownSpeakers))
+      : null;
     if (speaker && people.has(speaker.id)) lastSpeaker = speaker;
     // A state named as the speaker ("Ankara said", "Moscow says") attributes a report rather than making news.
     const speakerKind = actors.find((a) => a.id === speaker?.id)?.kind;
@@ -162,11 +182,23 @@ export function findCandidates(
         phrase = null;
       // "Agreed to have a meeting": the meeting is planned, and the agreeing's date is not the meeting's.
       if (role === 'intended' && phrase && phrase.index < trigger.index) phrase = null;
+      // A headline's infinitive is its future: "Erdoğan and Putin to meet on Monday" is next Monday. Only with a date
+      // phrase: an undated headline ("Putin, Erdogan to discuss Idlib") is joined to the body's report of the day.
+      const headlineTo =
+        headline && phrases.some((p) => p.readings.length > 0)
+          ? /\bto\s+(?:(?:hold|have|pay|make|sign|launch|attend|host|start|begin)\s+(?:[\w’'-]+\s+){0,2})?$/i.exec(
+              sentence.text.slice(0, trigger.index),
+            )
+          : null;
       let { modality, cue } =
         role === 'intended'
           ? { modality: 'planned' as Modality, cue: sentence.text.slice(0, trigger.index).match(/\bto \w+\s[^]*$/)![0] }
-          : findModalityAt(sentence.text, trigger.index, isVerbAt(sentence.text, trigger.index, trigger.words));
+          : headlineTo && trigger.type !== 'statement'
+            ? { modality: 'planned' as Modality, cue: `${headlineTo[0]}${trigger.words}` }
+            : findModalityAt(sentence.text, trigger.index, isVerbAt(sentence.text, trigger.index, trigger.words));
       const planned = trigger.type !== 'statement' && modality === 'planned';
+      // The date phrase was chosen before the headline's infinitive said the happening is to come.
+      if (headlineTo && phrase === null) phrase = nearestPhrase(phrases, trigger.index);
       const verb = governingVerb(sentence.text, trigger.index);
       // "had been killed … on Saturday" in a Saturday paper: the past perfect looks back from an earlier moment, so
       // the bare weekday is last week's, not the publication day.
@@ -221,6 +253,9 @@ export function findCandidates(
         headline,
         news: headline || inLead,
         speaker: trigger.type === 'statement' ? (speaker?.id ?? null) : null,
+        retaliation:
+          trigger.type !== 'statement' &&
+          /\b(?:retaliat\w*|counter-?(?:fire|attacks?|strikes?|offensive)|in response)\b/i.test(sentence.text),
         type: trigger.type,
         trigger: trigger.words,
         // What was said was said: "the zone will come into force by Oct. 15, Putin told reporters" is a statement
@@ -311,9 +346,11 @@ function inheritedPeople(
   previous: NameMatch[],
   lastSpeaker: NameMatch | null,
   known: NameMatch[],
+  people: Set<string>,
 ): NameMatch[] {
-  // Only when the sentence names no one itself: "he might hold talks with his Russian counterpart" names one.
-  if (previous.length === 0 || known.some((n) => n.file === 'actors')) return [];
+  // Only when the sentence names no person itself: "he might hold talks with his Russian counterpart" names one;
+  // "He added that Turkey has called on the parties" names a state, which is what he spoke of, not who spoke.
+  if (previous.length === 0 || known.some((n) => people.has(n.id))) return [];
   // At the start, or after an opening phrase: "After talks in Moscow Thursday, they announced…".
   const subject =
     /^(?:["“]?\s*|[^,"“]{0,60},\s*)(?:(they|the two (?:leaders|presidents|men|sides)|both (?:leaders|presidents|men))|(he|she))\b/i.exec(
@@ -384,6 +421,8 @@ function hasOwnVerb(sentence: string, trigger: Trigger): boolean {
 
 /** An aside between commas: "Akar, speaking to journalists, said". */
 const ASIDE = /^\s*,[^,]{1,50},\s*$/;
+/** A relative clause: "Çavuşoğlu, who announced the meeting", "Çavuşoğlu, who was in Pakistan, stressed". */
+const RELATIVE = /^\s*,\s*who\s+(?:also\s+)?$|^\s*,\s*who\b[^,]{1,100},\s*(?:also\s+)?$/;
 
 /**
  * The actor that is the subject of the speech verb: named just before it, only titles and names between
@@ -395,10 +434,13 @@ export function speakerOf(sentence: string, verb: Trigger, names: NameMatch[]): 
     .filter((n) => n.index + n.text.length <= verb.index)
     .filter((n) => {
       const gap = sentence.slice(n.index + n.text.length, verb.index);
-      return gap.length <= 60 && (SPEAKER_GAP.test(gap) || ASIDE.test(gap));
+      return (gap.length <= 60 && (SPEAKER_GAP.test(gap) || ASIDE.test(gap))) || RELATIVE.test(gap);
     })
     .at(-1);
   if (before) return before;
+  // "According to Shoigu, …": the name after the phrase.
+  if (/^according to$/i.test(verb.words))
+    return actors.find((n) => /^\s*(?:the\s+)?$/.test(sentence.slice(verb.index + verb.words.length, n.index))) ?? null;
   if (!/^(said|says|added|stated|noted|stressed|declared)$/i.test(verb.words)) return null;
   return (
     actors.find(

@@ -4,7 +4,7 @@ import { findDatePhrases } from './dates.ts';
 import { acceptDraft, draftToYaml } from './draft-yaml.ts';
 import { draftArticle, type CuratedData } from './draft.ts';
 import { compatibleTypes } from './merge.ts';
-import { findUnknownNames, matchKnownNames } from './names.ts';
+import { findUnknownNames, foldDiacritics, knownSpellings, matchKnownNames } from './names.ts';
 import { splitSentences } from './sentences.ts';
 import { findClutter, findDateline } from './source.ts';
 import { findCandidates } from './candidates.ts';
@@ -589,5 +589,108 @@ The official said energy projects will be discussed.`;
 
   it('reads the monitoring of a ceasefire as a deployment', () => {
     expect(findTrigger('Russia is working with Ankara to monitor it.')?.type).toBe('deployment');
+  });
+
+  it('reads the wire words for shooting down, retaliating, patrolling, memoranda and ceremonies', () => {
+    expect(findTrigger('Two fighter jets shot down a drone over the sea.')?.type).toBe('attack');
+    expect(findTrigger('The army said it retaliated within the hour.')?.type).toBe('attack');
+    expect(findTrigger('Soldiers of both armies carried out a combined patrolling of the road.')?.type).toBe(
+      'deployment',
+    );
+    expect(findTrigger('Armoured convoys moved into the province overnight.')?.type).toBe('deployment');
+    expect(findTrigger('The two ministries signed a memorandum on the centre.')?.type).toBe('agreement');
+    expect(findTrigger('Both sides agree new rules for the border')?.type).toBe('agreement');
+    expect(findTrigger('The ministers held videoconference talks.')?.type).toBe('call');
+    expect(findTrigger('The two presidents inaugurated the bridge on Friday.')?.type).toBe('meeting');
+    expect(findTrigger('The ministry summoned the ambassador.')?.type).toBe('statement');
+  });
+
+  it('reads a demand, a proposal or a diplomatic protest as no happening of their own', () => {
+    expect(findTrigger('Ankara proposed a truce, but the others refused.')?.type).not.toBe('ceasefire');
+    expect(findTrigger('The capital summoned the envoy to protest the shelling.')?.type).not.toBe('protest');
+    expect(findTrigger('Hundreds gathered to protest in the square.')?.type).not.toBe('protest');
+    expect(findTrigger('Thousands protested in the square.')?.type).toBe('protest');
+  });
+
+  it('reads what is to be discussed, a meeting someone announced and a ceasefire qualifying a noun as topics', () => {
+    const s = 'They meet to discuss the likely new government offensive.';
+    expect(triggerRole(s, s.indexOf('offensive'), 'offensive')).toBe('topic');
+    const t = 'The minister, who announced the meeting on a trip abroad, stressed the need for calm.';
+    expect(triggerRole(t, t.indexOf('meeting'), 'meeting')).toBe('topic');
+    const u = 'Both armies will staff a ceasefire monitoring centre.';
+    expect(triggerRole(u, u.indexOf('ceasefire'), 'ceasefire')).toBe('topic');
+  });
+
+  it('reads a headline infinitive with a day as planned, that day being the next one', () => {
+    const [c] = candidates('Erdogan and Putin to meet on Monday in Sochi\n\nThe weather was fine in the city today.');
+    expect(c).toMatchObject({ type: 'meeting', modality: 'planned', headline: true });
+    expect(c!.date.earliest).toBe('2021-09-20');
+  });
+
+  it('finds a speaker across a relative clause, and a pronoun subject beside a state named in the object', () => {
+    const [visit, said] = candidates(
+      'Akar, who announced the talks during a visit to Moscow, stressed that Turkey wants calm.',
+    );
+    expect(visit).toMatchObject({ type: 'visit' });
+    expect(said).toMatchObject({ type: 'statement', speaker: 'hulusi-akar' });
+    const cs = candidates(
+      'Akar said on Friday the talks went well.\nHe added that Turkey has called on Russia to act.',
+    );
+    expect(cs.at(-1)).toMatchObject({ type: 'statement', speaker: 'hulusi-akar' });
+  });
+
+  it('takes a speaker the dataset does not know for the speaker of a statement', () => {
+    const cs = candidates(
+      'Two soldiers were killed in an attack in Idlib on Friday, the Defense Ministry of Narnia said.',
+    );
+    const st = cs.find((c) => c.type === 'statement');
+    expect(st?.speaker).toMatch(/^new:.*Ministry/);
+  });
+
+  it('keeps a strike back apart from the strike it answers, and folds "the attack" into the one just told', () => {
+    const groups = groupCandidates(
+      candidates(
+        'Two Turkish soldiers were killed in an attack in Idlib on Friday.\nThe attack, blamed on rebels, also wounded five.\nTurkey said its retaliatory fire killed ten rebels in Idlib.',
+      ),
+      new Set(['hulusi-akar']),
+    ).filter((g) => g.type === 'attack');
+    expect(groups).toHaveLength(2);
+    expect(groups[0]!.sentences).toHaveLength(2);
+    expect(groups[1]).toMatchObject({ retaliation: true });
+  });
+});
+
+describe('names without diacritics, armed forces by demonym', () => {
+  const TURKS = { id: 'turkey', name: 'Turkey', aliases: ['Turkey'], kind: 'state', countryCode: 'TR' };
+  const ARMY = {
+    id: 'turkish-armed-forces',
+    name: 'Turkish Armed Forces',
+    aliases: [],
+    kind: 'armed-forces',
+    countryCode: 'TR',
+  };
+  const CAV = { id: 'cavusoglu', name: 'Mevlüt Çavuşoğlu', aliases: ['Cavusoglu'], kind: 'person' };
+  it('folds diacritics letter for letter', () => {
+    expect(foldDiacritics('Çavuşoğlu, Erdoğan, İzmir, ılık')).toBe('Cavusoglu, Erdogan, Izmir, ilik');
+  });
+  it('finds "Çavuşoğlu" by the alias "Cavusoglu", quoted as the text spells it', () => {
+    expect(matchKnownNames('Çavuşoğlu spoke.', [CAV], [])).toMatchObject([
+      { id: 'cavusoglu', text: 'Çavuşoğlu', index: 0 },
+    ]);
+  });
+  it('reads a demonym before a word for armed men as the armed forces, when the dataset has them', () => {
+    const ids = (s: string) => matchKnownNames(s, [TURKS, ARMY], []).map((n) => n.id);
+    expect(ids('Turkish fighter jets flew over the sea.')).toEqual(['turkish-armed-forces']);
+    expect(ids('Turkish and allied troops entered the town.')).toEqual(['turkey']);
+    expect(ids('Turkish special forces entered the town.')).toEqual(['turkish-armed-forces']);
+    expect(ids('Turkish officials spoke.')).toEqual(['turkey']);
+    expect(matchKnownNames('Turkish troops left.', [TURKS], []).map((n) => n.id)).toEqual(['turkey']);
+  });
+  it('never proposes a known name as new, and drops a title before an unknown one', () => {
+    const spelled = knownSpellings([TURKS]);
+    const s = "Minister Ivan Petrovsky said Turkey's airspace was violated.";
+    const unknown = findUnknownNames(s, [], spelled);
+    expect(unknown.map((u) => u.text)).not.toContain('Turkey');
+    expect(unknown.map((u) => u.text)).toContain('Ivan Petrovsky');
   });
 });

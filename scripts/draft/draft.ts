@@ -215,7 +215,13 @@ export function draftArticle(
   };
 
   const sentences = splitSentences(text);
-  const actors = data.actors.map((a) => ({ id: a.id, name: a.name, aliases: a.aliases, kind: a.kind }));
+  const actors = data.actors.map((a) => ({
+    id: a.id,
+    name: a.name,
+    aliases: a.aliases,
+    kind: a.kind,
+    countryCode: a.countryCode ?? null,
+  }));
   const places = data.places.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases, kind: p.kind }));
   const personIds = new Set(data.actors.filter((a) => a.kind === 'person').map((a) => a.id));
   // A person with a country stands for that country's state when matching events ("Erdogan" ~ Turkey).

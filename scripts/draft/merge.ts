@@ -79,7 +79,10 @@ export function groupCandidates(candidates: Candidate[], personIds: Set<string>)
     const hIds = [...ids(h, 'actors'), ...ids(h, 'places')];
     const tells = (c: Candidate) =>
       compatibleTypes(c.type, h.type) &&
-      c.modality === h.modality &&
+      c.retaliation === h.retaliation &&
+      // "Putin, Erdogan to discuss Idlib in Moscow" over "The one-day visit by Erdogan comes as…": the headline's
+      // infinitive tells of the day's happening the body reports without a date of its own.
+      (c.modality === h.modality || (h.modality === 'planned' && c.date.resolution === 'inferred')) &&
       [...ids(c, 'actors'), ...ids(c, 'places')].some((id) => hIds.includes(id));
     // The first dated one: a deck repeating the headline's words is no better placed than the headline.
     const lead = body.find((c) => tells(c) && c.date.resolution !== 'inferred') ?? body.find(tells);
@@ -90,74 +93,97 @@ export function groupCandidates(candidates: Candidate[], personIds: Set<string>)
       for (const p of h.places) if (!lead.places.some((x) => x.id === p.id)) lead.places.push(p);
     } else body.push(h);
   }
+  /** The group the candidate before took part in: "The attack, blamed on …" is the one just told. */
+  let previous: Candidate | null = null;
   for (const c of body) {
-    const same = groups.find((g) => {
-      if (g.type === 'statement' || c.type === 'statement') {
-        if (g.type !== c.type) return false;
-        const sameSpeaker = g.speaker !== null && g.speaker === c.speaker;
-        if (
-          !(sameSpeaker && c.date.resolution === 'inferred') &&
-          !overlaps([g.date.earliest, g.date.latest], [c.date.earliest, c.date.latest])
-        )
-          return false;
-      } else {
-        // "His meeting with Putin", "the talks": an undated mention of a happening the article dates elsewhere.
-        if (!compatibleTypes(g.type, c.type)) return false;
-        // "Have held phone talks … agreed to a meeting": what happened and what is planned are two happenings.
-        if ([g.modality, c.modality].includes('planned') && [g.modality, c.modality].includes('occurred')) return false;
-        // A dated happening is not folded into one with another date or modality; into an undated mention of the
-        // same people ("have reached an agreement" … "on Thursday they announced a ceasefire") it is, and dates it.
-        if (c.date.resolution !== 'inferred') {
-          if (g.modality !== c.modality) return false;
-          // Only the news itself ("have reached an agreement" in the lead) or a meeting named as known ("the summit
-          // lasted three hours") is the undated mention a dated happening of the same people folds into.
-          if (g.date.resolution === 'inferred')
-            return (
-              c.modality === 'occurred' &&
-              ((g.news && !g.reference) || (g.reference && MEETINGS.includes(g.type))) &&
-              shared(speakers(g, personIds), speakers(c, personIds)).length > 0
-            );
-          if (!overlaps([g.date.earliest, g.date.latest], [c.date.earliest, c.date.latest])) return false;
+    const last = previous as Candidate | null;
+    const anaphora: Candidate | null =
+      last !== null &&
+      c.reference &&
+      c.type !== 'statement' &&
+      c.date.resolution === 'inferred' &&
+      // The same word for it ("the attack" after an attack), and no one the happening just told does not name.
+      last.type === c.type &&
+      speakers(c, personIds).every((id) => speakers(last, personIds).includes(id)) &&
+      last.modality === c.modality &&
+      last.retaliation === c.retaliation &&
+      c.sentences[0]!.start - last.sentences.at(-1)!.end < 300
+        ? last
+        : null;
+    const same: Candidate | undefined =
+      anaphora ??
+      groups.find((g) => {
+        // A strike back is not the strike it answers.
+        if (g.type !== 'statement' && g.retaliation !== c.retaliation) return false;
+        if (g.type === 'statement' || c.type === 'statement') {
+          if (g.type !== c.type) return false;
+          const sameSpeaker = g.speaker !== null && g.speaker === c.speaker;
+          if (
+            !(sameSpeaker && c.date.resolution === 'inferred') &&
+            !overlaps([g.date.earliest, g.date.latest], [c.date.earliest, c.date.latest])
+          )
+            return false;
+        } else {
+          // "His meeting with Putin", "the talks": an undated mention of a happening the article dates elsewhere.
+          if (!compatibleTypes(g.type, c.type)) return false;
+          // "Have held phone talks … agreed to a meeting": what happened and what is planned are two happenings.
+          if ([g.modality, c.modality].includes('planned') && [g.modality, c.modality].includes('occurred'))
+            return false;
+          // A dated happening is not folded into one with another date or modality; into an undated mention of the
+          // same people ("have reached an agreement" … "on Thursday they announced a ceasefire") it is, and dates it.
+          if (c.date.resolution !== 'inferred') {
+            if (g.modality !== c.modality) return false;
+            // Only the news itself ("have reached an agreement" in the lead) or a meeting named as known ("the summit
+            // lasted three hours") is the undated mention a dated happening of the same people folds into.
+            if (g.date.resolution === 'inferred')
+              return (
+                c.modality === 'occurred' &&
+                ((g.news && !g.reference) || (g.reference && MEETINGS.includes(g.type))) &&
+                shared(speakers(g, personIds), speakers(c, personIds)).length > 0
+              );
+            if (!overlaps([g.date.earliest, g.date.latest], [c.date.earliest, c.date.latest])) return false;
+          }
         }
-      }
-      // One speaker's words reported over several sentences ("two officials said on Friday … another official
-      // told Reuters"): one statement, the undated sentences folding into the dated one.
-      if (g.type === 'statement' && g.speaker && c.speaker) return g.speaker === c.speaker;
-      if (g.type === 'statement')
+        // One speaker's words reported over several sentences ("two officials said on Friday … another official
+        // told Reuters"): one statement, the undated sentences folding into the dated one.
+        if (g.type === 'statement' && g.speaker && c.speaker) return g.speaker === c.speaker;
+        if (g.type === 'statement')
+          return (
+            shared(speakers(g, personIds), speakers(c, personIds)).length > 0 ||
+            (g.actors[0] !== undefined && g.actors[0].id === c.actors[0]?.id && speakers(c, personIds).length === 0)
+          );
+        // "The official said the issues would be discussed in Sochi": an undated plan that names no one is the
+        // article's one planned meeting, when it has only one.
+        if (
+          c.modality === 'planned' &&
+          g.modality === 'planned' &&
+          c.date.resolution === 'inferred' &&
+          speakers(c, personIds).length === 0 &&
+          MEETINGS.includes(c.type) &&
+          groups.filter((x) => x.modality === 'planned' && MEETINGS.includes(x.type)).length === 1 &&
+          MEETINGS.includes(g.type)
+        )
+          return true;
+        const sharedPeople = shared(speakers(g, personIds), speakers(c, personIds)).length;
+        const sharedPlaces = shared(ids(g, 'places'), ids(c, 'places')).length;
+        // "Turkey received on Friday the first batch … 'Turkey received the first batch'": the same type on the same
+        // dated day by the same state is one happening, told twice.
+        const sameDay =
+          g.type === c.type &&
+          g.date.resolution !== 'inferred' &&
+          g.date.earliest === c.date.earliest &&
+          g.date.latest === c.date.latest;
+        const sharedActors = shared(ids(g, 'actors'), ids(c, 'actors')).length;
         return (
-          shared(speakers(g, personIds), speakers(c, personIds)).length > 0 ||
-          (g.actors[0] !== undefined && g.actors[0].id === c.actors[0]?.id && speakers(c, personIds).length === 0)
+          sharedPeople > 0 || (sharedPlaces > 0 && g.date.resolution !== 'inferred') || (sameDay && sharedActors > 0)
         );
-      // "The official said the issues would be discussed in Sochi": an undated plan that names no one is the
-      // article's one planned meeting, when it has only one.
-      if (
-        c.modality === 'planned' &&
-        g.modality === 'planned' &&
-        c.date.resolution === 'inferred' &&
-        speakers(c, personIds).length === 0 &&
-        MEETINGS.includes(c.type) &&
-        groups.filter((x) => x.modality === 'planned' && MEETINGS.includes(x.type)).length === 1 &&
-        MEETINGS.includes(g.type)
-      )
-        return true;
-      const sharedPeople = shared(speakers(g, personIds), speakers(c, personIds)).length;
-      const sharedPlaces = shared(ids(g, 'places'), ids(c, 'places')).length;
-      // "Turkey received on Friday the first batch … 'Turkey received the first batch'": the same type on the same
-      // dated day by the same state is one happening, told twice.
-      const sameDay =
-        g.type === c.type &&
-        g.date.resolution !== 'inferred' &&
-        g.date.earliest === c.date.earliest &&
-        g.date.latest === c.date.latest;
-      const sharedActors = shared(ids(g, 'actors'), ids(c, 'actors')).length;
-      return (
-        sharedPeople > 0 || (sharedPlaces > 0 && g.date.resolution !== 'inferred') || (sameDay && sharedActors > 0)
-      );
-    });
+      });
     if (!same) {
-      groups.push({ ...c, sentences: [...c.sentences] });
+      previous = { ...c, sentences: [...c.sentences] };
+      groups.push(previous);
       continue;
     }
+    previous = same;
     same.sentences.push(...c.sentences);
     for (const a of c.actors) if (!same.actors.some((x) => x.id === a.id)) same.actors.push(a);
     for (const p of c.places) if (!same.places.some((x) => x.id === p.id)) same.places.push(p);

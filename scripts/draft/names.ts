@@ -9,6 +9,7 @@ export interface KnownRecord {
   name: string;
   aliases: string[];
   kind: string;
+  countryCode?: string | null;
 }
 
 export interface NameMatch {
@@ -43,16 +44,37 @@ export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * `s` without its diacritics, letter for letter (so offsets stay those of `s`): "Çavuşoğlu" → "Cavusoglu". A
+ * character whose folded form is not one letter is kept as it is.
+ */
+export function foldDiacritics(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const special = ch === 'ı' ? 'i' : ch === 'İ' ? 'I' : null;
+    const folded = special ?? ch.normalize('NFD').replace(/\p{M}/gu, '');
+    out += folded.length === ch.length ? folded : ch;
+  }
+  return out;
+}
+
 /** Spellings of a record to look for: its name and aliases, apostrophes either way, a lower-case article capitalised. */
 function spellings(r: KnownRecord): string[] {
   const out = new Set<string>();
   for (const s of [r.name, ...r.aliases]) {
     for (const v of [s, s.replace(/’/g, "'"), s.replace(/'/g, '’')]) {
-      out.add(v);
-      if (/^[a-z]/.test(v)) out.add(v[0]!.toUpperCase() + v.slice(1));
+      out.add(foldDiacritics(v));
+      if (/^[a-z]/.test(v)) out.add(foldDiacritics(v[0]!.toUpperCase() + v.slice(1)));
     }
   }
   return [...out];
+}
+
+/** Every spelling of the records, lower case and without diacritics (for `findUnknownNames`). */
+export function knownSpellings(records: KnownRecord[], demonyms: Record<string, string> = DEMONYMS): Set<string> {
+  const out = new Set<string>(Object.keys(demonyms).map((d) => d.toLowerCase()));
+  for (const r of records) for (const s of spellings(r)) out.add(s.toLowerCase());
+  return out;
 }
 
 /** Every known name in `sentence`, longest spelling first, never two overlapping. */
@@ -68,18 +90,32 @@ export function matchKnownNames(
   const actorIds = new Set(actors.map((a) => a.id));
   for (const [word, id] of Object.entries(demonyms))
     if (actorIds.has(id)) candidates.push({ id, file: 'actors', spelling: word });
+  // "Turkish troops", "Syrian government forces", "Russian and Turkish soldiers": a demonym before a word for armed
+  // men names the state's armed forces, when the dataset has them (else the demonym stays the state's).
+  const forces = new Map<string, string>();
+  for (const [word, id] of Object.entries(demonyms)) {
+    const state = actors.find((a) => a.id === id);
+    const armed = state?.countryCode
+      ? actors.find((a) => a.kind === 'armed-forces' && a.countryCode === state.countryCode)
+      : undefined;
+    if (armed) forces.set(word, armed.id);
+  }
   candidates.sort((a, b) => b.spelling.length - a.spelling.length);
   const out: NameMatch[] = [];
   const taken: [number, number][] = [];
+  // Matched without diacritics on either side ("Cavusoglu" finds "Çavuşoğlu"), quoted as the sentence spells it.
+  const folded = foldDiacritics(sentence);
   for (const c of candidates) {
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(c.spelling)}(?![\\p{L}\\p{N}])`, 'gu');
-    for (const m of sentence.matchAll(pattern)) {
+    for (const m of folded.matchAll(pattern)) {
       const start = m.index;
       const end = start + m[0].length;
       // The same words may name an actor and a place (Turkey, Moscow): keep both, never a shorter overlap.
       const overlapping = taken.filter(([s, e]) => start < e && s < end);
       if (overlapping.some(([s, e]) => e - s > end - start)) continue;
-      out.push({ id: c.id, file: c.file, text: m[0], index: start });
+      const armed = c.file === 'actors' && c.spelling in demonyms ? forces.get(c.spelling) : undefined;
+      const id = armed && FORCE_AFTER.test(sentence.slice(end)) ? armed : c.id;
+      out.push({ id, file: c.file, text: sentence.slice(start, end), index: start });
       taken.push([start, end]);
     }
   }
@@ -97,6 +133,13 @@ export function matchKnownNames(
     .filter((n, i, all) => all.findIndex((o) => o.id === n.id && o.file === n.file) === i);
 }
 
+/**
+ * Words for armed men after a demonym ("Turkish troops", "Russian fighter jets", "Syrian government forces"), also
+ * across a coordination ("Turkish and Russian troops") or a modifier or two ("Turkish special forces").
+ */
+const FORCE_AFTER =
+  /^(?:\s+and\s+\p{Lu}\p{Ll}+)?(?:\s+(?:government|regime|army|military|air|armed|special|ground|land|naval|fighter|war|security))*\s+(?:troops|soldiers|servicemen|forces|army|military|warplanes?|(?:fighter )?jets?|planes?|aircraft|pilots?|air force|navy|peacekeepers|peacekeeping|personnel|units|commandos|artillery|drones?|helicopters?)\b/u;
+
 const TITLE =
   /^\s+(President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|leader|counterpart|spokesman|spokeswoman|Presidency|presidency)\b/;
 
@@ -110,8 +153,19 @@ const NOT_NAMES =
 const MONTH_OR_DAY =
   /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 
-/** Names compromise finds in `sentence` that no known spelling covers, classified. */
-export function findUnknownNames(sentence: string, known: NameMatch[]): UnknownName[] {
+/** Titles compromise keeps in front of a name ("Minister Sergei Shoigu", "President Aleksandar Vucic"). */
+const LEADING_TITLE =
+  /^(?:(?:President|Prime Minister|Minister|Foreign Minister|Defen[cs]e Minister|Deputy|Spokes(?:man|woman)|Ambassador|Gen\.?|General|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)+/;
+
+/**
+ * Names compromise finds in `sentence` that no known spelling covers, classified. `knownSpellings` (lower case,
+ * diacritics folded): names the dataset knows, never proposed as new even where the match gave way to another.
+ */
+export function findUnknownNames(
+  sentence: string,
+  known: NameMatch[],
+  knownSpellings: Set<string> = new Set(),
+): UnknownName[] {
   const doc = nlp(sentence);
   const found: UnknownName[] = [];
   const add = (list: string[], kind: UnknownName['kind']) => {
@@ -119,7 +173,9 @@ export function findUnknownNames(sentence: string, known: NameMatch[]): UnknownN
       const text = raw
         .replace(/^[\s"“”‘’'(]+|[\s"“”‘’'),.;:!?]+$/g, '')
         .replace(/['’]s$/, '')
+        .replace(LEADING_TITLE, '')
         .trim();
+      if (knownSpellings.has(foldDiacritics(text).toLowerCase())) continue;
       if (text.length < 3 || !/^\p{Lu}/u.test(text) || NOT_NAMES.test(text) || MONTH_OR_DAY.test(text)) continue;
       const at = sentence.indexOf(text);
       const covered = known.some((k) => at !== -1 && at < k.index + k.text.length && k.index < at + text.length);

@@ -110,6 +110,17 @@ const TOPIC_BEFORE = new RegExp(
   String.raw`\b(?:discuss(?:es|ed|ing)?|talk(?:s|ed)? (?:about|on|over)|raised?|on the agenda(?: was| is)?|aim(?:ed|s|ing)? at|aim(?:s|ed)? to|ending|to (?:end|halt|stop|contain)|an end to|(?:right|ready|prepared) to (?:respond|retaliate) (?:to|against))\s+${DETERMINERS}{0,4}$`,
   'i',
 );
+/**
+ * "To discuss the likely Syrian government military offensive": what is to be discussed, however many words stand
+ * before its noun (none of them a verb's end of clause: no comma, no full stop).
+ */
+const TOPIC_DISCUSSED =
+  /\b(?:to discuss|discussing|discussed|talks (?:on|about|over)|to talk about)\s+(?:[\w’'-]+\s+){0,6}$/i;
+/** "Çavuşoğlu, who announced the meeting": a meeting named as what someone announced is the announcement's topic. */
+const ANNOUNCED =
+  /\b(?:announc(?:ed|es|ing)|confirm(?:ed|s|ing)|disclos(?:ed|es|ing)|revealed)\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}$/i;
+const MEETING_WORDS = /^(?:meeting|meetings|talks|visit|trip|summit|call|phone call)$/i;
+
 const TOPIC_AFTER =
   /^(?:\s+[\w’'-]+){0,3}?\s+(?:(?:would|will|could|might|may|to|should|must) )?(?:be |been )?discussed\b/i;
 const REFERENCE_BEFORE = new RegExp(
@@ -129,7 +140,15 @@ export function triggerRole(sentence: string, index: number, words: string): Tri
   if (isVerbAt(sentence, index, words)) return null;
   const before = sentence.slice(Math.max(0, index - 80), index);
   const after = sentence.slice(index + words.length, index + words.length + 60);
-  if (TOPIC_BEFORE.test(before) || TOPIC_AFTER.test(after)) return 'topic';
+  if (TOPIC_BEFORE.test(before) || TOPIC_AFTER.test(after) || TOPIC_DISCUSSED.test(before)) return 'topic';
+  if (MEETING_WORDS.test(words) && ANNOUNCED.test(before)) return 'topic';
+  // "A ceasefire monitoring center", "ceasefire violations": the noun qualifies another, it is no happening here.
+  if (
+    /^\s+(?:monitoring|supervision|monitors?|observers?|violations?|compliance|regime|line|proposals?|plans?)\b/i.test(
+      after,
+    )
+  )
+    return 'topic';
   if (REFERENCE_BEFORE.test(before)) return 'reference';
   if (INTENDED_BEFORE.test(before)) return 'intended';
   return null;

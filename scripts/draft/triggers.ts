@@ -17,7 +17,7 @@ export interface Trigger {
 const LEXICON: [EventType, RegExp][] = [
   [
     'call',
-    /\b((tele)?phone (call|conversation|talks?)|phoned|telephoned|video (call|conference)|(spoke|talked|speak|talk)( (to|with) [^.;]{1,60}?)? (by|over the|on the) (tele)?phone)\b/i,
+    /\b((tele)?phone (call|conversation|talks?)|phoned|telephoned|video[- ]?(call|conference)s?|videoconference talks|(spoke|talked|speak|talk)( (to|with) [^.;]{1,60}?)? (by|over the|on the) (tele)?phone)\b/i,
   ],
   ['ceasefire', /\b(cease-?fire|truce|armistice)\b/i],
   [
@@ -29,38 +29,43 @@ const LEXICON: [EventType, RegExp][] = [
     'arms_deal',
     /\b(bought|purchased?|purchasing|buying|sold|sale|sales|delivered|delivery|deliveries|shipments?|received|procured|procurement|acquisition|acquired?) (of )?(\w+ ){0,4}?(s-400s?|drones?|missiles?|jets?|weapons|arms|air defen[cs]es?( systems?)?|missile defen[cs]e( systems?)?|batch|components)\b|\b(drone|arms|weapons) sales?\b/i,
   ],
-  ['protest', /\b(protest(s|ed|ers)?|demonstrat(ion|ions|ors|ed)|took to the streets|rall(y|ies|ied))\b/i],
+  // Not "summoned the ambassador to protest the bombing", "in protest at": a diplomatic complaint, no demonstration.
+  [
+    'protest',
+    /\b((?<!\b(?:to|in) )protest(s|ed|ers)?(?! (?:note|against the|at the)\b)|demonstrat(ion|ions|ors|ed)|took to the streets|rall(y|ies|ied))\b/i,
+  ],
   ['summit', /\bsummit\b/i],
   ['offensive', /\b(offensive|military campaign|campaign of)\b/i],
   [
     'attack',
-    /\b(air ?strikes?|air raids?|raids?|shell(ed|ing)|bomb(ed|ing|ardment)|attacks?|attacked|targeting|targeted|killed|warplanes|struck)\b/i,
+    /\b(air ?strikes?|air raids?|raids?|shell(ed|ing)|bomb(ed|ing|ardment)|attacks?|attacked|targeting|targeted|killed|warplanes|struck|(shot|shoots?|shooting) (down|dead)|downed|downing of|gunned down|opened fire|fired (on|at)|counter-?fire|counter-?attacks?|retaliat(ed|ion|ory strikes?)|assassinat(ed|ion))\b/i,
   ],
   ['clash', /\b(clash(es|ed)?|fighting|fought|battle|hostilities|skirmish(es)?|exchange of fire)\b/i],
   [
     'deployment',
-    /\b(deployed|deployment|observation posts?|troops are|set up|intervention|joined .{0,20}conflict|to monitor|monitoring (mission|cent(re|er)|force)|joint patrols?|patrol(s|led|ling)? (the|a|its) (zone|area|region|border|line|corridor|road|highway)|will patrol|(sent|sends|sending) (\w+ ){0,3}(troops|reinforcements|soldiers|forces)|reinforcements|reinforced (its |their )?(troops|forces|positions)|stationed)\b/i,
+    /\b(deployed|deployment|observation posts?|troops are|set up|intervention|joined .{0,20}conflict|to monitor|monitoring (mission|cent(re|er)|force)|(joint|combined|land|ground|air) patrol(s|ling)?|patrol(s|led|ling)? (the|a|its|along|on) |will patrol|peacekeep(ers|ing (force|forces|contingent|mission|troops))|(troops|forces|soldiers|units|convoys?) (have |had )?(moved|entered|crossed|poured|pushed) into|(sent|sends|sending) (\w+ ){0,3}(troops|reinforcements|soldiers|forces)|reinforcements|reinforced (its |their )?(troops|forces|positions)|stationed)\b/i,
   ],
   [
     'agreement',
     // "Agreed to meet" is a planned meeting; "agreed to create a buffer zone" is an agreement.
-    /\b(agreed(?! to (meet|hold|have|talk|discuss|visit|speak|a meeting|further talks)\b)|agreement|deal|memorand(um|a) of understanding|signed|joint statement|accord)\b/i,
+    /\b(agree[ds]?(?! to (meet|hold|have|talk|discuss|visit|speak|a meeting|further talks)\b)|agreements?|deal|memorand(um|a)( of understanding)?|protocol|signed|joint statement|accord)\b/i,
   ],
   ['visit', /\b(visit(s|ed|ing)?|trip|travel(s|led)? to|arrive[sd]?)\b/i],
   [
     'meeting',
     // Not "to meet their basic needs", "meets the demands".
-    /\b(met|meet(s|ing|ings)?(?! ([\w’'-]+ ){0,5}?(needs?|demands?|requirements?|expectations?|obligations?|conditions|targets?|criteria|deadlines?)\b)|talks|discuss(ed|es)?|held talks|negotiat(ed|ions?))\b/i,
+    // A ceremony of leaders ("inaugurated the pipeline") is where they meet: the taxonomy has no type of its own for it.
+    /\b(met|meet(s|ing|ings)?(?! ([\w’'-]+ ){0,5}?(needs?|demands?|requirements?|expectations?|obligations?|conditions|targets?|criteria|deadlines?)\b)|talks|discuss(ed|es)?|held talks|negotiat(ed|ions?)|inaugurat(ed|es|ion)|(at|attended) an? [\w ]{0,20}ceremony)\b/i,
   ],
   [
     'statement',
-    /\b(said|says|stated|announced|told|warned|warns|noted|stressed|added|declared|pointed out|blasted|urged|explained|indicated|confirmed|vowed|threatened|issued an ultimatum|emphasi[sz]ed|underlined|underscored|critici[sz]ed|condemned|denounced|accused|accuses|rejected|denied|appealed|called on|demanded|expressed (support|concern|hope|regret|condolences)|welcomed|praised|insisted|argued|claimed|reiterated|highlighted|acknowledged|tweeted)\b/i,
+    /\b(said|says|stated|announced|told|warned|warns|noted|stressed|added|declared|pointed out|blasted|urged|explained|indicated|confirmed|vowed|threatened|issued an ultimatum|emphasi[sz]ed|underlined|underscored|critici[sz]ed|condemned|denounced|accused|accuses|rejected|denied|appealed|called on|demanded|expressed (support|concern|hope|regret|condolences)|welcomed|praised|insisted|argued|claimed|reiterated|highlighted|acknowledged|tweeted|summon(ed|s)|(?<!was |were |been )reported(?! (killed|dead|wounded|missing)))\b/i,
   ],
 ];
 
 /** Words just before a trigger that say the happening did not (or not yet) take place: "any attack", "no deal". */
 const NEGATED =
-  /\b(any|no|without|failed to produce|potential|possible|possibly|would|prevent(ing)?|avoid|wants?|wanted|calls? for|demand(s|ed)?|about|against|regarding|concerning)\b(\s+\S+){0,3}\s*$/i;
+  /\b(any|no|without|failed to produce|potential|possible|possibly|would|prevent(ing)?|avoid|wants?|wanted|call(s|ed)? for|demand(s|ed)?|about|against|regarding|concerning|propos(e|es|ed|ing|als?)|sought|seek(s|ing)?|push(es|ed|ing)? for|urg(e|es|ed|ing)|offer(s|ed|ing)?)\b(\s+\S+){0,3}\s*$/i;
 
 /** The lexicon compiled once for matchAll (which copies the regex, so sharing one is safe). */
 const GLOBAL_LEXICON = LEXICON.map(([type, pattern]) => [type, new RegExp(pattern.source, 'gi')] as const);
