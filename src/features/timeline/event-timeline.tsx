@@ -8,12 +8,16 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import type { DatasetIndex } from '../../domain/dataset-index.ts';
+import { isFilterActive } from '../../domain/event-filter.ts';
+import { toEpochDay } from '../../domain/iso-day.ts';
 import type { DateWindow } from '../../domain/url-state.ts';
 import { useExplorerStore } from '../../state/explorer-store.ts';
+import { useEventFilter } from '../../state/filtered-events.ts';
 import { markReadyPart } from '../../state/interaction-timing.ts';
 import { formatCount } from './timeline-buckets.ts';
 import { TimelineController, type TimelineDisplay } from './timeline-controller.ts';
 import { indexRange } from './timeline-display.ts';
+import { framingWindow, type DayClip } from './timeline-framing.ts';
 import { buildTimelineIndexOfRows, type TimelineIndex } from './timeline-index.ts';
 import { MS_PER_DAY } from './timeline-items.ts';
 import { fitWindow, windowToRange, type TimeRange } from './timeline-window.ts';
@@ -81,6 +85,8 @@ export const EventTimeline = memo(function EventTimeline({
   );
   const latest = useRef({ visible, onReadout });
   const [display, setDisplay] = useState<TimelineDisplay | null>(null);
+  const [framingSkipped, setFramingSkipped] = useState(false);
+  const filtering = isFilterActive(useEventFilter());
   const selectedId = useExplorerStore((s) => s.view.event);
   const reveal = useExplorerStore((s) => s.reveal);
   const storeWindow = useExplorerStore((s) => s.view.window);
@@ -95,10 +101,12 @@ export const EventTimeline = memo(function EventTimeline({
       const container = containerRef.current;
       if (!container) throw new Error('EventTimeline: the container element is not mounted');
       const { view, selectEvent, hoverEvent, setWindow } = useExplorerStore.getState();
+      const widthPx = container.clientWidth || 800;
       const controller = new TimelineController({
         container,
         index: latest.current.visible,
-        range: view.window ? windowToRange(view.window) : fitVisible(latest.current.visible, index),
+        // A link's window exactly; else the span where the visible events are (timeline-framing.ts).
+        range: view.window ? windowToRange(view.window) : frameVisible(latest.current.visible, index, widthPx),
         storeWindow: view.window,
         bounds: panBounds(index),
         callbacks: {
@@ -106,6 +114,7 @@ export const EventTimeline = memo(function EventTimeline({
           onHover: hoverEvent,
           onWindowChange: setWindow,
           onDisplayChange: setDisplay,
+          onFramingSkipped: setFramingSkipped,
         },
       });
       controllerRef.current = controller;
@@ -124,14 +133,16 @@ export const EventTimeline = memo(function EventTimeline({
 
   useEffect(
     function applyVisibleEvents() {
-      controllerRef.current?.setIndex(visible);
+      const controller = controllerRef.current;
+      controller?.setIndex(visible, frameVisible(visible, index, controller.widthPx()));
     },
     [index, visible],
   );
 
   useEffect(
     function applyStoreWindow() {
-      controllerRef.current?.showStoreWindow(storeWindow, () => fitVisible(latest.current.visible, index));
+      const controller = controllerRef.current;
+      controller?.showStoreWindow(storeWindow, () => frameVisible(latest.current.visible, index, controller.widthPx()));
     },
     [index, storeWindow],
   );
@@ -160,6 +171,20 @@ export const EventTimeline = memo(function EventTimeline({
     <div className="event-timeline">
       <div ref={containerRef} className="event-timeline-canvas" role="group" aria-label="Timeline of events" />
       <div className="event-timeline-controls">
+        {(filtering || framingSkipped) && rows.length > 0 && (
+          <button
+            type="button"
+            className="event-timeline-fit-results"
+            title="Show the span where the filtered events are"
+            onClick={() => {
+              const controller = controllerRef.current;
+              const range = frameVisible(visible, index, controller?.widthPx() ?? 800);
+              if (controller && range) controller.frame(range);
+            }}
+          >
+            Fit to results
+          </button>
+        )}
         <button
           type="button"
           aria-label="Zoom in"
@@ -180,7 +205,10 @@ export const EventTimeline = memo(function EventTimeline({
           type="button"
           aria-label="Fit all"
           title="Fit all events"
-          onClick={() => controllerRef.current?.fitAll(fitVisible(visible, index))}
+          onClick={() => {
+            const controller = controllerRef.current;
+            controller?.fitAll(fitVisible(visible, index, controller.widthPx()));
+          }}
         >
           Fit
         </button>
@@ -198,12 +226,27 @@ export const EventTimeline = memo(function EventTimeline({
   );
 });
 
+/**
+ * Frame the visible events (timeline-framing.ts), kept within the date filter; with none visible, fit the whole
+ * dataset as "Fit all" does.
+ */
+function frameVisible(visible: TimelineIndex, index: DatasetIndex, widthPx: number): TimeRange {
+  return framingWindow(visible, widthPx, dateClip()) ?? fitVisible(visible, index, widthPx);
+}
+
+/** The date filter's days, which framing stays within. */
+function dateClip(): DayClip | null {
+  const { from, to } = useExplorerStore.getState().view;
+  if (from === null && to === null) return null;
+  return { fromDay: from === null ? null : toEpochDay(from), toDay: to === null ? null : toEpochDay(to) };
+}
+
 /** Fit the visible events; with none visible, the whole dataset; with no data at all, the current year. */
-function fitVisible(visible: TimelineIndex, index: DatasetIndex): TimeRange {
+function fitVisible(visible: TimelineIndex, index: DatasetIndex, widthPx: number): TimeRange {
   const range =
     indexRange(visible) ??
     (index.extent ? windowToRange({ start: index.extent.earliest, end: index.extent.latest }) : null);
-  if (range) return fitWindow(range);
+  if (range) return fitWindow(range, widthPx);
   const now = Date.now();
   return { start: now - 183 * MS_PER_DAY, end: now + 183 * MS_PER_DAY };
 }

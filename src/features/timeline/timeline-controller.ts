@@ -34,6 +34,11 @@ export interface TimelineCallbacks {
   onWindowChange: (window: DateWindow | null) => void;
   /** The mode or the count of events in view changed. */
   onDisplayChange: (display: TimelineDisplay) => void;
+  /**
+   * Whether a filter change left the window where the user had put it (true), so the results may lie outside it
+   * and "Fit to results" is worth offering; false once the window frames them again.
+   */
+  onFramingSkipped: (skipped: boolean) => void;
 }
 
 /** The store's request to reveal the selection (see RevealRequest), with the event it names. */
@@ -90,6 +95,12 @@ export class TimelineController {
   /** The store's window: what this widget last wrote or applied, and the writes it owes (timeline-window-sync.ts). */
   private readonly windowSync: TimelineWindowSync;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Whether the window is one the user chose (a pan, a zoom, a click into a cluster, a link's window) since the
+   * timeline last framed the events: then a filter change does not move it.
+   */
+  private handMoved: boolean;
+  private framingSkipped = false;
   /** Between a press on the timeline and its release anywhere (a drag can end outside the timeline). */
   private readonly press = new TimelinePress();
   private readonly onPointerUp = () => this.press.release();
@@ -97,6 +108,7 @@ export class TimelineController {
   constructor(init: TimelineControllerInit) {
     this.callbacks = init.callbacks;
     this.index = init.index;
+    this.handMoved = init.storeWindow !== null;
     this.host = new TimelineVisHost({
       container: init.container,
       bounds: init.bounds,
@@ -104,10 +116,14 @@ export class TimelineController {
         onPick: (eventId) => this.onPick(eventId),
         onClusterClick: (span, time) => {
           // The browser sends a click at the end of a drag too: that was a pan, not a request to zoom in.
-          if (this.press.clickCounts) this.zoomIntoCluster(span, time);
+          if (!this.press.clickCounts) return;
+          this.handMoved = true;
+          this.zoomIntoCluster(span, time);
         },
         onBucketClick: (period) => {
-          if (this.press.clickCounts) this.animateTo(padRange(period, 1));
+          if (!this.press.clickCounts) return;
+          this.handMoved = true;
+          this.animateTo(padRange(period, 1));
         },
         onHover: (eventId) => this.callbacks.onHover(eventId),
         onPress: () => this.press.press(),
@@ -117,8 +133,10 @@ export class TimelineController {
           this.press.moved();
         },
         onMoveSettled: (byUser) => {
-          if (byUser) this.windowSync.userMoved();
-          else this.windowSync.moveSettled();
+          if (byUser) {
+            this.handMoved = true;
+            this.windowSync.userMoved();
+          } else this.windowSync.moveSettled();
           this.scheduleRefresh();
         },
       },
@@ -145,11 +163,29 @@ export class TimelineController {
     this.host.destroy();
   }
 
-  /** Show only these events (a filter change): the item set is planned again for the current window. */
-  setIndex(index: TimelineIndex): void {
+  /**
+   * Show only these events (a filter change): the item set is planned again for the current window, and the window
+   * moves (animated) to `frame`, the span that frames them, unless the user chose the window (see handMoved): then
+   * it stays, and the skip is reported so that the wrapper offers "Fit to results".
+   */
+  setIndex(index: TimelineIndex, frame: TimeRange | null = null): void {
     if (index === this.index) return;
     this.index = index;
     this.refreshDisplay();
+    if (!frame) return;
+    if (this.handMoved) this.setFramingSkipped(true);
+    else this.frame(frame);
+  }
+
+  /**
+   * Move the window to `range`, the span that frames the visible events ("Fit to results", or after a filter
+   * change): the window follows the data again, so the store forgets its window (a link then frames the results).
+   */
+  frame(range: TimeRange): void {
+    this.handMoved = false;
+    this.setFramingSkipped(false);
+    if (rangesDiffer(range, this.host.currentRange())) this.animateTo(range, undefined, false);
+    this.windowSync.releaseIfHeld();
   }
 
   /**
@@ -181,11 +217,19 @@ export class TimelineController {
    */
   showStoreWindow(window: DateWindow | null, fit: () => TimeRange | null): void {
     if (!this.windowSync.fromStore(window)) return;
+    // A window from a link or the history is a chosen one; none means the window follows the data again.
+    this.handMoved = window !== null;
+    if (window === null) this.setFramingSkipped(false);
     const target = window ? windowToRange(window) : fit();
     if (target && rangesDiffer(target, this.host.currentRange())) {
       this.host.jumpTo(target);
       this.refreshDisplay();
     }
+  }
+
+  /** The timeline's width on screen, in CSS pixels. */
+  widthPx(): number {
+    return this.host.widthPx();
   }
 
   /** The days on screen now, whoever moved the window last. */
@@ -194,17 +238,21 @@ export class TimelineController {
   }
 
   zoomIn(): void {
+    this.handMoved = true;
     const current = this.host.currentRange();
     this.animateTo(centredOn(current, (current.end - current.start) / (1 + ZOOM_STEP)));
   }
 
   zoomOut(): void {
+    this.handMoved = true;
     const current = this.host.currentRange();
     this.animateTo(centredOn(current, (current.end - current.start) * (1 + ZOOM_STEP)));
   }
 
   /** Fit `range` and drop the stored window: a link without a window fits whatever is visible. */
   fitAll(range: TimeRange | null): void {
+    this.handMoved = false;
+    this.setFramingSkipped(false);
     if (range) this.animateTo(range, undefined, false);
     this.windowSync.release();
   }
@@ -237,6 +285,12 @@ export class TimelineController {
       }
     }
     this.host.rebuild(plan);
+  }
+
+  private setFramingSkipped(skipped: boolean): void {
+    if (this.framingSkipped === skipped) return;
+    this.framingSkipped = skipped;
+    this.callbacks.onFramingSkipped(skipped);
   }
 
   private reportDisplay(): void {

@@ -58,6 +58,21 @@ const ZOOM_MIN_MS = MS_PER_DAY;
 const ZOOM_MAX_MS = 30 * 365.25 * MS_PER_DAY;
 const ANIMATION = { duration: 300, easingFunction: 'easeInOutQuad' } as const;
 
+/**
+ * The time axis. vis chooses its scale from the width of seven label characters: from months it goes straight to
+ * every second day, so a window of two or three months showed month names only. Its week scale (showWeekScale)
+ * adds a step in between, a tick each Monday and on the 1st: labelled with the day of the month, days show from
+ * about three months on a wide timeline (when a day is 7 px or more). With the week scale on, vis also marks
+ * Mondays as major on the day scale: those labels name the day, not just the month they would repeat.
+ */
+const AXIS_OPTIONS = {
+  showWeekScale: true,
+  format: {
+    minorLabels: { week: 'D' },
+    majorLabels: { week: 'MMMM YYYY', day: 'D MMM YYYY', weekday: 'D MMM YYYY' },
+  },
+} satisfies Partial<TimelineOptions>;
+
 export class TimelineVisHost {
   private readonly container: HTMLElement;
   private readonly bounds: TimeRange | null;
@@ -107,6 +122,7 @@ export class TimelineVisHost {
       verticalScroll: !density,
       zoomKey: 'ctrlKey',
       moment: utcMoment,
+      ...AXIS_OPTIONS,
       template: renderItemContent,
       // The .d.ts says the tooltip template returns a string; vis appends an Element as is (no HTML parsing).
       tooltip: {

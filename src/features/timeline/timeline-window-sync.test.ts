@@ -77,4 +77,15 @@ describe('TimelineWindowSync', () => {
     sync.writeNow();
     expect(writes).toEqual([null]);
   });
+
+  it('on framing, forgets a held window but writes nothing when the store holds none', () => {
+    const held = setup(SEPTEMBER);
+    held.sync.releaseIfHeld();
+    expect(held.writes).toEqual([null]);
+    const free = setup(null);
+    free.sync.userMoved();
+    free.sync.releaseIfHeld();
+    vi.runAllTimers();
+    expect(free.writes).toEqual([]);
+  });
 });

@@ -75,6 +75,12 @@ export class TimelineWindowSync {
     this.init.write(null);
   }
 
+  /** The window follows the data again, as release() does, but nothing is written when the store holds none. */
+  releaseIfHeld(): void {
+    if (this.known === null) this.cancel();
+    else this.release();
+  }
+
   /** Drop any pending write. */
   cancel(): void {
     clearTimeout(this.timer);

@@ -58,16 +58,24 @@ export function centredOn(range: TimeRange, span: number): TimeRange {
 }
 
 /**
- * The window that shows `range` whole: a margin on each side, at least MIN_FIT_DAYS wide, and extra room on the
- * right, where the titles of the latest events are drawn (without it they are cut at the edge).
+ * The window that shows `range` whole on a timeline `widthPx` wide: a margin on each side, at least MIN_FIT_DAYS
+ * wide, and room on the right for the titles of the latest events (drawn to the right of their day, they were cut
+ * at the edge): LABEL_ROOM_PX of screen, or LABEL_ROOM_SHARE of a narrow timeline.
  */
-export function fitWindow(range: TimeRange): TimeRange {
+export function fitWindow(range: TimeRange, widthPx = DEFAULT_WIDTH_PX): TimeRange {
   const padded = padRange(range, MIN_FIT_DAYS);
-  return { start: padded.start, end: padded.end + (padded.end - padded.start) * LABEL_ROOM };
+  const width = Math.max(widthPx, 1);
+  const roomPx = Math.min(LABEL_ROOM_PX, width * LABEL_ROOM_SHARE);
+  const span = padded.end - padded.start;
+  return { start: padded.start, end: padded.end + (span * roomPx) / (width - roomPx) };
 }
 
-/** Share of the fitted width added on the right for the titles of the latest events. */
-const LABEL_ROOM = 0.12;
+/** Screen width kept free right of the latest event for its title (the title wraps at about this width). */
+const LABEL_ROOM_PX = 170;
+/** At most this share of the timeline’s width is kept for titles (a phone’s timeline is ~390 px wide, its titles 32vw). */
+const LABEL_ROOM_SHARE = 0.36;
+/** The width assumed when the caller does not know it. */
+const DEFAULT_WIDTH_PX = 800;
 
 /** `range` widened by FIT_MARGIN on each side, and to at least `minDays`, around its centre. */
 export function padRange(range: TimeRange, minDays: number): TimeRange {
