@@ -5,7 +5,8 @@
  * like the rest of the build. Pure: the files come in as bytes.
  */
 import type { Dataset } from '../../src/domain/dataset-schema.ts';
-import { StorySchema, findUnknownStoryReferences, type Story } from '../../src/domain/story.ts';
+import { StorySchema, type Story } from '../../src/domain/story.ts';
+import { findUnknownStoryReferences } from '../../src/domain/story-steps.ts';
 import { describeIssue, fieldName, lineIn, type DatasetProblem, type PathSegment } from './compile-dataset.ts';
 import { parseStrictYaml, type FileContent } from './strict-input.ts';
 
