@@ -10,10 +10,18 @@ const places = placeCoordinates([
 
 describe('resultBounds', () => {
   it('is the box around the matched places, leaving countries aside', () => {
-    expect(resultBounds(Int32Array.of(0, 1, 2), places)).toEqual([
-      [35.93, 36.63],
+    expect(resultBounds(Int32Array.of(1, 2, 3), places)).toEqual([
+      [40.71, -74.0],
       [43.6, 39.73],
     ]);
+  });
+
+  it('holds the whole zone drawn around a province', () => {
+    const [[south, west], [north, east]] = resultBounds(Int32Array.of(0), places)!;
+    expect(south).toBeLessThan(35.93 - 0.5);
+    expect(north).toBeGreaterThan(35.93 + 0.5);
+    expect(west).toBeLessThan(36.63 - 0.5);
+    expect(east).toBeGreaterThan(36.63 + 0.5);
   });
 
   it('takes countries when they are all there is', () => {
@@ -24,9 +32,10 @@ describe('resultBounds', () => {
   });
 
   it('covers far places too (a filter framing all its results)', () => {
-    const bounds = resultBounds(Int32Array.of(0, 3), places)!;
-    expect(bounds[0]).toEqual([35.93, -74.0]);
-    expect(bounds[1]).toEqual([40.71, 36.63]);
+    expect(resultBounds(Int32Array.of(1, 3), places)).toEqual([
+      [40.71, -74.0],
+      [43.6, 39.73],
+    ]);
   });
 
   it('is null with no places', () => {

@@ -4,29 +4,36 @@
  * the places with matches, not over the events (100,000 events share a few thousand places at most).
  *
  * Countries are left out when any other place is there: a country's representative point says nothing about where
- * in it things happened (Russia's is in Siberia), and its outline is drawn whole anyway. Pure; no Leaflet.
+ * in it things happened (Russia's is in Siberia), and its outline is drawn whole anyway. A province, region or sea
+ * is drawn as a zone around its point (place-geometry.ts): the box holds the whole zone. Pure; no Leaflet.
  */
+import type { PlaceKind } from '../../domain/taxonomy.ts';
+import { AREA_RADIUS_METRES, circleBounds } from './place-geometry.ts';
 import type { Bounds } from './world-basemap.ts';
 
-/** Every place's point and whether it is a country, by place row. */
+/** Every place's point, the radius of the zone drawn around it (0 for a point), and whether it is a country. */
 export interface PlaceCoordinates {
   lat: Float64Array;
   lon: Float64Array;
+  radiusMetres: Float64Array;
   isCountry: Uint8Array;
 }
 
-export function placeCoordinates(places: readonly { lat: number; lon: number; kind: string }[]): PlaceCoordinates {
+export function placeCoordinates(places: readonly { lat: number; lon: number; kind: PlaceKind }[]): PlaceCoordinates {
   const n = places.length;
   const lat = new Float64Array(n);
   const lon = new Float64Array(n);
+  const radiusMetres = new Float64Array(n);
   const isCountry = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const place = places[i]!;
     lat[i] = place.lat;
     lon[i] = place.lon;
     isCountry[i] = place.kind === 'country' ? 1 : 0;
+    if (place.kind === 'admin1' || place.kind === 'region' || place.kind === 'water')
+      radiusMetres[i] = AREA_RADIUS_METRES[place.kind];
   }
-  return { lat, lon, isCountry };
+  return { lat, lon, radiusMetres, isCountry };
 }
 
 /** [[south, west], [north, east]] of the places in `placeRows` (countries only when nothing else), or null. */
@@ -34,7 +41,11 @@ export function resultBounds(placeRows: Int32Array, coordinates: PlaceCoordinate
   return boundsOf(placeRows, coordinates, false) ?? boundsOf(placeRows, coordinates, true);
 }
 
-function boundsOf(placeRows: Int32Array, { lat, lon, isCountry }: PlaceCoordinates, countries: boolean): Bounds | null {
+function boundsOf(
+  placeRows: Int32Array,
+  { lat, lon, radiusMetres, isCountry }: PlaceCoordinates,
+  countries: boolean,
+): Bounds | null {
   let south = Infinity;
   let west = Infinity;
   let north = -Infinity;
@@ -44,6 +55,15 @@ function boundsOf(placeRows: Int32Array, { lat, lon, isCountry }: PlaceCoordinat
     if (row < 0 || row >= lat.length || (isCountry[row] === 1) !== countries) continue;
     const y = lat[row]!;
     const x = lon[row]!;
+    const radius = radiusMetres[row]!;
+    if (radius > 0) {
+      const [[s, w], [n, e]] = circleBounds([y, x], radius);
+      if (s < south) south = s;
+      if (n > north) north = n;
+      if (w < west) west = w;
+      if (e > east) east = e;
+      continue;
+    }
     if (y < south) south = y;
     if (y > north) north = y;
     if (x < west) west = x;
