@@ -11,6 +11,7 @@ import { aggregateByPlace, type DatasetIndex, type PlaceAggregate } from '../../
 import { useExplorerStore } from '../../state/explorer-store.ts';
 import { afterNextPaint } from '../../state/interaction-timing.ts';
 import { BasemapLayer, useWorldBasemap } from './basemap-layer.tsx';
+import { FrameResults } from './frame-results.tsx';
 import { MapLegend } from './map-legend.tsx';
 import { OnlineTilesControl } from './online-tiles-control.tsx';
 import { framingPlaces } from './place-geometry.ts';
@@ -24,7 +25,8 @@ const WORLD_BOUNDS = L.latLngBounds([-85, -180], [85, 180]);
 
 /** Memoised: a selection or a hover re-renders the explorer, not this view (its props did not change). */
 export const EventMap = memo(function EventMap({ index, rows }: { index: DatasetIndex; rows: Int32Array }) {
-  const aggregates = useMemo(() => aggregateByPlace(index, index.tallyPlaces(rows)), [rows, index]);
+  const tally = useMemo(() => index.tallyPlaces(rows), [rows, index]);
+  const aggregates = useMemo(() => aggregateByPlace(index, tally), [tally, index]);
   const countByPlace = useMemo(() => new Map(aggregates.map((a) => [a.place.id, a.count] as const)), [aggregates]);
   const world = useWorldBasemap();
 
@@ -45,6 +47,7 @@ export const EventMap = memo(function EventMap({ index, rows }: { index: Dataset
       <RedrawTiming />
       <SelectionLayer index={index} world={world} countByPlace={countByPlace} />
       <FitToMarksOnce aggregates={aggregates} />
+      <FrameResults index={index} placeRows={tally.placeRows} />
       <OnlineTilesControl />
       <MapLegend />
     </MapContainer>

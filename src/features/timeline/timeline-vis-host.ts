@@ -25,7 +25,7 @@ import {
   renderTooltip,
   utcMoment,
 } from './timeline-templates.ts';
-import type { TimeRange } from './timeline-window.ts';
+import { rangeToWindow, type TimeRange } from './timeline-window.ts';
 
 type TimelineItem = EventTimelineItem | BucketTimelineItem;
 
@@ -161,6 +161,7 @@ export class TimelineVisHost {
     // its private flag says that fit is already done.
     (timeline as unknown as { initialFitDone: boolean }).initialFitDone = true;
     timeline.setWindow(range.start, range.end, { animation: false });
+    this.exposeWindow();
     this.listen(timeline);
     this.applySelection();
     if (!density) this.restackAfterNextDraw();
@@ -317,7 +318,9 @@ export class TimelineVisHost {
       if (props?.byUser) handlers.onUserMoving();
     });
     timeline.on('rangechanged', (props?: { byUser?: boolean }) => {
-      if (timeline === this.timeline) handlers.onMoveSettled(props?.byUser === true);
+      if (timeline !== this.timeline) return;
+      this.exposeWindow();
+      handlers.onMoveSettled(props?.byUser === true);
     });
   }
 
@@ -350,6 +353,22 @@ export class TimelineVisHost {
       if (!this.destroyed && timeline === this.timeline) action();
     };
     timeline.on('changed', once);
+  }
+
+  /**
+   * The days on screen as data (`data-shown-window`, start..end), for tests and tools: settled moves only. Edges
+   * are rounded to the minute first: the re-stack nudge (restackAfterNextDraw) adds a millisecond to the end, which
+   * would otherwise count as one more day.
+   */
+  private exposeWindow(): void {
+    const minute = 60_000;
+    const { start, end } = this.currentRange();
+    const rounded = rangeToWindow({
+      start: Math.round(start / minute) * minute,
+      end: Math.round(end / minute) * minute,
+    });
+    const { start: first, end: last } = rounded;
+    this.container.dataset.shownWindow = `${first}..${last}`;
   }
 
   private applySelection(): void {
