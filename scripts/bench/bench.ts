@@ -437,6 +437,14 @@ interface AppRun {
   datePaintedMs: Figure;
   searchResultsMs: Figure;
   clearPaintedMs: Figure[];
+  /** Playback (Play pressed, 3 s measured after 0.5 s): frames the page painted per second. */
+  playbackFps: Figure;
+  /** The longest time between two painted frames while it played. */
+  playbackWorstGapMs: Figure;
+  /** Median work of one window move (the store, the map's canvas, the timeline's band): `playback:frame`. */
+  playbackFrameMs: Figure;
+  /** Pause → the window as the date filter, painted in every view. */
+  pausePaintedMs: Figure;
   longestTaskMs: Figure;
   longTasksTotalMs: Figure;
   heapMB: Figure;
@@ -563,6 +571,8 @@ async function measureApp(
     );
     await clearAll();
 
+    const playback = await measurePlayback(page, patience);
+
     const facts = await pageFacts(page, transfers);
     return {
       readyMs: ready?.startTime ?? null,
@@ -581,6 +591,10 @@ async function measureApp(
       datePaintedMs: keep('datePainted', datePainted),
       searchResultsMs: keep('search', search),
       clearPaintedMs: clears,
+      playbackFps: playback.fps,
+      playbackWorstGapMs: playback.worstGapMs,
+      playbackFrameMs: keep('playbackFrame', playback.frameWork),
+      pausePaintedMs: keep('pause', playback.pause),
       longestTaskMs: facts.longestTaskMs,
       longTasksTotalMs: facts.longTasksTotalMs,
       heapMB: facts.heapBytes === null ? null : facts.heapBytes / 2 ** 20,
@@ -593,6 +607,50 @@ async function measureApp(
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Plays the filtered events as a user would (the Play button, default width and speed), counts the frames the page
+ * paints in 3 s once the first half second has passed, then pauses and waits for the window to be painted as the
+ * date filter. Counted in the page with requestAnimationFrame, which runs once per painted frame: a frame whose
+ * work overruns shows as a lower rate and a longer gap.
+ */
+async function measurePlayback(
+  page: Page,
+  patience: number,
+): Promise<{ fps: Figure; worstGapMs: Figure; frameWork: Entry | null; pause: Entry | null }> {
+  const play = page.getByRole('button', { name: 'Play', exact: true });
+  const before = await countEntries(page, 'playback:frame');
+  await play.click();
+  const moved = await entryAt(page, 'playback:frame', before, patience);
+  if (!moved) return { fps: null, worstGapMs: null, frameWork: null, pause: null };
+  // A string, not a function: tsx compiles named functions with a `__name` helper that the page does not have.
+  const counted = (await page.evaluate(`new Promise((resolve) => {
+    const warmMs = 500, spanMs = 3000, t0 = performance.now();
+    let frames = 0, worst = 0, last = 0;
+    requestAnimationFrame(function tick(now) {
+      if (now - t0 >= warmMs) {
+        if (last) worst = Math.max(worst, now - last);
+        frames++;
+      }
+      last = now;
+      if (now - t0 < warmMs + spanMs) return void requestAnimationFrame(tick);
+      const works = performance.getEntriesByName('playback:frame')
+        .filter((e) => e.startTime >= t0 + warmMs).map((e) => e.duration).sort((a, b) => a - b);
+      const median = works[Math.floor(works.length / 2)];
+      resolve({
+        fps: frames / ((now - t0 - warmMs) / 1000),
+        worstGapMs: worst,
+        frameWork: median === undefined ? null
+          : { duration: median, detail: { moves: works.length, p95: works[Math.floor(works.length * 0.95)] } },
+      });
+    });
+  })`)) as { fps: number; worstGapMs: number; frameWork: { duration: number; detail: unknown } | null };
+  const [pause] = await afterAction(page, ['filter:painted'], () => play.click(), patience);
+  const frameWork = counted.frameWork
+    ? { startTime: 0, duration: counted.frameWork.duration, detail: counted.frameWork.detail }
+    : null;
+  return { fps: counted.fps, worstGapMs: counted.worstGapMs, frameWork, pause: pause ?? null };
 }
 
 interface NaiveRun {
@@ -767,6 +825,10 @@ const APP_ROWS: readonly [AppMetric | 'clearPaintedMs', string, 'ms' | 'MB' | 'b
   ['datePaintedMs', 'date range → painted, ms', 'ms'],
   ['searchResultsMs', 'search a word ("idlib"; --dataset: a place name) → results, ms', 'ms'],
   ['clearPaintedMs', 'clear all filters → painted, ms', 'ms'],
+  ['playbackFps', 'playback: frames painted per second', 'ms'],
+  ['playbackWorstGapMs', 'playback: longest gap between frames, ms', 'ms'],
+  ['playbackFrameMs', 'playback: one window move (store, map canvas, timeline band), ms', 'ms'],
+  ['pausePaintedMs', 'pause → the window as the date filter, painted, ms', 'ms'],
   ['longestTaskMs', 'longest main-thread task, ms', 'ms'],
   ['longTasksTotalMs', 'all long tasks together, ms', 'ms'],
   ['heapMB', 'JS heap after GC (main thread), MB', 'MB'],
@@ -836,6 +898,15 @@ function report(results: readonly SizeResult[]): void {
     ...results.map((r) => (r.pack ? formatNumber(r.pack.gzipBytes, 'bytes') : '—')),
   ]);
   for (const [metric, label, unit] of NAIVE_ROWS) rows.push([label, ...results.map((r) => naiveCell(r, metric, unit))]);
+  // Playback the naive way moves the date filter every frame, through the engine and every view: at best one frame
+  // per date-range paint, measured above.
+  rows.push([
+    'naive playback (every frame a date filter through all views): at most 1000 / date range painted, fps',
+    ...results.map((r) => {
+      const painted = r.medians.app['datePaintedMs']?.median;
+      return painted ? formatNumber(Math.min(60, 1000 / painted), 'ms') : '—';
+    }),
+  ]);
   console.log('');
   printTable(['median (min–max)', ...columns], rows);
 

@@ -14,6 +14,7 @@ import { SourceReader } from '../features/reader/source-reader.tsx';
 import { StoryPanel } from '../features/story/story-panel.tsx';
 import { useExplorerStore } from '../state/explorer-store.ts';
 import { useFilteredEvents } from '../state/filtered-events.ts';
+import { usePlayingRows } from '../state/playback-rows.ts';
 import { finishInteraction, markReadyPart } from '../state/interaction-timing.ts';
 import type { DatasetChoice } from '../queries/dataset-registry-query.ts';
 import { restoreViewFromUrl, useUrlSync, type RestoreOptions, type UrlDataset } from '../state/url-sync.ts';
@@ -102,6 +103,9 @@ export function Explorer({ index, dataset }: { index: DatasetIndex; dataset: Exp
   const result = useFilteredEvents(index);
   // With a text query the list shows the best matches first (result.listRows); the map and timeline keep date order.
   const visibleRows = result.rows;
+  // While a playback plays, the list shows the events inside its window (the map and timeline draw it themselves).
+  const playingRows = usePlayingRows(index, result.listRows);
+  const listRows = playingRows ?? result.listRows;
   const selected = selectedId ? index.summaryById(selectedId) : undefined;
   const selectedIsHidden = selected !== undefined && !result.searchPending && result.mask[selected.row] !== 1;
   useDocumentTitle(selected?.title);
@@ -131,7 +135,8 @@ export function Explorer({ index, dataset }: { index: DatasetIndex; dataset: Exp
         <div className="side">
           <section className="pane list-pane" aria-labelledby="list-heading">
             <h2 id="list-heading" className="pane-heading">
-              Events <span className="pane-count">{visibleRows.length.toLocaleString('en')}</span>
+              Events <span className="pane-count">{listRows.length.toLocaleString('en')}</span>
+              {playingRows && <span className="pane-sort">in the playing window</span>}
               {result.ranked && !result.searchPending && <span className="pane-sort">best matches first</span>}
             </h2>
             {result.searchPending && (
@@ -145,8 +150,10 @@ export function Explorer({ index, dataset }: { index: DatasetIndex; dataset: Exp
               </p>
             )}
             <ViewBoundary view="list of events">
-              {visibleRows.length > 0 ? (
-                <EventList index={index} rows={result.listRows} ranked={result.ranked} />
+              {listRows.length > 0 ? (
+                <EventList index={index} rows={listRows} ranked={result.ranked} />
+              ) : playingRows ? (
+                <p className="list-status">No events in the playing window.</p>
               ) : (
                 !result.searchPending && <EmptyResult index={index} />
               )}

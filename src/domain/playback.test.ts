@@ -4,8 +4,11 @@ import {
   advancePlayback,
   createPlaybackFrame,
   defaultPlayback,
+  fadeDaysOf,
   fillPlaybackFrame,
   playbackEnd,
+  playbackToStart,
+  rowsInWindow,
   type Playback,
 } from './playback.ts';
 
@@ -79,5 +82,46 @@ describe('fillPlaybackFrame', () => {
     fillPlaybackFrame(earliest, latest, Int32Array.of(3, 4), 10, 15, 7, frame);
     expect([...frame.inside.subarray(0, frame.insideCount)]).toEqual([3]);
     expect(frame.fadingCount).toBe(0);
+  });
+});
+
+describe('playbackToStart', () => {
+  const choice = { widthDays: 30, daysPerSecond: 7 };
+  const first = day('2018-01-01');
+  const last = day('2020-12-31');
+
+  it('starts at the first day without a date filter', () => {
+    expect(playbackToStart(choice, first, last, null, null).start).toBe(first);
+  });
+
+  it('resumes where a date filter (a paused window) starts, kept inside the span', () => {
+    expect(playbackToStart(choice, first, last, day('2019-05-01'), day('2019-05-30')).start).toBe(day('2019-05-01'));
+    expect(playbackToStart(choice, first, last, day('2010-01-01'), day('2010-02-01')).start).toBe(first);
+  });
+
+  it('starts again from the beginning when the window had reached the end', () => {
+    const end = playbackToStart(choice, first, last, last - 29, last);
+    expect(end.start).toBe(first);
+  });
+
+  it('never makes a window narrower than a day', () => {
+    expect(playbackToStart({ widthDays: 0, daysPerSecond: 1 }, first, last, null, null).widthDays).toBe(1);
+  });
+});
+
+describe('rowsInWindow', () => {
+  it('keeps the rows whose days overlap the window, in their order', () => {
+    const earliest = Int32Array.from([1, 5, 10, 20]);
+    const latest = Int32Array.from([3, 12, 10, 25]);
+    const rows = Int32Array.from([0, 1, 2, 3]);
+    expect(Array.from(rowsInWindow(earliest, latest, rows, 10, 19))).toEqual([1, 2]);
+    expect(Array.from(rowsInWindow(earliest, latest, Int32Array.from([3]), 10, 19))).toEqual([]);
+  });
+});
+
+describe('fadeDaysOf', () => {
+  it('fades over half a window, at least a day', () => {
+    expect(fadeDaysOf({ widthDays: 30 })).toBe(15);
+    expect(fadeDaysOf({ widthDays: 1 })).toBe(1);
   });
 });

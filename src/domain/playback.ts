@@ -40,7 +40,7 @@ export function defaultPlayback(firstDay: number, lastDay: number): Playback {
 }
 
 /** Inclusive last day of the window. */
-export function playbackEnd(p: Playback): number {
+export function playbackEnd(p: Pick<Playback, 'start' | 'widthDays'>): number {
   return p.start + p.widthDays - 1;
 }
 
@@ -113,4 +113,54 @@ export function fillPlaybackFrame(
   }
   frame.insideCount = inside;
   frame.fadingCount = fading;
+}
+
+/**
+ * Where pressing Play starts, over data spanning [firstDay, lastDay] with the date filter `fromDay`..`toDay`
+ * (epoch days, null when open): a window paused inside the span resumes there (its width is kept when it is a
+ * paused window: the filter spans exactly `widthDays`), any other date filter starts the window at its first day,
+ * and a window that had reached the end starts again from the beginning — pressing Play always plays.
+ */
+export function playbackToStart(
+  choice: Pick<Playback, 'widthDays' | 'daysPerSecond'>,
+  firstDay: number,
+  lastDay: number,
+  fromDay: number | null,
+  toDay: number | null,
+): Playback {
+  const widthDays = Math.max(1, Math.round(choice.widthDays));
+  const lastStart = Math.max(firstDay, lastDay - widthDays + 1);
+  let start = fromDay === null ? firstDay : Math.min(Math.max(fromDay, firstDay), lastStart);
+  if (start >= lastStart && (toDay === null || toDay >= lastDay)) start = firstDay;
+  return { start, widthDays, daysPerSecond: choice.daysPerSecond };
+}
+
+/** Days an event stays drawn, fading, after it leaves the window: half a window, at least a day. */
+export function fadeDaysOf(p: Pick<Playback, 'widthDays'>): number {
+  return Math.max(1, Math.round(p.widthDays / 2));
+}
+
+/**
+ * The rows among `rows` (ascending, as the engine returns them) whose days overlap [start, end]: what the list shows
+ * while the window plays. One pass; returns a new array sized to the match.
+ */
+export function rowsInWindow(
+  earliest: Int32Array,
+  latest: Int32Array,
+  rows: Int32Array,
+  start: number,
+  end: number,
+): Int32Array {
+  let count = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (earliest[row]! <= end && latest[row]! >= start) count++;
+  }
+  const out = new Int32Array(count);
+  let at = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (earliest[row]! <= end && latest[row]! >= start) out[at++] = row;
+  }
+  return out;
 }

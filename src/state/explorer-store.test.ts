@@ -3,6 +3,7 @@
  * What the views then do with a request is theirs (the map's fit, the timeline's reveal).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { toEpochDay } from '../domain/iso-day.ts';
 import { EMPTY_VIEW, type ViewState } from '../domain/url-state.ts';
 import { useExplorerStore } from './explorer-store.ts';
 
@@ -66,5 +67,49 @@ describe('revealing the selection', () => {
     expect(store().reveal).toMatchObject({ eventId: 'moscow', madeIn: null, keepTimelineWindow: true });
     store().restoreView(link({}));
     expect(store().reveal).toBeNull();
+  });
+});
+
+describe('playback', () => {
+  const day = toEpochDay;
+  const march = { start: day('2020-03-01'), widthDays: 31, daysPerSecond: 7 };
+
+  it('moves the window without touching the view, and pausing makes the window the date filter', () => {
+    store().setFilters({ type: ['attack'] });
+    store().play(march);
+    store().movePlayback(day('2020-03-08'));
+    expect(store().view).toMatchObject({ from: null, to: null, type: ['attack'] });
+    store().pause();
+    expect(store().playback).toMatchObject({ playing: false, start: day('2020-03-08') });
+    expect(store().view).toMatchObject({ from: '2020-03-08', to: '2020-04-07', type: ['attack'] });
+  });
+
+  it('stops playing when the user types a date, which applies as typed', () => {
+    store().play(march);
+    store().setFilters({ from: '2019-01-01' });
+    expect(store().playback?.playing).toBe(false);
+    expect(store().view.from).toBe('2019-01-01');
+    // Other filters leave it playing.
+    store().play(march);
+    store().setFilters({ type: ['meeting'] });
+    expect(store().playback?.playing).toBe(true);
+  });
+
+  it('stops without writing the window on Back/Forward, and forgets it with a new dataset', () => {
+    store().play(march);
+    store().restoreView(link({ from: '2018-01-01', to: '2018-12-31' }));
+    expect(store().playback?.playing).toBe(false);
+    expect(store().view).toMatchObject({ from: '2018-01-01', to: '2018-12-31' });
+    store().startDataset(EMPTY_VIEW, []);
+    expect(store().playback).toBeNull();
+  });
+
+  it('a seek while paused is the date filter at once; while playing it only moves the window', () => {
+    store().seek(march);
+    expect(store().view).toMatchObject({ from: '2020-03-01', to: '2020-03-31' });
+    store().play(march);
+    store().seek({ ...march, start: day('2020-05-01') });
+    expect(store().playback).toMatchObject({ playing: true, start: day('2020-05-01') });
+    expect(store().view).toMatchObject({ from: '2020-03-01', to: '2020-03-31' });
   });
 });

@@ -16,6 +16,8 @@
  * pan and left two values to reconcile.
  */
 import { create } from 'zustand';
+import { fromEpochDay } from '../domain/iso-day.ts';
+import { playbackEnd, type Playback } from '../domain/playback.ts';
 import { hasSearchTerms } from '../domain/search-terms.ts';
 import { EMPTY_VIEW, type DateWindow, type ViewState } from '../domain/url-state.ts';
 import { startInteraction } from './interaction-timing.ts';
@@ -68,6 +70,16 @@ export interface Notice {
   message: string;
 }
 
+/**
+ * A playback (domain/playback.ts) open on the timeline. While it plays, the window moves every frame here and
+ * nowhere else: the map and the timeline draw it imperatively, the list follows a few times a second, and the date
+ * filter is set aside (the window is the date filter now). Pausing writes the window into the date filter, so the
+ * link then holds it.
+ */
+export interface PlaybackState extends Playback {
+  playing: boolean;
+}
+
 export type FilterPatch = Partial<Pick<ViewState, 'actor' | 'place' | 'type' | 'from' | 'to' | 'q'>>;
 
 export interface ExplorerState {
@@ -78,6 +90,8 @@ export interface ExplorerState {
   mapFrame: MapFrameRequest | null;
   hoveredEventId: string | null;
   notices: Notice[];
+  /** The open playback, null when none is (then nothing moves on its own). */
+  playback: PlaybackState | null;
 
   selectEvent: (eventId: string | null, source: SelectionSource) => void;
   setFilters: (patch: FilterPatch) => void;
@@ -94,6 +108,16 @@ export interface ExplorerState {
   /** Back to free exploration: the story closes, the selection, filters and window stay as they are. */
   leaveStory: () => void;
   hoverEvent: (eventId: string | null) => void;
+  /** Plays `playback` from its window. */
+  play: (playback: Playback) => void;
+  /** Moves the playing window to start on `start` (an epoch day): once a frame while it plays, or a scrub. */
+  movePlayback: (start: number) => void;
+  /** The width or the speed the user chose for the window. */
+  setPlaybackChoice: (choice: Partial<Pick<Playback, 'widthDays' | 'daysPerSecond'>>) => void;
+  /** Stops the window where it is and makes it the date filter. */
+  pause: () => void;
+  /** Puts a paused window at `playback` (the position slider): it is the date filter at once. */
+  seek: (playback: Playback) => void;
   /** Replaces the whole view from the URL (Back/Forward); a selection that changed is revealed as a link's is. */
   restoreView: (view: ViewState) => void;
   /**
@@ -127,6 +151,7 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
   mapFrame: null,
   hoveredEventId: null,
   notices: [],
+  playback: null,
 
   selectEvent: (eventId, source) => {
     if (get().view.event === eventId) return;
@@ -136,7 +161,12 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
   },
   setFilters: (patch) => {
     startInteraction(patch.q !== undefined && hasSearchTerms(patch.q) ? 'search' : 'filter');
-    set((s) => ({ view: { ...s.view, ...patch } }));
+    // Dates the user typed take over from a playing window: it stops where it is, the typed range applies.
+    const datesChosen = patch.from !== undefined || patch.to !== undefined;
+    set((s) => ({
+      view: { ...s.view, ...patch },
+      playback: datesChosen && s.playback?.playing ? { ...s.playback, playing: false } : s.playback,
+    }));
   },
   clearFilters: () => {
     startInteraction('filter');
@@ -165,14 +195,50 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
   hoverEvent: (eventId) => {
     if (get().hoveredEventId !== eventId) set({ hoveredEventId: eventId });
   },
+  play: (playback) => set({ playback: { ...playback, playing: true } }),
+  movePlayback: (start) => {
+    const { playback } = get();
+    if (playback && playback.start !== start) set({ playback: { ...playback, start } });
+  },
+  setPlaybackChoice: (choice) => {
+    const { playback } = get();
+    if (playback) set({ playback: { ...playback, ...choice } });
+  },
+  pause: () => {
+    const { playback } = get();
+    if (!playback?.playing) return;
+    startInteraction('filter');
+    set((s) => ({
+      playback: { ...playback, playing: false },
+      view: { ...s.view, from: fromEpochDay(playback.start), to: fromEpochDay(playbackEnd(playback)) },
+    }));
+  },
+  seek: (playback) => {
+    if (get().playback?.playing) {
+      get().movePlayback(playback.start);
+      return;
+    }
+    startInteraction('filter');
+    set((s) => ({
+      playback: { ...playback, playing: false },
+      view: { ...s.view, from: fromEpochDay(playback.start), to: fromEpochDay(playbackEnd(playback)) },
+    }));
+  },
   // Back to the same event (another filter, another window) asks no view to move.
-  restoreView: (view) => set((s) => ({ view, reveal: view.event === s.view.event ? s.reveal : revealLinked(view) })),
+  // A link or Back/Forward stops a playing window without writing it: the view now is the one the URL holds.
+  restoreView: (view) =>
+    set((s) => ({
+      view,
+      reveal: view.event === s.view.event ? s.reveal : revealLinked(view),
+      playback: s.playback && { ...s.playback, playing: false },
+    })),
   startDataset: (view, notices) =>
     set({
       view,
       reveal: revealLinked(view),
       mapFrame: null,
       hoveredEventId: null,
+      playback: null,
       notices: notices.map((message) => ({ id: nextNoticeId++, tone: 'warning', message })),
     }),
   addNotices: (messages, tone = 'warning') => {

@@ -23,16 +23,23 @@ function searchClientOf(index: DatasetIndex): SearchClient {
   if (!client) searchClients.set(index, (client = createSearchClient(index)));
   return client;
 }
+/**
+ * The filter every view draws. While a playback plays, its window stands for the date filter: the views get the
+ * events of every date and draw the window themselves, frame by frame (see PlaybackState).
+ */
 export function useEventFilter(): EventFilter {
   return useExplorerStore(
-    useShallow((s) => ({
-      actor: s.view.actor,
-      place: s.view.place,
-      type: s.view.type,
-      from: s.view.from,
-      to: s.view.to,
-      q: s.view.q,
-    })),
+    useShallow((s) => {
+      const playing = s.playback?.playing === true;
+      return {
+        actor: s.view.actor,
+        place: s.view.place,
+        type: s.view.type,
+        from: playing ? null : s.view.from,
+        to: playing ? null : s.view.to,
+        q: s.view.q,
+      };
+    }),
   );
 }
 

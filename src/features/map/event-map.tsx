@@ -16,6 +16,7 @@ import { MapLegend } from './map-legend.tsx';
 import { OnlineTilesControl } from './online-tiles-control.tsx';
 import { framingPlaces } from './place-geometry.ts';
 import { PlaceMarks } from './place-marks.tsx';
+import { PlaybackLayer } from './playback-layer.tsx';
 import { SelectionLayer } from './selection-layer.tsx';
 
 export const MAP_LABEL = 'Map of event locations';
@@ -44,6 +45,7 @@ export const EventMap = memo(function EventMap({ index, rows }: { index: Dataset
       <LabelMapContainer />
       <BasemapLayer world={world} />
       <PlaceMarks index={index} aggregates={aggregates} world={world} />
+      <PlaybackLayer index={index} rows={rows} />
       <RedrawTiming />
       <SelectionLayer index={index} world={world} countByPlace={countByPlace} />
       <FitToMarksOnce aggregates={aggregates} />

@@ -11,6 +11,8 @@ export const PANES = {
   /** Counts of areas, under those of exact places and clusters (an area's count sits where its places crowd). */
   areaLabels: { name: 'event-map-area-labels', zIndex: 425, interactive: false },
   labels: { name: 'event-map-labels', zIndex: 430, interactive: false },
+  /** A playing window's events (playback-layer.tsx), over the marks it dims. */
+  playback: { name: 'event-map-playback', zIndex: 435, interactive: false },
   hover: { name: 'event-map-hover', zIndex: 440, interactive: false },
   selection: { name: 'event-map-selection', zIndex: 450, interactive: false },
 } as const;

@@ -10,10 +10,12 @@ import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import type { DatasetIndex } from '../../domain/dataset-index.ts';
 import { isFilterActive } from '../../domain/event-filter.ts';
 import { toEpochDay } from '../../domain/iso-day.ts';
+import type { Playback } from '../../domain/playback.ts';
 import type { DateWindow } from '../../domain/url-state.ts';
 import { useExplorerStore } from '../../state/explorer-store.ts';
 import { useEventFilter } from '../../state/filtered-events.ts';
 import { markReadyPart } from '../../state/interaction-timing.ts';
+import { PlaybackControl } from './playback-control.tsx';
 import { formatCount } from './timeline-buckets.ts';
 import { TimelineController, type TimelineDisplay } from './timeline-controller.ts';
 import { indexRange } from './timeline-display.ts';
@@ -84,6 +86,9 @@ export const EventTimeline = memo(function EventTimeline({
     [index, rows],
   );
   const latest = useRef({ visible, onReadout });
+  const playbackBandRef = useRef<HTMLDivElement>(null);
+  /** Places the playback window over the axis (set by the effect below; vis calls it after each redraw). */
+  const placePlaybackBand = useRef<(() => void) | null>(null);
   const [display, setDisplay] = useState<TimelineDisplay | null>(null);
   const [framingSkipped, setFramingSkipped] = useState(false);
   const filtering = isFilterActive(useEventFilter());
@@ -115,6 +120,7 @@ export const EventTimeline = memo(function EventTimeline({
           onWindowChange: setWindow,
           onDisplayChange: setDisplay,
           onFramingSkipped: setFramingSkipped,
+          onDrawn: () => placePlaybackBand.current?.(),
         },
       });
       controllerRef.current = controller;
@@ -148,6 +154,36 @@ export const EventTimeline = memo(function EventTimeline({
   );
 
   useEffect(
+    function drawPlaybackWindow() {
+      // Every frame of a playback: a transform on one element, never a vis redraw (which costs tens of ms).
+      const place = () => {
+        const controller = controllerRef.current;
+        const band = playbackBandRef.current;
+        if (!controller || !band) return;
+        const playback = useExplorerStore.getState().playback;
+        const span = playback && controller.screenSpan(playbackRange(playback));
+        band.hidden = !span;
+        if (!span) return;
+        band.style.transform = `translateX(${span.left}px)`;
+        band.style.width = `${span.width}px`;
+      };
+      placePlaybackBand.current = place;
+      place();
+      const unsubscribe = useExplorerStore.subscribe((state, previous) => {
+        const playback = state.playback;
+        if (playback === previous.playback) return;
+        if (playback?.playing) controllerRef.current?.follow(playbackRange(playback));
+        place();
+      });
+      return () => {
+        unsubscribe();
+        placePlaybackBand.current = null;
+      };
+    },
+    [index],
+  );
+
+  useEffect(
     function outlineHoveredEvent() {
       if (hoveredId === null || hoveredId === selectedId) return;
       // One rule for the hovered event (from any view): no DOM walk, and it survives vis redraws. Added through the
@@ -170,6 +206,8 @@ export const EventTimeline = memo(function EventTimeline({
   return (
     <div className="event-timeline">
       <div ref={containerRef} className="event-timeline-canvas" role="group" aria-label="Timeline of events" />
+      <div ref={playbackBandRef} className="event-timeline-playback-window" hidden aria-hidden="true" />
+      <PlaybackControl index={index} />
       <div className="event-timeline-controls">
         {(filtering || framingSkipped) && rows.length > 0 && (
           <button
@@ -249,6 +287,11 @@ function fitVisible(visible: TimelineIndex, index: DatasetIndex, widthPx: number
   if (range) return fitWindow(range, widthPx);
   const now = Date.now();
   return { start: now - 183 * MS_PER_DAY, end: now + 183 * MS_PER_DAY };
+}
+
+/** A playback's window as a time range: from the start of its first day to the end of its last. */
+function playbackRange(playback: Playback): TimeRange {
+  return { start: playback.start * MS_PER_DAY, end: (playback.start + playback.widthDays) * MS_PER_DAY };
 }
 
 function panBounds(index: DatasetIndex): TimeRange | null {

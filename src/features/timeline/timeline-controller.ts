@@ -39,6 +39,8 @@ export interface TimelineCallbacks {
    * and "Fit to results" is worth offering; false once the window frames them again.
    */
   onFramingSkipped: (skipped: boolean) => void;
+  /** vis redrew: what is laid over the axis (the playback window) is placed again. */
+  onDrawn?: () => void;
 }
 
 /** The store's request to reveal the selection (see RevealRequest), with the event it names. */
@@ -139,6 +141,7 @@ export class TimelineController {
           } else this.windowSync.moveSettled();
           this.scheduleRefresh();
         },
+        onDrawn: () => this.callbacks.onDrawn?.(),
       },
     });
     this.windowSync = new TimelineWindowSync({
@@ -235,6 +238,35 @@ export class TimelineController {
   /** The days on screen now, whoever moved the window last. */
   shownWindow(): DateWindow {
     return rangeToWindow(this.host.currentRange());
+  }
+
+  /**
+   * Where `range` lies on screen, in CSS pixels from the container's left edge, clipped to the axis; null when it
+   * is entirely off screen. For overlays drawn over the axis (the playback window), which must not cost a vis redraw.
+   */
+  screenSpan(range: TimeRange): { left: number; width: number } | null {
+    const shown = this.host.currentRange();
+    const axis = this.host.axisBox();
+    const perMs = axis.width / Math.max(1, shown.end - shown.start);
+    const left = Math.max(0, (range.start - shown.start) * perMs);
+    const right = Math.min(axis.width, (range.end - shown.start) * perMs);
+    if (right <= 0 || left >= axis.width) return null;
+    return { left: axis.left + left, width: Math.max(2, right - left) };
+  }
+
+  /**
+   * Keeps a playing window on screen, as a video editor's playhead pages the view: when it runs off the right
+   * edge the view jumps (no animation: the window moves every frame already) so that it starts a quarter in, at a
+   * zoom that shows it at most a third of the width. The jump is the app's, not the user's: no window is written.
+   */
+  follow(range: TimeRange): void {
+    const shown = this.host.currentRange();
+    const shownSpan = shown.end - shown.start;
+    const width = range.end - range.start;
+    if (range.start >= shown.start && range.end <= shown.end && 3 * width <= shownSpan * 1.01) return;
+    const span = Math.max(shownSpan, 3 * width);
+    const start = range.start - span / 4;
+    this.host.jumpTo({ start, end: start + span });
   }
 
   zoomIn(): void {

@@ -45,6 +45,8 @@ export interface VisHostHandlers {
   onUserMoving: () => void;
   /** The window has settled after a move, the user's (`byUser`) or the app's. */
   onMoveSettled: (byUser: boolean) => void;
+  /** vis redrew (the window moved, even by a pixel, or the items changed): overlays follow the axis. */
+  onDrawn: () => void;
 }
 
 export interface VisHostInit {
@@ -233,6 +235,16 @@ export class TimelineVisHost {
     return this.container.clientWidth || 800;
   }
 
+  /**
+   * Where vis draws the time axis inside the container, in CSS pixels: its centre panel (the area between any side
+   * panels), which is what a date's position is measured along.
+   */
+  axisBox(): { left: number; width: number } {
+    const panel = this.container.querySelector<HTMLElement>('.vis-panel.vis-center');
+    if (!panel) return { left: 0, width: this.widthPx() };
+    return { left: panel.offsetLeft, width: panel.clientWidth || this.widthPx() };
+  }
+
   /** Show `range` at once (no animation). */
   jumpTo(range: TimeRange): void {
     this.timeline.setWindow(range.start, range.end, { animation: false });
@@ -313,6 +325,9 @@ export class TimelineVisHost {
       if (id !== null && this.isEventItem(id)) handlers.onHover(id);
     });
     timeline.on('itemout', () => handlers.onHover(null));
+    timeline.on('changed', () => {
+      if (timeline === this.timeline) handlers.onDrawn();
+    });
     timeline.on('mouseDown', () => handlers.onPress());
     timeline.on('rangechange', (props?: { byUser?: boolean }) => {
       if (props?.byUser) handlers.onUserMoving();
