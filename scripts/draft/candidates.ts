@@ -79,6 +79,8 @@ export function findCandidates(
   let lastPeople: NameMatch[] = [];
   /** The person last reported speaking: "He added that…" is theirs. */
   let lastSpeaker: NameMatch | null = null;
+  /** Whoever last spoke, a body or a name the dataset lacks included: "The ministry said…" is theirs. */
+  let lastVoice: NameMatch | null = null;
   /** Sentences of the body read so far (the headline not counted): the first ones are the lead. */
   let bodySentences = 0;
   for (const sentence of sentences) {
@@ -88,7 +90,9 @@ export function findCandidates(
     const inLead = !headline && bodySentences <= LEAD_SENTENCES;
     // What is only talked about ("drone sales would be discussed") is not a happening of the sentence.
     const triggers = rankTriggers(
-      findTriggers(sentence.text).filter((t) => triggerRole(sentence.text, t.index, t.words) !== 'topic'),
+      findTriggers(sentence.text).filter(
+        (t) => triggerRole(sentence.text, t.index, t.words) !== 'topic' && !quotedHope(sentence.text, t),
+      ),
     );
     const known = matchKnownNames(sentence.text, actors, places);
     const named = known.filter((n) => people.has(n.id));
@@ -122,6 +126,12 @@ export function findCandidates(
       ? (speakerOf(sentence.text, statement, names) ?? speakerOf(sentence.text, statement, unknownSpeakers))
       : null;
     if (speaker && people.has(speaker.id)) lastSpeaker = speaker;
+    if (speaker) lastVoice = speaker;
+    // "The ministry said", "the official added": the body or person last heard speaking, named before.
+    const voice =
+      statement && !speaker && lastVoice && DEFINITE_VOICE.test(sentence.text.slice(0, statement.index))
+        ? lastVoice
+        : null;
     // A state named as the speaker ("Ankara said", "Moscow says") attributes a report rather than making news.
     const speakerKind = actors.find((a) => a.id === speaker?.id)?.kind;
     if (
@@ -252,7 +262,7 @@ export function findCandidates(
         reference,
         headline,
         news: headline || inLead,
-        speaker: trigger.type === 'statement' ? (speaker?.id ?? null) : null,
+        speaker: trigger.type === 'statement' ? (speaker?.id ?? voice?.id ?? null) : null,
         retaliation:
           trigger.type !== 'statement' &&
           /\b(?:retaliat\w*|counter-?(?:fire|attacks?|strikes?|offensive)|in response)\b/i.test(sentence.text),
@@ -309,6 +319,28 @@ function datedToNewsDay(candidates: Candidate[], anchor: string): void {
         latest: day,
         note: `No date phrase in the sentence: dated to ${day}, the day the lead reports ("${news.date.expression}"); the article is of ${anchor}. Review.`,
       };
+}
+
+/** "The ministry said", "the Russian minister stressed": a speaker named before, by the head of a noun. */
+const DEFINITE_VOICE =
+  /\b(?:the|The) (?:[A-Z][\w’'-]* )?(?:ministry|official|spokes(?:man|woman|person)|agency|office|presidency|department|minister|statement)\s+(?:also\s+)?$/;
+
+/**
+ * A happening hoped or promised inside a quotation ("“Peacekeepers will ensure stability,” the minister said"):
+ * what someone says will come of things is their statement, not a plan the article reports. What a quote says
+ * took place ("“The memorandum was signed,” the ministry noted"), a meeting it says will be held, and a warning
+ * are kept.
+ */
+function quotedHope(sentence: string, t: Trigger): boolean {
+  // A warning is what is said; a meeting someone says will take place is a plan all the same.
+  if (['statement', 'humanitarian_warning', 'meeting', 'visit', 'call', 'summit'].includes(t.type)) return false;
+  // "As at the beginning of the memorandum": a reference, which the rules for references weigh.
+  if (isDefiniteReference(sentence, t.words)) return false;
+  const before = sentence.slice(0, t.index);
+  const open = (before.match(/[“"]/g) ?? []).length - (before.match(/”/g) ?? []).length;
+  const inside = before.includes('“') ? open > 0 : (before.match(/"/g) ?? []).length % 2 === 1;
+  if (!inside) return false;
+  return findModalityAt(sentence, t.index, isVerbAt(sentence, t.index, t.words)).modality !== 'occurred';
 }
 
 /** "Erdogan will announce", "is expected to say": the saying itself is still to come. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { findDatePhrases } from './dates.ts';
 import { acceptDraft, draftToYaml } from './draft-yaml.ts';
-import { draftArticle, type CuratedData } from './draft.ts';
+import { draftArticle, eventTitle, type CuratedData } from './draft.ts';
 import { compatibleTypes } from './merge.ts';
 import { findUnknownNames, foldDiacritics, knownSpellings, matchKnownNames } from './names.ts';
 import { splitSentences } from './sentences.ts';
@@ -692,5 +692,79 @@ describe('names without diacritics, armed forces by demonym', () => {
     const unknown = findUnknownNames(s, [], spelled);
     expect(unknown.map((u) => u.text)).not.toContain('Turkey');
     expect(unknown.map((u) => u.text)).toContain('Ivan Petrovsky');
+  });
+});
+
+describe('titles, voices named before, hopes in quotes, references to a dated happening', () => {
+  const RUSSIA = { id: 'russia', name: 'Russia', aliases: ['Russia', 'Moscow'], kind: 'state' };
+  const RU_ARMY = { id: 'russian-armed-forces', name: 'Russian Armed Forces', aliases: [], kind: 'armed-forces' };
+  const IDLIB = { id: 'idlib', name: 'Idlib', aliases: ['Idlib'], kind: 'admin1' };
+  const actors = [ERDOGAN, PUTIN, TURKEY, RUSSIA, RU_ARMY];
+  const candidates = (text: string, anchor = '2020-03-20') =>
+    findCandidates(splitSentences(text), anchor, actors, [SOCHI, IDLIB]);
+
+  it('titles a proposal as a headline: who, what, where, and "to" for a plan', () => {
+    const c = { type: 'meeting' as const, modality: 'planned' as const, speaker: null, actors: [] };
+    expect(eventTitle(c, ['Erdoğan', 'Putin'], 'Sochi', 'x')).toBe('Erdoğan and Putin to meet in Sochi');
+    expect(eventTitle({ ...c, modality: 'occurred' }, ['Erdoğan', 'Putin'], 'Sochi', 'x')).toBe(
+      'Erdoğan and Putin meet in Sochi',
+    );
+    expect(eventTitle({ ...c, type: 'statement', modality: 'occurred' }, ['Putin'], null, 'x')).toBe(
+      'Putin makes a statement',
+    );
+  });
+
+  it('gives "the ministry said" to the body heard speaking before', () => {
+    const cs = candidates(
+      'Two soldiers were wounded in Idlib on Thursday, the Defense Ministry of Narnia said.\nThe ministry said the wounded were taken to hospital.',
+    );
+    const second = cs.filter((c) => c.type === 'statement').at(-1)!;
+    expect(second.sentences[0]!.text).toMatch(/^The ministry said/);
+    expect(second.speaker).toMatch(/^new:.*Ministry/);
+  });
+
+  it('reads what a quotation promises as the speaker’s words, not as a planned happening', () => {
+    const cs = candidates('“Our troops will be deployed to keep the calm in Idlib,” Putin said on Friday.');
+    expect(cs.map((c) => c.type)).not.toContain('deployment');
+    // Outside quotation marks the plan is reported.
+    expect(candidates('Putin said on Friday troops will be deployed in Idlib.').map((c) => c.type)).toContain(
+      'deployment',
+    );
+  });
+
+  it('folds an undated reference into the dated happening of that type among the same actors', () => {
+    const groups = groupCandidates(
+      candidates(
+        'Erdogan met Putin on Friday.\nPutin said talks went well.\nThe patrol was part of the earlier agreement between Turkey and Russia.\nTurkey and Russia signed an agreement on March 5.',
+      ),
+      new Set(['recep-tayyip-erdogan', 'vladimir-putin']),
+    ).filter((g) => g.type === 'agreement');
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.sentences).toHaveLength(2);
+  });
+
+  it('lets a state stand for its armed forces in an undated strike, not in a dated one', () => {
+    const existing = [
+      {
+        id: 'russian-strikes',
+        type: 'attack' as const,
+        file: 'x.yaml',
+        earliest: '2015-09-01',
+        latest: '2021-09-28',
+        precision: 'years' as const,
+        actorIds: ['russian-armed-forces'],
+        placeIds: ['idlib'],
+        title: 'Russian air strikes',
+      },
+    ];
+    const forcesOf = new Map([['russia', ['russian-armed-forces']]]);
+    const [undated] = candidates(
+      'Erdogan met Putin on Friday.\nPutin said on Friday that talks went well.\nErdogan said on Friday he agreed.\nRussia has repeatedly carried out air strikes in Idlib.',
+    ).filter((c) => c.type === 'attack');
+    expect(findMatch(undated!, existing, new Set(), new Map(), forcesOf)?.event.id).toBe('russian-strikes');
+    const [dated] = candidates('Russia carried out air strikes in Idlib on March 18.').filter(
+      (c) => c.type === 'attack',
+    );
+    expect(findMatch(dated!, existing, new Set(), new Map(), forcesOf)).toBeNull();
   });
 });
