@@ -77,6 +77,8 @@ export function findCandidates(
   const spelled = knownSpellings([...actors, ...places]);
   /** The people the last sentence that named any named: "They announced a ceasefire" is theirs. */
   let lastPeople: NameMatch[] = [];
+  /** The actors of the last sentence that named any: "the ministry", "the soldiers" of a sentence naming none. */
+  let lastActors: NameMatch[] = [];
   /** The person last reported speaking: "He added that…" is theirs. */
   let lastSpeaker: NameMatch | null = null;
   /** Whoever last spoke, a body or a name the dataset lacks included: "The ministry said…" is theirs. */
@@ -96,8 +98,13 @@ export function findCandidates(
     );
     const known = matchKnownNames(sentence.text, actors, places);
     const named = known.filter((n) => people.has(n.id));
-    const names: NameMatch[] = [...inheritedPeople(sentence.text, lastPeople, lastSpeaker, known, people), ...known];
+    const names: NameMatch[] = [
+      ...inheritedPeople(sentence.text, lastPeople, lastSpeaker, known, people),
+      ...inheritedByRole(sentence.text, lastActors, known),
+      ...known,
+    ];
     if (named.length > 0) lastPeople = named;
+    if (known.some((n) => n.file === 'actors')) lastActors = known.filter((n) => n.file === 'actors');
     if (triggers.length === 0) continue;
     // A headline capitalises every word: compromise would take most of them for names.
     const unknown = headline ? [] : findUnknownNames(sentence.text, names, spelled);
@@ -110,7 +117,15 @@ export function findCandidates(
       );
     if (names.length === 0 && unknown.length === 0 && !goesOn) continue;
     const phrases = findDatePhrases(sentence.text, anchor);
-    const primary = triggers[0]!;
+    // "Signed a ceasefire agreement", "agreed to a truce": the agreement is the ceasefire, the more specific type.
+    const truce = triggers.find((t) => t.type === 'ceasefire');
+    const primary =
+      triggers[0]!.type === 'agreement' &&
+      truce &&
+      truce.index > triggers[0]!.index &&
+      truce.index - triggers[0]!.index <= 30
+        ? truce
+        : triggers[0]!;
     const chosen = [primary];
     // A second happening in the same sentence ("the visit comes as the offensive advances"): another type family.
     const second = triggers.find((t) => t.type !== 'statement' && !compatibleTypes(t.type, primary.type));
@@ -219,7 +234,16 @@ export function findCandidates(
         /\b(?:said|says|told \w+|announced|stated|added|declared)\s*$/i.test(
           sentence.text.slice(Math.max(0, phrase.index - 30), phrase.index),
         );
-      const reading = phrase ? chooseReading(phrase, planned, anchor, isPastPerfect(verb) && !saidThen) : null;
+      let reading = phrase ? chooseReading(phrase, planned, anchor, isPastPerfect(verb) && !saidThen) : null;
+      // "TurkStream will begin operations in 2019, he added": a saying reported is not yet to come; a date after the
+      // paper is of what was said, and the saying is the day's.
+      if (
+        trigger.type === 'statement' &&
+        reading &&
+        reading.earliest > anchor &&
+        !plannedSaying(sentence.text, trigger)
+      )
+        [phrase, reading] = [null, null];
       // "I also have visits to New York towards the end of the month": a date after the paper makes it a plan.
       if (modality === 'occurred' && trigger.type !== 'statement' && reading && reading.earliest > anchor)
         ({ modality, cue } = { modality: 'planned', cue: phrase!.expression });
@@ -396,6 +420,22 @@ function inheritedPeople(
   // Placed where the pronoun stands, so "He said" finds its speaker.
   return inherited.map((n) => ({ ...n, text: pronoun, index: start }));
 }
+
+/**
+ * A sentence that names no one and whose subject is a role ("The ministry said the soldiers struck back", "The
+ * troops were withdrawn"): the role is one of the actors last named, so the sentence inherits them, placed where
+ * the role stands.
+ */
+function inheritedByRole(sentence: string, previous: NameMatch[], known: NameMatch[]): NameMatch[] {
+  if (previous.length === 0 || known.length > 0) return [];
+  const subject = ROLE_SUBJECT.exec(sentence);
+  if (!subject) return [];
+  const start = subject.index + subject[0].length - subject[1]!.length;
+  return previous.map((n) => ({ ...n, text: subject[1]!, index: start }));
+}
+
+const ROLE_SUBJECT =
+  /^(?:["“]?\s*|[^,"“]{0,60},\s*)((?:the|both|the two) (?:[\w-]+ )?(?:ministry|military|army|soldiers|troops|forces|officials?|spokes(?:man|woman|person)|agency|government|minister|department|presidency|sides|countries|leaders|delegations?))\b/i;
 
 /**
  * Words that may stand between a speaker and the speech verb: titles and names, auxiliaries and adverbs of wire

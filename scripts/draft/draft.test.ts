@@ -768,3 +768,63 @@ describe('titles, voices named before, hopes in quotes, references to a dated ha
     expect(findMatch(dated!, existing, new Set(), new Map(), forcesOf)).toBeNull();
   });
 });
+
+describe('wire words for arms, figures of speech, watched truces, roles as subjects', () => {
+  const RUSSIA = { id: 'russia', name: 'Russia', aliases: ['Russia', 'Moscow'], kind: 'state' };
+  const IDLIB = { id: 'idlib', name: 'Idlib', aliases: ['Idlib'], kind: 'admin1' };
+  const actors = [ERDOGAN, PUTIN, TURKEY, RUSSIA];
+  const candidates = (text: string, anchor = '2020-03-20') =>
+    findCandidates(splitSentences(text), anchor, actors, [SOCHI, IDLIB]);
+
+  it.each([
+    ['Moscow will finish delivering the missiles to Ankara next month.', 'arms_deal'],
+    ['A neighbour supplied the rockets and missiles.', 'arms_deal'],
+    ['The pipeline is a clear demonstration of friendship, he said.', 'statement'],
+    ['The three-month air and ground campaign left the valley in ruins.', 'offensive'],
+    ['The two armies opened a joint centre in the town.', 'deployment'],
+  ])('%s → %s', (sentence, type) => {
+    expect(findTrigger(sentence)?.type).toBe(type);
+  });
+
+  it('reads a ceasefire watched over as the watch’s object, and a ceasefire agreed as a ceasefire', () => {
+    const watched = candidates('Turkey and Russia opened a joint centre on Friday to monitor the ceasefire in Idlib.');
+    expect(watched.map((c) => c.type)).toEqual(['deployment']);
+    const [signed] = candidates('Turkey and Russia signed a ceasefire agreement on March 5.');
+    expect(signed).toMatchObject({ type: 'ceasefire', modality: 'occurred' });
+    const [agreed] = candidates('Turkey and Russia agreed to a truce in Idlib on Friday.');
+    expect(agreed).toMatchObject({ type: 'ceasefire', modality: 'occurred' });
+  });
+
+  it('dates a saying to the day it is reported, not to the future it speaks of', () => {
+    const st = candidates(
+      'Erdogan met Putin in Sochi on Friday.\nPutin said on Friday talks were good.\nThe plant will open in 2025, he added.',
+    ).at(-1)!;
+    expect(st).toMatchObject({ type: 'statement' });
+    expect(st.date).toMatchObject({ earliest: '2020-03-20', latest: '2020-03-20' });
+  });
+
+  it('gives a sentence whose subject is a role the actors last named', () => {
+    const cs = candidates(
+      'Two soldiers of Turkey were wounded in Idlib on Friday.\nA third was hurt in the blast.\nThe ministry said the troops hit back with a counterattack.',
+    );
+    const back = cs.find((c) => c.sentences[0]!.text.startsWith('The ministry') && c.type === 'attack');
+    expect(back?.actors.map((a) => a.id)).toEqual(['turkey']);
+  });
+
+  it('folds a delivery of a day into the purchase of years it is a step of', () => {
+    const deal = {
+      id: 'missile-purchase',
+      type: 'arms_deal' as const,
+      file: 'x.yaml',
+      earliest: '2017-01-01',
+      latest: '2019-12-31',
+      precision: 'years' as const,
+      actorIds: ['turkey', 'russia'],
+      placeIds: [],
+      title: 'Turkey buys missiles',
+    };
+    const [c] = candidates('Russia delivered the missiles to Turkey on July 12, 2019.', '2019-07-20');
+    expect(c).toMatchObject({ type: 'arms_deal' });
+    expect(findMatch(c!, [deal], new Set())?.event.id).toBe('missile-purchase');
+  });
+});

@@ -277,8 +277,13 @@ export function findMatch(
     const speakerPool = e.type === 'statement' && e.speakerIds?.length ? e.speakerIds : e.actorIds;
     if (c.type === 'statement' && shared(c.speaker ? [c.speaker] : speakers(c, personIds), speakerPool).length === 0)
       continue;
-    // A happening of a few days is not a campaign of years, though the years contain it.
-    if (Math.abs(PRECISIONS.indexOf(c.date.precision) - PRECISIONS.indexOf(e.precision)) >= 4) continue;
+    // A happening of a few days is not a campaign of years, though the years contain it. An arms deal is the
+    // exception: its contract and its deliveries, each of a day, are steps of the one purchase of years.
+    if (
+      !(c.type === 'arms_deal' && e.type === 'arms_deal') &&
+      Math.abs(PRECISIONS.indexOf(c.date.precision) - PRECISIONS.indexOf(e.precision)) >= 4
+    )
+      continue;
     let score = (c.type === e.type ? 3 : 1) + actors.length + places.length;
     if (c.date.resolution !== 'inferred') score += 2;
     // Undated: the event still under way on the day the article speaks of is the likelier one.
