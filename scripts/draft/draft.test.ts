@@ -828,3 +828,25 @@ describe('wire words for arms, figures of speech, watched truces, roles as subje
     expect(findMatch(c!, [deal], new Set())?.event.id).toBe('missile-purchase');
   });
 });
+
+describe('modal cues after a noun that are not its own', () => {
+  it('reads a noun as occurred when the modal after it is across a verb of saying or in a clause of its effect', () => {
+    const s = 'After hours of talks in the capital, he said the truce will hold.';
+    expect(findModalityAt(s, s.indexOf('talks'), false).modality).toBe('occurred');
+    const t = 'They reached agreements that could end the fighting.';
+    expect(findModalityAt(t, t.indexOf('agreements'), false).modality).toBe('occurred');
+    // The noun's own clause still says it is to come.
+    const u = 'The meeting, which is due to start at noon, will focus on trade.';
+    expect(findModalityAt(u, u.indexOf('meeting'), false).modality).toBe('planned');
+  });
+  it('reads a ceasefire sought as the aim of a meeting, not a ceasefire', () => {
+    const IDLIB = { id: 'idlib', name: 'Idlib', aliases: ['Idlib'], kind: 'admin1' };
+    const cs = findCandidates(
+      splitSentences('The leaders met in Sochi on Friday to find a lasting ceasefire in Idlib.'),
+      '2020-03-20',
+      [ERDOGAN, PUTIN],
+      [SOCHI, IDLIB],
+    );
+    expect(cs.map((c) => c.type)).not.toContain('ceasefire');
+  });
+});

@@ -107,7 +107,7 @@ const DETERMINERS = String.raw`(?:(?:a|an|the|its|their|his|her|our|this|that|th
 // "Talks on the offensive", "a deal aimed at ending the fighting": the happening is what is talked of or meant to
 // stop, not what the sentence reports.
 const TOPIC_BEFORE = new RegExp(
-  String.raw`\b(?:discuss(?:es|ed|ing)?|talk(?:s|ed)? (?:about|on|over)|raised?|on the agenda(?: was| is)?|aim(?:ed|s|ing)? at|aim(?:s|ed)? to|ending|to (?:end|halt|stop|contain)|an end to|(?:right|ready|prepared) to (?:respond|retaliate) (?:to|against))\s+${DETERMINERS}{0,4}$`,
+  String.raw`\b(?:discuss(?:es|ed|ing)?|talk(?:s|ed)? (?:about|on|over)|raised?|on the agenda(?: was| is)?|aim(?:ed|s|ing)? at|aim(?:s|ed)? to|ending|to (?:end|halt|stop|contain|find|secure|achieve)|in search of|search for|an end to|(?:right|ready|prepared) to (?:respond|retaliate) (?:to|against))\s+${DETERMINERS}{0,4}$`,
   'i',
 );
 /**

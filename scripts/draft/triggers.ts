@@ -124,9 +124,24 @@ export function findModalityAt(sentence: string, index: number, isVerb: boolean)
   const before = cues.filter((c) => c.index < index).at(-1);
   if (before) return { modality: before.modality, cue: before.cue };
   const after = cues.find((c) => c.index > index && c.index - index <= 40);
-  if (after && !isVerb) return { modality: after.modality, cue: after.cue };
+  // Not across a verb of saying ("after talks in Moscow, said the truce will…": the cue is what was said), nor a
+  // relative clause of what the happening may bring about ("agreements that could end the fighting").
+  if (
+    after &&
+    !isVerb &&
+    !/\b(?:said|says|told|added|announced|stated|noted|stressed)\b/i.test(sentence.slice(index, after.index)) &&
+    !(
+      /\b(?:that|which)\s+$/i.test(sentence.slice(index, after.index)) &&
+      CONSEQUENCE.test(sentence.slice(after.index + after.cue.length))
+    )
+  )
+    return { modality: after.modality, cue: after.cue };
   return { modality: 'occurred', cue: null };
 }
+
+/** Verbs of what a happening may lead to, after a modal: "could end the fighting", "will help stability". */
+const CONSEQUENCE =
+  /^\s+(?:\w+ly\s+)?(?:end|stop|halt|prevent|bring|lead to|help|ensure|allow|pave|open the way|undermine|threaten)\b/i;
 
 /** The cues of modality, global for matchAll and compiled once. */
 const HYPOTHETICAL = /\b(could|might|may|would (lead|have|be)|if there is|possibly|potential(ly)?|in case)\b/gi;
