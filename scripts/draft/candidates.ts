@@ -117,18 +117,12 @@ export function findCandidates(
       );
     if (names.length === 0 && unknown.length === 0 && !goesOn) continue;
     const phrases = findDatePhrases(sentence.text, anchor);
-    // "Signed a ceasefire agreement", "agreed to a truce": the agreement is the ceasefire, the more specific type.
-    const truce = triggers.find((t) => t.type === 'ceasefire');
-    const primary =
-      triggers[0]!.type === 'agreement' &&
-      truce &&
-      truce.index > triggers[0]!.index &&
-      truce.index - triggers[0]!.index <= 30
-        ? truce
-        : triggers[0]!;
+    const primary = asTruce(triggers[0]!, triggers);
     const chosen = [primary];
+    let mainDate: CandidateDate | null = null;
     // A second happening in the same sentence ("the visit comes as the offensive advances"): another type family.
-    const second = triggers.find((t) => t.type !== 'statement' && !compatibleTypes(t.type, primary.type));
+    const found = triggers.find((t) => t.type !== 'statement' && !compatibleTypes(t.type, primary.type));
+    const second = found ? asTruce(found, triggers) : undefined;
     if (second && primary.type !== 'statement' && !onlyMentioned(sentence.text, second, phrases)) chosen.push(second);
     // "X said that Y": the statement is a happening of its own beside Y when a named speaker is the subject of the
     // speech verb; "Ankara said two soldiers had been killed" only attributes the killing.
@@ -251,7 +245,7 @@ export function findCandidates(
       // In the lead, "Erdogan and Putin have reached an agreement" is the news itself, of the day of writing.
       const background =
         !phrase && !inLead && modality === 'occurred' && trigger.type !== 'statement' && isPresentPerfect(verb);
-      const date: CandidateDate =
+      let date: CandidateDate =
         phrase && reading
           ? {
               resolution: isExplicit(phrase.expression) ? 'explicit' : 'relative',
@@ -281,6 +275,12 @@ export function findCandidates(
                 qualifier: null,
                 note: 'No date phrase in the sentence: dated to the publication day, when the source reports it. Review.',
               };
+      // "The attack came two weeks after Turkey and Russia signed a ceasefire": the later happening's date less the
+      // span dates the earlier one.
+      // A phrase before the span is the later happening's ("The raid on Friday came two weeks after…").
+      const span = trigger !== primary && mainDate ? elapsedBefore(sentence.text, trigger.index) : null;
+      if (span && mainDate && (!phrase || phrase.index < span.index)) date = shiftedBack(mainDate, span);
+      if (trigger === primary) mainDate = date;
       out.push({
         sentences: [sentence],
         reference,
@@ -419,6 +419,43 @@ function inheritedPeople(
   const start = subject.index + subject[0].length - pronoun.length;
   // Placed where the pronoun stands, so "He said" finds its speaker.
   return inherited.map((n) => ({ ...n, text: pronoun, index: start }));
+}
+
+/** "Signed a ceasefire agreement", "agreed to a truce": the agreement is the ceasefire, the more specific type. */
+function asTruce(t: Trigger, triggers: Trigger[]): Trigger {
+  const truce = triggers.find((x) => x.type === 'ceasefire');
+  return t.type === 'agreement' && truce && truce.index > t.index && truce.index - t.index <= 30 ? truce : t;
+}
+
+const NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, ten: 10 };
+const UNIT_DAYS = { day: 1, week: 7, month: 30 } as const;
+
+/** "Two weeks after Turkey and Russia signed…": the span before the clause of the trigger at `index`. */
+function elapsedBefore(
+  sentence: string,
+  index: number,
+): { expression: string; index: number; days: number; unit: keyof typeof UNIT_DAYS } | null {
+  const m = /\b(a|an|one|two|three|four|five|six|ten|\d{1,2}) (day|week|month)s? after\s+[^,.;]{0,60}$/i.exec(
+    sentence.slice(0, index),
+  );
+  if (!m) return null;
+  const n = NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1]);
+  const unit = m[2]!.toLowerCase() as keyof typeof UNIT_DAYS;
+  return { expression: `${m[1]} ${m[2]}${n > 1 ? 's' : ''} after`, index: m.index, days: n * UNIT_DAYS[unit], unit };
+}
+
+/** The date `span` before `later`, widened by the roundness of the span ("two weeks" is 11 to 17 days). */
+function shiftedBack(later: CandidateDate, span: NonNullable<ReturnType<typeof elapsedBefore>>): CandidateDate {
+  const slack = span.unit === 'day' ? 0 : span.unit === 'week' ? 3 : 10;
+  return {
+    resolution: 'relative',
+    expression: span.expression,
+    earliest: addDays(later.earliest, -span.days - slack),
+    latest: addDays(later.latest, -span.days + slack),
+    precision: span.unit === 'day' ? 'day' : span.unit === 'week' ? 'days' : 'month',
+    qualifier: 'approximate',
+    note: `"${span.expression}" the happening the sentence reports (${later.earliest}..${later.latest}).`,
+  };
 }
 
 /**

@@ -850,3 +850,20 @@ describe('modal cues after a noun that are not its own', () => {
     expect(cs.map((c) => c.type)).not.toContain('ceasefire');
   });
 });
+
+describe('a span after a happening dates the earlier one', () => {
+  const RUSSIA = { id: 'russia', name: 'Russia', aliases: ['Russia'], kind: 'state' };
+  const candidates = (text: string) => findCandidates(splitSentences(text), '2020-03-20', [TURKEY, RUSSIA], []);
+  it('dates "two weeks after X signed a ceasefire agreement" two weeks before the happening told, as a ceasefire', () => {
+    const truce = candidates(
+      'Erdogan spoke on Friday.\nPutin spoke on Friday.\nThe raid on Friday came two weeks after Turkey and Russia signed a ceasefire agreement.',
+    ).find((c) => c.type === 'ceasefire');
+    expect(truce?.date).toMatchObject({ earliest: '2020-03-03', latest: '2020-03-09', expression: 'two weeks after' });
+  });
+  it('dates "a day after" to the day before', () => {
+    const moved = candidates('The shelling came a day after Turkey sent troops into the town.').find(
+      (c) => c.type === 'deployment',
+    );
+    expect(moved?.date).toMatchObject({ earliest: '2020-03-19', latest: '2020-03-19', precision: 'day' });
+  });
+});
