@@ -77,8 +77,12 @@ export function findCandidates(
   const spelled = knownSpellings([...actors, ...places]);
   /** The people the last sentence that named any named: "They announced a ceasefire" is theirs. */
   let lastPeople: NameMatch[] = [];
+  /** The actors of the last sentence that named any: "the ministry", "the soldiers" of a sentence naming none. */
+  let lastActors: NameMatch[] = [];
   /** The person last reported speaking: "He added that…" is theirs. */
   let lastSpeaker: NameMatch | null = null;
+  /** Whoever last spoke, a body or a name the dataset lacks included: "The ministry said…" is theirs. */
+  let lastVoice: NameMatch | null = null;
   /** Sentences of the body read so far (the headline not counted): the first ones are the lead. */
   let bodySentences = 0;
   for (const sentence of sentences) {
@@ -88,12 +92,19 @@ export function findCandidates(
     const inLead = !headline && bodySentences <= LEAD_SENTENCES;
     // What is only talked about ("drone sales would be discussed") is not a happening of the sentence.
     const triggers = rankTriggers(
-      findTriggers(sentence.text).filter((t) => triggerRole(sentence.text, t.index, t.words) !== 'topic'),
+      findTriggers(sentence.text).filter(
+        (t) => triggerRole(sentence.text, t.index, t.words) !== 'topic' && !quotedHope(sentence.text, t),
+      ),
     );
     const known = matchKnownNames(sentence.text, actors, places);
     const named = known.filter((n) => people.has(n.id));
-    const names: NameMatch[] = [...inheritedPeople(sentence.text, lastPeople, lastSpeaker, known, people), ...known];
+    const names: NameMatch[] = [
+      ...inheritedPeople(sentence.text, lastPeople, lastSpeaker, known, people),
+      ...inheritedByRole(sentence.text, lastActors, known),
+      ...known,
+    ];
     if (named.length > 0) lastPeople = named;
+    if (known.some((n) => n.file === 'actors')) lastActors = known.filter((n) => n.file === 'actors');
     if (triggers.length === 0) continue;
     // A headline capitalises every word: compromise would take most of them for names.
     const unknown = headline ? [] : findUnknownNames(sentence.text, names, spelled);
@@ -106,10 +117,12 @@ export function findCandidates(
       );
     if (names.length === 0 && unknown.length === 0 && !goesOn) continue;
     const phrases = findDatePhrases(sentence.text, anchor);
-    const primary = triggers[0]!;
+    const primary = asTruce(triggers[0]!, triggers);
     const chosen = [primary];
+    let mainDate: CandidateDate | null = null;
     // A second happening in the same sentence ("the visit comes as the offensive advances"): another type family.
-    const second = triggers.find((t) => t.type !== 'statement' && !compatibleTypes(t.type, primary.type));
+    const found = triggers.find((t) => t.type !== 'statement' && !compatibleTypes(t.type, primary.type));
+    const second = found ? asTruce(found, triggers) : undefined;
     if (second && primary.type !== 'statement' && !onlyMentioned(sentence.text, second, phrases)) chosen.push(second);
     // "X said that Y": the statement is a happening of its own beside Y when a named speaker is the subject of the
     // speech verb; "Ankara said two soldiers had been killed" only attributes the killing.
@@ -122,6 +135,12 @@ export function findCandidates(
       ? (speakerOf(sentence.text, statement, names) ?? speakerOf(sentence.text, statement, unknownSpeakers))
       : null;
     if (speaker && people.has(speaker.id)) lastSpeaker = speaker;
+    if (speaker) lastVoice = speaker;
+    // "The ministry said", "the official added": the body or person last heard speaking, named before.
+    const voice =
+      statement && !speaker && lastVoice && DEFINITE_VOICE.test(sentence.text.slice(0, statement.index))
+        ? lastVoice
+        : null;
     // A state named as the speaker ("Ankara said", "Moscow says") attributes a report rather than making news.
     const speakerKind = actors.find((a) => a.id === speaker?.id)?.kind;
     if (
@@ -209,7 +228,16 @@ export function findCandidates(
         /\b(?:said|says|told \w+|announced|stated|added|declared)\s*$/i.test(
           sentence.text.slice(Math.max(0, phrase.index - 30), phrase.index),
         );
-      const reading = phrase ? chooseReading(phrase, planned, anchor, isPastPerfect(verb) && !saidThen) : null;
+      let reading = phrase ? chooseReading(phrase, planned, anchor, isPastPerfect(verb) && !saidThen) : null;
+      // "TurkStream will begin operations in 2019, he added": a saying reported is not yet to come; a date after the
+      // paper is of what was said, and the saying is the day's.
+      if (
+        trigger.type === 'statement' &&
+        reading &&
+        reading.earliest > anchor &&
+        !plannedSaying(sentence.text, trigger)
+      )
+        [phrase, reading] = [null, null];
       // "I also have visits to New York towards the end of the month": a date after the paper makes it a plan.
       if (modality === 'occurred' && trigger.type !== 'statement' && reading && reading.earliest > anchor)
         ({ modality, cue } = { modality: 'planned', cue: phrase!.expression });
@@ -217,7 +245,7 @@ export function findCandidates(
       // In the lead, "Erdogan and Putin have reached an agreement" is the news itself, of the day of writing.
       const background =
         !phrase && !inLead && modality === 'occurred' && trigger.type !== 'statement' && isPresentPerfect(verb);
-      const date: CandidateDate =
+      let date: CandidateDate =
         phrase && reading
           ? {
               resolution: isExplicit(phrase.expression) ? 'explicit' : 'relative',
@@ -247,12 +275,18 @@ export function findCandidates(
                 qualifier: null,
                 note: 'No date phrase in the sentence: dated to the publication day, when the source reports it. Review.',
               };
+      // "The attack came two weeks after Turkey and Russia signed a ceasefire": the later happening's date less the
+      // span dates the earlier one.
+      // A phrase before the span is the later happening's ("The raid on Friday came two weeks after…").
+      const span = trigger !== primary && mainDate ? elapsedBefore(sentence.text, trigger.index) : null;
+      if (span && mainDate && (!phrase || phrase.index < span.index)) date = shiftedBack(mainDate, span);
+      if (trigger === primary) mainDate = date;
       out.push({
         sentences: [sentence],
         reference,
         headline,
         news: headline || inLead,
-        speaker: trigger.type === 'statement' ? (speaker?.id ?? null) : null,
+        speaker: trigger.type === 'statement' ? (speaker?.id ?? voice?.id ?? null) : null,
         retaliation:
           trigger.type !== 'statement' &&
           /\b(?:retaliat\w*|counter-?(?:fire|attacks?|strikes?|offensive)|in response)\b/i.test(sentence.text),
@@ -311,6 +345,28 @@ function datedToNewsDay(candidates: Candidate[], anchor: string): void {
       };
 }
 
+/** "The ministry said", "the Russian minister stressed": a speaker named before, by the head of a noun. */
+const DEFINITE_VOICE =
+  /\b(?:the|The) (?:[A-Z][\w’'-]* )?(?:ministry|official|spokes(?:man|woman|person)|agency|office|presidency|department|minister|statement)\s+(?:also\s+)?$/;
+
+/**
+ * A happening hoped or promised inside a quotation ("“Peacekeepers will ensure stability,” the minister said"):
+ * what someone says will come of things is their statement, not a plan the article reports. What a quote says
+ * took place ("“The memorandum was signed,” the ministry noted"), a meeting it says will be held, and a warning
+ * are kept.
+ */
+function quotedHope(sentence: string, t: Trigger): boolean {
+  // A warning is what is said; a meeting someone says will take place is a plan all the same.
+  if (['statement', 'humanitarian_warning', 'meeting', 'visit', 'call', 'summit'].includes(t.type)) return false;
+  // "As at the beginning of the memorandum": a reference, which the rules for references weigh.
+  if (isDefiniteReference(sentence, t.words)) return false;
+  const before = sentence.slice(0, t.index);
+  const open = (before.match(/[“"]/g) ?? []).length - (before.match(/”/g) ?? []).length;
+  const inside = before.includes('“') ? open > 0 : (before.match(/"/g) ?? []).length % 2 === 1;
+  if (!inside) return false;
+  return findModalityAt(sentence, t.index, isVerbAt(sentence, t.index, t.words)).modality !== 'occurred';
+}
+
 /** "Erdogan will announce", "is expected to say": the saying itself is still to come. */
 function plannedSaying(sentence: string, verb: Trigger): boolean {
   return /\b(?:will|would|is expected to|are expected to|is set to|plans? to|is due to)\s+(?:\w+\s+)?$/i.test(
@@ -364,6 +420,59 @@ function inheritedPeople(
   // Placed where the pronoun stands, so "He said" finds its speaker.
   return inherited.map((n) => ({ ...n, text: pronoun, index: start }));
 }
+
+/** "Signed a ceasefire agreement", "agreed to a truce": the agreement is the ceasefire, the more specific type. */
+function asTruce(t: Trigger, triggers: Trigger[]): Trigger {
+  const truce = triggers.find((x) => x.type === 'ceasefire');
+  return t.type === 'agreement' && truce && truce.index > t.index && truce.index - t.index <= 30 ? truce : t;
+}
+
+const NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, ten: 10 };
+const UNIT_DAYS = { day: 1, week: 7, month: 30 } as const;
+
+/** "Two weeks after Turkey and Russia signed…": the span before the clause of the trigger at `index`. */
+function elapsedBefore(
+  sentence: string,
+  index: number,
+): { expression: string; index: number; days: number; unit: keyof typeof UNIT_DAYS } | null {
+  const m = /\b(a|an|one|two|three|four|five|six|ten|\d{1,2}) (day|week|month)s? after\s+[^,.;]{0,60}$/i.exec(
+    sentence.slice(0, index),
+  );
+  if (!m) return null;
+  const n = NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1]);
+  const unit = m[2]!.toLowerCase() as keyof typeof UNIT_DAYS;
+  return { expression: `${m[1]} ${m[2]}${n > 1 ? 's' : ''} after`, index: m.index, days: n * UNIT_DAYS[unit], unit };
+}
+
+/** The date `span` before `later`, widened by the roundness of the span ("two weeks" is 11 to 17 days). */
+function shiftedBack(later: CandidateDate, span: NonNullable<ReturnType<typeof elapsedBefore>>): CandidateDate {
+  const slack = span.unit === 'day' ? 0 : span.unit === 'week' ? 3 : 10;
+  return {
+    resolution: 'relative',
+    expression: span.expression,
+    earliest: addDays(later.earliest, -span.days - slack),
+    latest: addDays(later.latest, -span.days + slack),
+    precision: span.unit === 'day' ? 'day' : span.unit === 'week' ? 'days' : 'month',
+    qualifier: 'approximate',
+    note: `"${span.expression}" the happening the sentence reports (${later.earliest}..${later.latest}).`,
+  };
+}
+
+/**
+ * A sentence that names no one and whose subject is a role ("The ministry said the soldiers struck back", "The
+ * troops were withdrawn"): the role is one of the actors last named, so the sentence inherits them, placed where
+ * the role stands.
+ */
+function inheritedByRole(sentence: string, previous: NameMatch[], known: NameMatch[]): NameMatch[] {
+  if (previous.length === 0 || known.length > 0) return [];
+  const subject = ROLE_SUBJECT.exec(sentence);
+  if (!subject) return [];
+  const start = subject.index + subject[0].length - subject[1]!.length;
+  return previous.map((n) => ({ ...n, text: subject[1]!, index: start }));
+}
+
+const ROLE_SUBJECT =
+  /^(?:["“]?\s*|[^,"“]{0,60},\s*)((?:the|both|the two) (?:[\w-]+ )?(?:ministry|military|army|soldiers|troops|forces|officials?|spokes(?:man|woman|person)|agency|government|minister|department|presidency|sides|countries|leaders|delegations?))\b/i;
 
 /**
  * Words that may stand between a speaker and the speech verb: titles and names, auxiliaries and adverbs of wire

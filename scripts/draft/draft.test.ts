@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { findDatePhrases } from './dates.ts';
 import { acceptDraft, draftToYaml } from './draft-yaml.ts';
-import { draftArticle, type CuratedData } from './draft.ts';
+import { draftArticle, eventTitle, type CuratedData } from './draft.ts';
 import { compatibleTypes } from './merge.ts';
 import { findUnknownNames, foldDiacritics, knownSpellings, matchKnownNames } from './names.ts';
 import { splitSentences } from './sentences.ts';
@@ -692,5 +692,178 @@ describe('names without diacritics, armed forces by demonym', () => {
     const unknown = findUnknownNames(s, [], spelled);
     expect(unknown.map((u) => u.text)).not.toContain('Turkey');
     expect(unknown.map((u) => u.text)).toContain('Ivan Petrovsky');
+  });
+});
+
+describe('titles, voices named before, hopes in quotes, references to a dated happening', () => {
+  const RUSSIA = { id: 'russia', name: 'Russia', aliases: ['Russia', 'Moscow'], kind: 'state' };
+  const RU_ARMY = { id: 'russian-armed-forces', name: 'Russian Armed Forces', aliases: [], kind: 'armed-forces' };
+  const IDLIB = { id: 'idlib', name: 'Idlib', aliases: ['Idlib'], kind: 'admin1' };
+  const actors = [ERDOGAN, PUTIN, TURKEY, RUSSIA, RU_ARMY];
+  const candidates = (text: string, anchor = '2020-03-20') =>
+    findCandidates(splitSentences(text), anchor, actors, [SOCHI, IDLIB]);
+
+  it('titles a proposal as a headline: who, what, where, and "to" for a plan', () => {
+    const c = { type: 'meeting' as const, modality: 'planned' as const, speaker: null, actors: [] };
+    expect(eventTitle(c, ['Erdoğan', 'Putin'], 'Sochi', 'x')).toBe('Erdoğan and Putin to meet in Sochi');
+    expect(eventTitle({ ...c, modality: 'occurred' }, ['Erdoğan', 'Putin'], 'Sochi', 'x')).toBe(
+      'Erdoğan and Putin meet in Sochi',
+    );
+    expect(eventTitle({ ...c, type: 'statement', modality: 'occurred' }, ['Putin'], null, 'x')).toBe(
+      'Putin makes a statement',
+    );
+  });
+
+  it('gives "the ministry said" to the body heard speaking before', () => {
+    const cs = candidates(
+      'Two soldiers were wounded in Idlib on Thursday, the Defense Ministry of Narnia said.\nThe ministry said the wounded were taken to hospital.',
+    );
+    const second = cs.filter((c) => c.type === 'statement').at(-1)!;
+    expect(second.sentences[0]!.text).toMatch(/^The ministry said/);
+    expect(second.speaker).toMatch(/^new:.*Ministry/);
+  });
+
+  it('reads what a quotation promises as the speaker’s words, not as a planned happening', () => {
+    const cs = candidates('“Our troops will be deployed to keep the calm in Idlib,” Putin said on Friday.');
+    expect(cs.map((c) => c.type)).not.toContain('deployment');
+    // Outside quotation marks the plan is reported.
+    expect(candidates('Putin said on Friday troops will be deployed in Idlib.').map((c) => c.type)).toContain(
+      'deployment',
+    );
+  });
+
+  it('folds an undated reference into the dated happening of that type among the same actors', () => {
+    const groups = groupCandidates(
+      candidates(
+        'Erdogan met Putin on Friday.\nPutin said talks went well.\nThe patrol was part of the earlier agreement between Turkey and Russia.\nTurkey and Russia signed an agreement on March 5.',
+      ),
+      new Set(['recep-tayyip-erdogan', 'vladimir-putin']),
+    ).filter((g) => g.type === 'agreement');
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.sentences).toHaveLength(2);
+  });
+
+  it('lets a state stand for its armed forces in an undated strike, not in a dated one', () => {
+    const existing = [
+      {
+        id: 'russian-strikes',
+        type: 'attack' as const,
+        file: 'x.yaml',
+        earliest: '2015-09-01',
+        latest: '2021-09-28',
+        precision: 'years' as const,
+        actorIds: ['russian-armed-forces'],
+        placeIds: ['idlib'],
+        title: 'Russian air strikes',
+      },
+    ];
+    const forcesOf = new Map([['russia', ['russian-armed-forces']]]);
+    const [undated] = candidates(
+      'Erdogan met Putin on Friday.\nPutin said on Friday that talks went well.\nErdogan said on Friday he agreed.\nRussia has repeatedly carried out air strikes in Idlib.',
+    ).filter((c) => c.type === 'attack');
+    expect(findMatch(undated!, existing, new Set(), new Map(), forcesOf)?.event.id).toBe('russian-strikes');
+    const [dated] = candidates('Russia carried out air strikes in Idlib on March 18.').filter(
+      (c) => c.type === 'attack',
+    );
+    expect(findMatch(dated!, existing, new Set(), new Map(), forcesOf)).toBeNull();
+  });
+});
+
+describe('wire words for arms, figures of speech, watched truces, roles as subjects', () => {
+  const RUSSIA = { id: 'russia', name: 'Russia', aliases: ['Russia', 'Moscow'], kind: 'state' };
+  const IDLIB = { id: 'idlib', name: 'Idlib', aliases: ['Idlib'], kind: 'admin1' };
+  const actors = [ERDOGAN, PUTIN, TURKEY, RUSSIA];
+  const candidates = (text: string, anchor = '2020-03-20') =>
+    findCandidates(splitSentences(text), anchor, actors, [SOCHI, IDLIB]);
+
+  it.each([
+    ['Moscow will finish delivering the missiles to Ankara next month.', 'arms_deal'],
+    ['A neighbour supplied the rockets and missiles.', 'arms_deal'],
+    ['The pipeline is a clear demonstration of friendship, he said.', 'statement'],
+    ['The three-month air and ground campaign left the valley in ruins.', 'offensive'],
+    ['The two armies opened a joint centre in the town.', 'deployment'],
+  ])('%s → %s', (sentence, type) => {
+    expect(findTrigger(sentence)?.type).toBe(type);
+  });
+
+  it('reads a ceasefire watched over as the watch’s object, and a ceasefire agreed as a ceasefire', () => {
+    const watched = candidates('Turkey and Russia opened a joint centre on Friday to monitor the ceasefire in Idlib.');
+    expect(watched.map((c) => c.type)).toEqual(['deployment']);
+    const [signed] = candidates('Turkey and Russia signed a ceasefire agreement on March 5.');
+    expect(signed).toMatchObject({ type: 'ceasefire', modality: 'occurred' });
+    const [agreed] = candidates('Turkey and Russia agreed to a truce in Idlib on Friday.');
+    expect(agreed).toMatchObject({ type: 'ceasefire', modality: 'occurred' });
+  });
+
+  it('dates a saying to the day it is reported, not to the future it speaks of', () => {
+    const st = candidates(
+      'Erdogan met Putin in Sochi on Friday.\nPutin said on Friday talks were good.\nThe plant will open in 2025, he added.',
+    ).at(-1)!;
+    expect(st).toMatchObject({ type: 'statement' });
+    expect(st.date).toMatchObject({ earliest: '2020-03-20', latest: '2020-03-20' });
+  });
+
+  it('gives a sentence whose subject is a role the actors last named', () => {
+    const cs = candidates(
+      'Two soldiers of Turkey were wounded in Idlib on Friday.\nA third was hurt in the blast.\nThe ministry said the troops hit back with a counterattack.',
+    );
+    const back = cs.find((c) => c.sentences[0]!.text.startsWith('The ministry') && c.type === 'attack');
+    expect(back?.actors.map((a) => a.id)).toEqual(['turkey']);
+  });
+
+  it('folds a delivery of a day into the purchase of years it is a step of', () => {
+    const deal = {
+      id: 'missile-purchase',
+      type: 'arms_deal' as const,
+      file: 'x.yaml',
+      earliest: '2017-01-01',
+      latest: '2019-12-31',
+      precision: 'years' as const,
+      actorIds: ['turkey', 'russia'],
+      placeIds: [],
+      title: 'Turkey buys missiles',
+    };
+    const [c] = candidates('Russia delivered the missiles to Turkey on July 12, 2019.', '2019-07-20');
+    expect(c).toMatchObject({ type: 'arms_deal' });
+    expect(findMatch(c!, [deal], new Set())?.event.id).toBe('missile-purchase');
+  });
+});
+
+describe('modal cues after a noun that are not its own', () => {
+  it('reads a noun as occurred when the modal after it is across a verb of saying or in a clause of its effect', () => {
+    const s = 'After hours of talks in the capital, he said the truce will hold.';
+    expect(findModalityAt(s, s.indexOf('talks'), false).modality).toBe('occurred');
+    const t = 'They reached agreements that could end the fighting.';
+    expect(findModalityAt(t, t.indexOf('agreements'), false).modality).toBe('occurred');
+    // The noun's own clause still says it is to come.
+    const u = 'The meeting, which is due to start at noon, will focus on trade.';
+    expect(findModalityAt(u, u.indexOf('meeting'), false).modality).toBe('planned');
+  });
+  it('reads a ceasefire sought as the aim of a meeting, not a ceasefire', () => {
+    const IDLIB = { id: 'idlib', name: 'Idlib', aliases: ['Idlib'], kind: 'admin1' };
+    const cs = findCandidates(
+      splitSentences('The leaders met in Sochi on Friday to find a lasting ceasefire in Idlib.'),
+      '2020-03-20',
+      [ERDOGAN, PUTIN],
+      [SOCHI, IDLIB],
+    );
+    expect(cs.map((c) => c.type)).not.toContain('ceasefire');
+  });
+});
+
+describe('a span after a happening dates the earlier one', () => {
+  const RUSSIA = { id: 'russia', name: 'Russia', aliases: ['Russia'], kind: 'state' };
+  const candidates = (text: string) => findCandidates(splitSentences(text), '2020-03-20', [TURKEY, RUSSIA], []);
+  it('dates "two weeks after X signed a ceasefire agreement" two weeks before the happening told, as a ceasefire', () => {
+    const truce = candidates(
+      'Erdogan spoke on Friday.\nPutin spoke on Friday.\nThe raid on Friday came two weeks after Turkey and Russia signed a ceasefire agreement.',
+    ).find((c) => c.type === 'ceasefire');
+    expect(truce?.date).toMatchObject({ earliest: '2020-03-03', latest: '2020-03-09', expression: 'two weeks after' });
+  });
+  it('dates "a day after" to the day before', () => {
+    const moved = candidates('The shelling came a day after Turkey sent troops into the town.').find(
+      (c) => c.type === 'deployment',
+    );
+    expect(moved?.date).toMatchObject({ earliest: '2020-03-19', latest: '2020-03-19', precision: 'day' });
   });
 });

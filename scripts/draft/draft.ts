@@ -128,6 +128,74 @@ function actorRole(type: EventType, index: number): EventRecord['actors'][number
   return 'participant';
 }
 
+/** How a title names a record: a person by the surname the texts use ("Erdoğan"), a state without its gloss. */
+function shortName(r: { name: string; aliases: string[]; kind: string } | undefined): string | null {
+  if (!r) return null;
+  if (r.kind === 'person') {
+    const last = r.name.split(' ').at(-1)!;
+    return r.aliases.find((a) => !a.includes(' ') && last.endsWith(a)) ?? (r.aliases.length ? last : r.name);
+  }
+  return r.name.replace(/\s*\(.*\)$/, '');
+}
+
+function joinNames(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/**
+ * A headline-style title: who, what, where ("Erdoğan and Putin meet in Sochi", "Erdoğan and Putin to meet in
+ * Sochi" when planned), to be rewritten by the reviewer; the first actor is the speaker, the visitor, the attacker.
+ */
+export function eventTitle(
+  c: Pick<Candidate, 'type' | 'modality' | 'speaker' | 'actors'>,
+  actorNames: (string | null)[],
+  placeName: string | null,
+  lead: string,
+): string {
+  const names = [...new Set(actorNames.filter((n): n is string => Boolean(n)))].slice(0, 3);
+  const who = joinNames(names) || lead;
+  const many = names.length > 1;
+  const planned = c.modality === 'planned';
+  const maybe = c.modality === 'hypothetical';
+  const at = placeName && !names.includes(placeName) ? ` in ${placeName}` : '';
+  const verb = (plural: string, singular: string) =>
+    planned ? `to ${plural}` : maybe ? `may ${plural}` : many ? plural : singular;
+  switch (c.type) {
+    case 'meeting':
+      return `${who} ${many ? verb('meet', 'meets') : verb('hold talks', 'holds talks')}${at}`;
+    case 'visit':
+      return `${names[0] ?? lead} ${planned ? 'to visit' : maybe ? 'may visit' : 'visits'} ${placeName ?? names[1] ?? ''}`.trim();
+    case 'call':
+      return `${who} ${many ? verb('speak by phone', 'speaks by phone') : verb('hold a phone call', 'holds a phone call')}`;
+    case 'summit':
+      return `${who} ${verb('hold a summit', 'holds a summit')}${at}`;
+    case 'statement':
+      return `${names[0] ?? lead} ${planned ? 'to make a statement' : 'makes a statement'}${at}`;
+    case 'agreement':
+      return `${who} ${verb('agree', 'agrees')}${many ? '' : ' to a deal'}${at}`;
+    case 'ceasefire':
+      return `${who} ${verb('agree a ceasefire', 'agrees a ceasefire')}${at}`;
+    case 'attack':
+      return `${planned ? 'Planned attack' : maybe ? 'Possible attack' : 'Attack'}${at}${names.length ? ` (${who})` : ''}`;
+    case 'clash':
+      return `Fighting${at}${names.length ? ` (${who})` : ''}`;
+    case 'offensive':
+      return `${planned ? 'Planned offensive' : 'Offensive'}${at}${names.length ? ` (${who})` : ''}`;
+    case 'deployment':
+      return `${who} ${verb('deploy', 'deploys')}${at}`;
+    case 'arms_deal':
+      return `Arms deal: ${who}`;
+    case 'sanction':
+      return `${who} ${verb('impose sanctions', 'imposes sanctions')}`;
+    case 'protest':
+      return `${planned ? 'Planned protest' : 'Protest'}${at}${names.length ? ` (${who})` : ''}`;
+    case 'humanitarian_warning':
+      return `${names[0] ?? lead} ${verb('warn', 'warns')} of a humanitarian crisis${at}`;
+    default:
+      return `${EVENT_TYPES[c.type].label}: ${who}${at}`;
+  }
+}
+
 function quoteOf(text: string, sentence: { text: string; start: number }): EventRecord['evidence'][number] {
   const first = text.indexOf(sentence.text);
   const repeated = text.indexOf(sentence.text, first + 1) !== -1;
@@ -231,6 +299,17 @@ export function draftArticle(
     const state = data.actors.find((s) => s.kind === 'state' && s.countryCode === a.countryCode);
     if (state) standsFor.set(a.id, [state.id]);
   }
+  // A state stands for its armed forces: "Russia has carried out air strikes" is the Russian military's doing.
+  const forcesOf = new Map<string, string[]>();
+  for (const a of data.actors) {
+    if (a.kind !== 'state' || !a.countryCode) continue;
+    const forces = data.actors.filter((f) => f.kind === 'armed-forces' && f.countryCode === a.countryCode);
+    if (forces.length)
+      forcesOf.set(
+        a.id,
+        forces.map((f) => f.id),
+      );
+  }
   const placeKinds = new Map(data.places.map((p) => [p.id, p.kind]));
   const raw = findCandidates(sentences, published, actors, places);
   const grouped = groupCandidates(raw, personIds);
@@ -302,7 +381,7 @@ export function draftArticle(
   for (const c of grouped) {
     const evidence = c.sentences.map((s) => ({ ...quoteOf(text, s), sourceId: id }));
     const why = `${c.sentences.length > 1 ? `${c.sentences.length} sentences report it; ` : ''}trigger "${c.trigger}" → ${c.type} (CAMEO ${EVENT_TYPES[c.type].cameo}); modality ${c.modality}${c.modalityCue ? ` ("${c.modalityCue}")` : ''}; date ${describeDate(c)}; names: ${nameList([...c.actors, ...c.places]) || 'none known'}${c.unknown.length ? `; new: ${c.unknown.map((u) => `${u.text} (${u.kind})`).join(', ')}` : ''}`;
-    const match = findMatch(c, existing, personIds, standsFor);
+    const match = findMatch(c, existing, personIds, standsFor, forcesOf);
     if (match) {
       const prior = merges.get(match.event.id);
       const narrower = isNarrower(c, match.event);
@@ -343,7 +422,6 @@ export function draftArticle(
     let eventId = `${slugify(lead) || 'event'}-${c.type.replace('_', '-')}-${c.date.earliest}`;
     while (usedIds.has(eventId)) eventId = `${eventId}-2`;
     usedIds.add(eventId);
-    const placeNames = c.places.map((p) => p.text);
     // "The deal", "the offensive" with no date, matching nothing in the data: the reader is expected to know it, so
     // it is older than the article and the publication day is no date for it. Offered, but rejected until dated
     // (unless the headline tells it: then it is the news).
@@ -356,7 +434,35 @@ export function draftArticle(
       record: {
         id: eventId,
         type: c.type,
-        title: `${EVENT_TYPES[c.type].label}: ${[...new Set(c.actors.map((a) => a.text))].slice(0, 3).join(', ') || lead}${placeNames.length ? ` (${placeNames[0]})` : ''}`,
+        title: eventTitle(
+          c,
+          [
+            ...new Set([
+              // The speaker first: "Putin makes a statement", not the first name of what he spoke of.
+              ...(c.type === 'statement' && c.speaker
+                ? c.speaker.startsWith('new:')
+                  ? stubs
+                      .filter((x) => x.file === 'actors' && x.id.startsWith(slugify(c.speaker!.slice(4))))
+                      .map((x) => x.id)
+                  : [c.speaker]
+                : []),
+              ...c.actors.map((a) => a.id),
+              ...stubs.filter((x) => x.file === 'actors').map((x) => x.id),
+            ]),
+          ].map((actorId) =>
+            shortName(
+              data.actors.find((a) => a.id === actorId) ??
+                [...actorStubs.values()].find((a) => a.record.id === actorId)?.record,
+            ),
+          ),
+          shortName(
+            data.places.find(
+              (p) =>
+                p.id === [...placeRefs].sort((a, b) => placeRank(placeKinds.get(a)) - placeRank(placeKinds.get(b)))[0],
+            ) ?? [...placeStubs.values()].find((p) => p.record.id === placeRefs[0])?.record,
+          ),
+          lead,
+        ),
         summary: `Drafted from: ${c.sentences[0]!.text.slice(0, 160)}${c.sentences[0]!.text.length > 160 ? '…' : ''} Rewrite in your own words.`,
         modality: c.modality,
         date: dateRecord(c, id),

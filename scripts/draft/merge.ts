@@ -196,6 +196,21 @@ export function groupCandidates(candidates: Candidate[], personIds: Set<string>)
     )
       same.date = c.date;
   }
+  // "As part of the earlier agreement" … "a bilateral agreement brokered on March 5": an undated reference is the
+  // article's dated happening of that type among the same actors, not another one to look for in the data.
+  for (const r of [...groups]) {
+    if (!r.reference || r.news || r.type === 'statement' || r.date.resolution !== 'inferred') continue;
+    const dated = groups.find(
+      (g) =>
+        g !== r &&
+        g.type === r.type &&
+        g.date.resolution !== 'inferred' &&
+        shared(ids(g, 'actors'), ids(r, 'actors')).length >= 2,
+    );
+    if (!dated) continue;
+    dated.sentences.push(...r.sentences);
+    groups.splice(groups.indexOf(r), 1);
+  }
   return groups;
 }
 
@@ -214,9 +229,16 @@ export function findMatch(
   personIds: Set<string>,
   /** Actors that stand for others when matching: a head of state for the state ("Erdogan" ~ Turkey). */
   standsFor: Map<string, string[]> = new Map(),
+  /**
+   * A state's armed forces, which it stands for in a background strike without a date ("Russia has repeatedly
+   * carried out air strikes" is the Russian military's campaign); a dated raid is not folded into such a campaign.
+   */
+  forcesOf: Map<string, string[]> = new Map(),
 ): Match | null {
   let best: Match | null = null;
   const window = matchWindow(c);
+  if (c.date.resolution === 'inferred' && ['attack', 'clash', 'offensive', 'deployment'].includes(c.type))
+    standsFor = new Map([...standsFor, ...forcesOf]);
   for (const e of events) {
     if (!compatibleTypes(c.type, e.type)) continue;
     if (!overlaps(window, [e.earliest, e.latest])) continue;
@@ -255,8 +277,13 @@ export function findMatch(
     const speakerPool = e.type === 'statement' && e.speakerIds?.length ? e.speakerIds : e.actorIds;
     if (c.type === 'statement' && shared(c.speaker ? [c.speaker] : speakers(c, personIds), speakerPool).length === 0)
       continue;
-    // A happening of a few days is not a campaign of years, though the years contain it.
-    if (Math.abs(PRECISIONS.indexOf(c.date.precision) - PRECISIONS.indexOf(e.precision)) >= 4) continue;
+    // A happening of a few days is not a campaign of years, though the years contain it. An arms deal is the
+    // exception: its contract and its deliveries, each of a day, are steps of the one purchase of years.
+    if (
+      !(c.type === 'arms_deal' && e.type === 'arms_deal') &&
+      Math.abs(PRECISIONS.indexOf(c.date.precision) - PRECISIONS.indexOf(e.precision)) >= 4
+    )
+      continue;
     let score = (c.type === e.type ? 3 : 1) + actors.length + places.length;
     if (c.date.resolution !== 'inferred') score += 2;
     // Undated: the event still under way on the day the article speaks of is the likelier one.

@@ -107,7 +107,7 @@ const DETERMINERS = String.raw`(?:(?:a|an|the|its|their|his|her|our|this|that|th
 // "Talks on the offensive", "a deal aimed at ending the fighting": the happening is what is talked of or meant to
 // stop, not what the sentence reports.
 const TOPIC_BEFORE = new RegExp(
-  String.raw`\b(?:discuss(?:es|ed|ing)?|talk(?:s|ed)? (?:about|on|over)|raised?|on the agenda(?: was| is)?|aim(?:ed|s|ing)? at|aim(?:s|ed)? to|ending|to (?:end|halt|stop|contain)|an end to|(?:right|ready|prepared) to (?:respond|retaliate) (?:to|against))\s+${DETERMINERS}{0,4}$`,
+  String.raw`\b(?:discuss(?:es|ed|ing)?|talk(?:s|ed)? (?:about|on|over)|raised?|on the agenda(?: was| is)?|aim(?:ed|s|ing)? at|aim(?:s|ed)? to|ending|to (?:end|halt|stop|contain|find|secure|achieve)|in search of|search for|an end to|(?:right|ready|prepared) to (?:respond|retaliate) (?:to|against))\s+${DETERMINERS}{0,4}$`,
   'i',
 );
 /**
@@ -132,6 +132,12 @@ const INTENDED_BEFORE = new RegExp(
   'i',
 );
 
+/** "To monitor the ceasefire", "observing the truce": a watch kept over a happening agreed elsewhere. */
+const WATCHED = new RegExp(
+  String.raw`\b(?:monitor(?:s|ed|ing)?|observ(?:e|es|ed|ing)|supervis(?:e|es|ed|ing)|overs(?:ee|ees|aw|eeing)|control(?:s|led|ling)?)\s+${DETERMINERS}{0,3}$`,
+  'i',
+);
+
 /**
  * The role of the trigger at `index` (its words `words`) in its clause, from the words around it and whether it
  * is a verb: only a noun can be a topic, a reference or the object of an intention.
@@ -149,7 +155,12 @@ export function triggerRole(sentence: string, index: number, words: string): Tri
     )
   )
     return 'topic';
+  // "A centre to observe the ceasefire": what is watched over is the watch's object, not a truce agreed here.
+  if (/^(?:cease-?fire|truce|armistice)$/i.test(words) && WATCHED.test(before)) return 'topic';
   if (REFERENCE_BEFORE.test(before)) return 'reference';
+  // "Agreed to a ceasefire" concludes the truce; "agreed to have a meeting" plans the meeting.
+  if (/^(?:cease-?fire|truce|armistice)$/i.test(words) && /\bagreed (?:to|on)\s+(?:an?\s+|the\s+)?$/i.test(before))
+    return null;
   if (INTENDED_BEFORE.test(before)) return 'intended';
   return null;
 }

@@ -27,15 +27,16 @@ const LEXICON: [EventType, RegExp][] = [
   ['sanction', /\b(sanctions?|embargo(es)?|imposed (\w+ ){0,2}(restrictions|penalties|a ban))\b/i],
   [
     'arms_deal',
-    /\b(bought|purchased?|purchasing|buying|sold|sale|sales|delivered|delivery|deliveries|shipments?|received|procured|procurement|acquisition|acquired?) (of )?(\w+ ){0,4}?(s-400s?|drones?|missiles?|jets?|weapons|arms|air defen[cs]es?( systems?)?|missile defen[cs]e( systems?)?|batch|components)\b|\b(drone|arms|weapons) sales?\b/i,
+    /\b(bought|purchased?|purchasing|buying|sold|sale|sales|deliver(?:ed|ing|s)?|delivery|deliveries|suppl(?:y|ying|ied|ies)|shipments?|received|procured|procurement|acquisition|acquired?) (of )?(\w+ ){0,4}?(s-400s?|drones?|missiles?|jets?|weapons|arms|air defen[cs]es?( systems?)?|missile defen[cs]e( systems?)?|batch|components)\b|\b(drone|arms|weapons) sales?\b/i,
   ],
-  // Not "summoned the ambassador to protest the bombing", "in protest at": a diplomatic complaint, no demonstration.
+  // Not "summoned the ambassador to protest the bombing", "in protest at": a diplomatic complaint, no demonstration;
+  // not "a clear demonstration of partnership", which shows something.
   [
     'protest',
-    /\b((?<!\b(?:to|in) )protest(s|ed|ers)?(?! (?:note|against the|at the)\b)|demonstrat(ion|ions|ors|ed)|took to the streets|rall(y|ies|ied))\b/i,
+    /\b((?<!\b(?:to|in) )protest(s|ed|ers)?(?! (?:note|against the|at the)\b)|demonstrat(ion|ions|ors|ed)(?! of\b)|took to the streets|rall(y|ies|ied))\b/i,
   ],
   ['summit', /\bsummit\b/i],
-  ['offensive', /\b(offensive|military campaign|campaign of)\b/i],
+  ['offensive', /\b(offensive|(military|air|ground|aerial|bombing)( and (air|ground))? campaign|campaign of)\b/i],
   [
     'attack',
     /\b(air ?strikes?|air raids?|raids?|shell(ed|ing)|bomb(ed|ing|ardment)|attacks?|attacked|targeting|targeted|killed|warplanes|struck|(shot|shoots?|shooting) (down|dead)|downed|downing of|gunned down|opened fire|fired (on|at)|counter-?fire|counter-?attacks?|retaliat(ed|ion|ory strikes?)|assassinat(ed|ion))\b/i,
@@ -43,7 +44,7 @@ const LEXICON: [EventType, RegExp][] = [
   ['clash', /\b(clash(es|ed)?|fighting|fought|battle|hostilities|skirmish(es)?|exchange of fire)\b/i],
   [
     'deployment',
-    /\b(deployed|deployment|observation posts?|troops are|set up|intervention|joined .{0,20}conflict|to monitor|monitoring (mission|cent(re|er)|force)|(joint|combined|land|ground|air) patrol(s|ling)?|patrol(s|led|ling)? (the|a|its|along|on) |will patrol|peacekeep(ers|ing (force|forces|contingent|mission|troops))|(troops|forces|soldiers|units|convoys?) (have |had )?(moved|entered|crossed|poured|pushed) into|(sent|sends|sending) (\w+ ){0,3}(troops|reinforcements|soldiers|forces)|reinforcements|reinforced (its |their )?(troops|forces|positions)|stationed)\b/i,
+    /\b(deployed|deployment|observation posts?|troops are|set up|intervention|joined .{0,20}conflict|to monitor|monitoring (mission|cent(re|er)|force)|to observe|open(ed|s)? (a|an|the|its|their) ([\w-]+ ){0,3}(cent(re|er)|base|post)s?|(joint|combined|land|ground|air) patrol(s|ling)?|patrol(s|led|ling)? (the|a|its|along|on) |will patrol|peacekeep(ers|ing (force|forces|contingent|mission|troops))|(troops|forces|soldiers|units|convoys?) (have |had )?(moved|entered|crossed|poured|pushed) into|(sent|sends|sending) (\w+ ){0,3}(troops|reinforcements|soldiers|forces)|reinforcements|reinforced (its |their )?(troops|forces|positions)|stationed)\b/i,
   ],
   [
     'agreement',
@@ -123,9 +124,24 @@ export function findModalityAt(sentence: string, index: number, isVerb: boolean)
   const before = cues.filter((c) => c.index < index).at(-1);
   if (before) return { modality: before.modality, cue: before.cue };
   const after = cues.find((c) => c.index > index && c.index - index <= 40);
-  if (after && !isVerb) return { modality: after.modality, cue: after.cue };
+  // Not across a verb of saying ("after talks in Moscow, said the truce will…": the cue is what was said), nor a
+  // relative clause of what the happening may bring about ("agreements that could end the fighting").
+  if (
+    after &&
+    !isVerb &&
+    !/\b(?:said|says|told|added|announced|stated|noted|stressed)\b/i.test(sentence.slice(index, after.index)) &&
+    !(
+      /\b(?:that|which)\s+$/i.test(sentence.slice(index, after.index)) &&
+      CONSEQUENCE.test(sentence.slice(after.index + after.cue.length))
+    )
+  )
+    return { modality: after.modality, cue: after.cue };
   return { modality: 'occurred', cue: null };
 }
+
+/** Verbs of what a happening may lead to, after a modal: "could end the fighting", "will help stability". */
+const CONSEQUENCE =
+  /^\s+(?:\w+ly\s+)?(?:end|stop|halt|prevent|bring|lead to|help|ensure|allow|pave|open the way|undermine|threaten)\b/i;
 
 /** The cues of modality, global for matchAll and compiled once. */
 const HYPOTHETICAL = /\b(could|might|may|would (lead|have|be)|if there is|possibly|potential(ly)?|in case)\b/gi;
