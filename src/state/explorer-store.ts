@@ -18,6 +18,7 @@
 import { create } from 'zustand';
 import { fromEpochDay } from '../domain/iso-day.ts';
 import { playbackEnd, type Playback } from '../domain/playback.ts';
+import type { DraftStep, StoryDraft } from '../domain/story-draft.ts';
 import { hasSearchTerms } from '../domain/search-terms.ts';
 import { EMPTY_VIEW, type DateWindow, type ViewState } from '../domain/url-state.ts';
 import { startInteraction } from './interaction-timing.ts';
@@ -80,6 +81,15 @@ export interface PlaybackState extends Playback {
   playing: boolean;
 }
 
+/**
+ * What a mounted view can be asked about what it shows, which is not state of the app (see the window above):
+ * registered by the view while it is mounted, read at the moment of a click ("Add this view as a step").
+ */
+export interface ViewReadouts {
+  timelineWindow: (() => DateWindow) | null;
+  mapExtent: (() => MapExtent) | null;
+}
+
 export type FilterPatch = Partial<Pick<ViewState, 'actor' | 'place' | 'type' | 'from' | 'to' | 'q'>>;
 
 export interface ExplorerState {
@@ -92,6 +102,9 @@ export interface ExplorerState {
   notices: Notice[];
   /** The open playback, null when none is (then nothing moves on its own). */
   playback: PlaybackState | null;
+  /** A story being written in the app ("Add this view as a step"), null when none is. */
+  storyDraft: StoryDraft | null;
+  readouts: ViewReadouts;
 
   selectEvent: (eventId: string | null, source: SelectionSource) => void;
   setFilters: (patch: FilterPatch) => void;
@@ -118,6 +131,12 @@ export interface ExplorerState {
   pause: () => void;
   /** Puts a paused window at `playback` (the position slider): it is the date filter at once. */
   seek: (playback: Playback) => void;
+  /** Adds `step` at the end of the story being written (a new draft when there is none). */
+  addDraftStep: (step: DraftStep) => void;
+  /** Replaces the story being written (an edit), or drops it (null). */
+  setStoryDraft: (draft: StoryDraft | null) => void;
+  /** A view registers (or, unmounting, withdraws) what it can be asked. */
+  setReadout: <K extends keyof ViewReadouts>(kind: K, readout: ViewReadouts[K]) => void;
   /** Replaces the whole view from the URL (Back/Forward); a selection that changed is revealed as a link's is. */
   restoreView: (view: ViewState) => void;
   /**
@@ -152,6 +171,8 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
   hoveredEventId: null,
   notices: [],
   playback: null,
+  storyDraft: null,
+  readouts: { timelineWindow: null, mapExtent: null },
 
   selectEvent: (eventId, source) => {
     if (get().view.event === eventId) return;
@@ -213,6 +234,14 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
       view: { ...s.view, from: fromEpochDay(playback.start), to: fromEpochDay(playbackEnd(playback)) },
     }));
   },
+  addDraftStep: (step) =>
+    set((s) => ({
+      storyDraft: s.storyDraft
+        ? { ...s.storyDraft, steps: [...s.storyDraft.steps, step] }
+        : { title: '', summary: '', steps: [step] },
+    })),
+  setStoryDraft: (storyDraft) => set({ storyDraft }),
+  setReadout: (kind, readout) => set((s) => ({ readouts: { ...s.readouts, [kind]: readout } })),
   seek: (playback) => {
     if (get().playback?.playing) {
       get().movePlayback(playback.start);
@@ -239,6 +268,7 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
       mapFrame: null,
       hoveredEventId: null,
       playback: null,
+      storyDraft: null,
       notices: notices.map((message) => ({ id: nextNoticeId++, tone: 'warning', message })),
     }),
   addNotices: (messages, tone = 'warning') => {

@@ -43,6 +43,7 @@ export const EventMap = memo(function EventMap({ index, rows }: { index: Dataset
       worldCopyJump={false}
     >
       <LabelMapContainer />
+      <ReportExtent />
       <BasemapLayer world={world} />
       <PlaceMarks index={index} aggregates={aggregates} world={world} />
       <PlaybackLayer index={index} rows={rows} />
@@ -64,6 +65,23 @@ function LabelMapContainer() {
       const container = map.getContainer();
       container.setAttribute('role', 'region');
       container.setAttribute('aria-label', MAP_LABEL);
+    },
+    [map],
+  );
+  return null;
+}
+
+/** Lets the app ask what the map shows ("Add this view as a step"), while it is mounted. */
+function ReportExtent() {
+  const map = useMap();
+  useEffect(
+    function registerExtentReadout() {
+      const { setReadout } = useExplorerStore.getState();
+      setReadout('mapExtent', () => {
+        const bounds = map.getBounds();
+        return { south: bounds.getSouth(), west: bounds.getWest(), north: bounds.getNorth(), east: bounds.getEast() };
+      });
+      return () => setReadout('mapExtent', null);
     },
     [map],
   );

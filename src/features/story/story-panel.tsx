@@ -10,6 +10,7 @@ import type { Story } from '../../domain/story.ts';
 import { frameOfStep, framedEventOf, viewOfStep } from '../../domain/story-steps.ts';
 import { storyFrameKey, useExplorerStore } from '../../state/explorer-store.ts';
 import './story.css';
+import { addCurrentViewAsStep, StoryDraftPanel } from './story-draft-panel.tsx';
 
 /** Shows step `stepNumber` (1-based) of `story`. */
 export function goToStep(index: DatasetIndex, story: Story, stepNumber: number): void {
@@ -27,6 +28,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 export function StoryPanel({ index }: { index: DatasetIndex }) {
   const storyId = useExplorerStore((s) => s.view.story);
+  const draft = useExplorerStore((s) => s.storyDraft);
   const stepNumber = useExplorerStore((s) => s.view.step);
   const leaveStory = useExplorerStore((s) => s.leaveStory);
   const headingId = useId();
@@ -60,7 +62,7 @@ export function StoryPanel({ index }: { index: DatasetIndex }) {
     [index, story, current],
   );
 
-  if (!story || !step) return null;
+  if (!story || !step) return draft ? <StoryDraftPanel index={index} draft={draft} /> : null;
   const title = step.title ?? (step.events[0] ? index.summaryById(step.events[0])?.title : undefined) ?? story.title;
   const total = story.steps.length;
   return (
@@ -108,26 +110,40 @@ export function StoryPanel({ index }: { index: DatasetIndex }) {
 export function StoryPicker({ index }: { index: DatasetIndex }) {
   const id = useId();
   const storyId = useExplorerStore((s) => s.view.story);
-  if (index.stories.length === 0) return null;
+  const steps = useExplorerStore((s) => s.storyDraft?.steps.length ?? 0);
+  const addStep = (
+    <button
+      type="button"
+      className="open-file-button story-add-step"
+      title="Record what the map and timeline show now, and the selected event, as the next step of your story"
+      onClick={() => addCurrentViewAsStep(index)}
+    >
+      {steps === 0 ? 'Add view as step' : `Add view as step ${steps + 1}`}
+    </button>
+  );
+  if (index.stories.length === 0) return storyId ? null : addStep;
   return (
-    <div className="dataset-switcher story-picker">
-      <label htmlFor={id}>Story</label>
-      <select
-        id={id}
-        value={storyId ?? ''}
-        onChange={(e) => {
-          const story = index.stories.find((s) => s.id === e.target.value);
-          if (story) goToStep(index, story, 1);
-          else useExplorerStore.getState().leaveStory();
-        }}
-      >
-        <option value="">Explore freely</option>
-        {index.stories.map((story) => (
-          <option key={story.id} value={story.id}>
-            {story.title} ({story.steps.length} steps)
-          </option>
-        ))}
-      </select>
-    </div>
+    <>
+      {storyId === null && addStep}
+      <div className="dataset-switcher story-picker">
+        <label htmlFor={id}>Story</label>
+        <select
+          id={id}
+          value={storyId ?? ''}
+          onChange={(e) => {
+            const story = index.stories.find((s) => s.id === e.target.value);
+            if (story) goToStep(index, story, 1);
+            else useExplorerStore.getState().leaveStory();
+          }}
+        >
+          <option value="">Explore freely</option>
+          {index.stories.map((story) => (
+            <option key={story.id} value={story.id}>
+              {story.title} ({story.steps.length} steps)
+            </option>
+          ))}
+        </select>
+      </div>
+    </>
   );
 }

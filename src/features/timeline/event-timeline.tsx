@@ -127,9 +127,11 @@ export const EventTimeline = memo(function EventTimeline({
       // Read from the latest props rather than a dependency: a new callback must not rebuild the widget.
       const { onReadout: report } = latest.current;
       report?.({ shownWindow: () => controller.shownWindow() });
+      useExplorerStore.getState().setReadout('timelineWindow', () => controller.shownWindow());
       markReadyPart('timeline');
       return () => {
         report?.(null);
+        useExplorerStore.getState().setReadout('timelineWindow', null);
         controller.destroy();
         controllerRef.current = null;
       };
