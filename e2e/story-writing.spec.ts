@@ -23,8 +23,9 @@ test('add the current view as a step, twice, write and reorder the steps, and ex
   const details = page.getByRole('region', { name: 'Event details' });
   await expect(details.getByRole('heading', { name: first.title, exact: true })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Add view as step' }).click();
+  await page.getByLabel('Story', { exact: true }).selectOption({ label: 'Write a story…' });
   const draft = page.getByRole('region', { name: /^Your story/ });
+  await draft.getByRole('button', { name: 'Add view as step' }).click();
   await expect(draft.getByText('1 step', { exact: true })).toBeVisible();
   // The step's text starts as the event's title, for the author to rewrite.
   await expect(draft.getByLabel('Step 1 text')).toHaveValue(first.title);
@@ -36,7 +37,7 @@ test('add the current view as a step, twice, write and reorder the steps, and ex
   await expect(page).not.toHaveURL(new RegExp(`event=${first.id}(&|$)`));
   const secondId = new URL(page.url()).searchParams.get('event')!;
   await expect(details.getByRole('heading', { name: titleOf.get(secondId)!, exact: true })).toBeVisible();
-  await page.getByRole('button', { name: 'Add view as step 2' }).click();
+  await draft.getByRole('button', { name: 'Add view as step 2' }).click();
   await expect(draft.getByText('2 steps', { exact: true })).toBeVisible();
   await draft.getByLabel('Step 2 text').fill('And then: the next.');
   await draft.getByRole('button', { name: 'Move step 2 up' }).click();

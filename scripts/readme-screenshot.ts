@@ -1,6 +1,7 @@
 /**
- * `npm run screenshot`: the README's picture, taken from the real built app (run `npm run build` first) in headless
- * Chromium at 1280×800 with the Sochi 2021 visit selected, so the picture always shows what users get.
+ * `npm run screenshot`: the README's pictures, taken from the real built app (run `npm run build` first) in headless
+ * Chromium at 1280×800 — the Sochi 2021 visit selected, and a story at its third step — so the pictures always show
+ * what users get.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { chromium } from '@playwright/test';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = 4398;
 const target = path.join(root, 'docs', 'explorer.png');
+const storyTarget = path.join(root, 'docs', 'story.png');
 
 const server = spawn(
   path.join(root, 'node_modules/.bin/vite'),
@@ -39,8 +41,13 @@ try {
   await page.getByRole('heading', { name: 'Erdoğan visits Putin in Sochi' }).waitFor();
   await page.waitForTimeout(2000); // the map's fly-to and the timeline's pan finish
   await page.screenshot({ path: target });
-  await browser.close();
   console.log(`wrote ${path.relative(root, target)}`);
+  await page.goto(`http://127.0.0.1:${PORT}/?story=idlib-agreements&step=3`);
+  await page.getByText(/^Step 3 of \d+$/).waitFor();
+  await page.waitForTimeout(2000); // the map's flight and the timeline's glide to the step finish
+  await page.screenshot({ path: storyTarget });
+  console.log(`wrote ${path.relative(root, storyTarget)}`);
+  await browser.close();
 } finally {
   server.kill();
 }

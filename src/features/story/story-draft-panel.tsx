@@ -1,7 +1,7 @@
 /**
- * Writing a story in the app: "Add this view as a step" (in the header, StoryPicker) records what the user sees;
- * this panel lists the steps for their text, order and removal, and exports the story as the YAML file that
- * data/stories/ holds (domain/story-yaml.ts, loaded on demand). The draft lives in the store for the session.
+ * Writing a story in the app ("Write a story…" in the header's story picker): "Add view as step" records what the
+ * user sees; this panel lists the steps for their text, order and removal, and exports the story as the YAML file
+ * that data/stories/ holds (domain/story-yaml.ts, loaded on demand). The draft lives in the store for the session.
  */
 import { useId, useState } from 'react';
 import type { DatasetIndex } from '../../domain/dataset-index.ts';
@@ -67,10 +67,21 @@ export function StoryDraftPanel({ index, draft }: { index: DatasetIndex; draft: 
 
   return (
     <section className="story-draft" aria-labelledby={headingId}>
-      <h2 id={headingId} className="story-draft-heading">
-        Your story{' '}
-        <span className="pane-count">{draft.steps.length === 1 ? '1 step' : `${draft.steps.length} steps`}</span>
-      </h2>
+      <div className="story-bar">
+        <h2 id={headingId} className="story-draft-heading">
+          Your story{' '}
+          <span className="pane-count">{draft.steps.length === 1 ? '1 step' : `${draft.steps.length} steps`}</span>
+        </h2>
+        <button type="button" className="small-button primary" onClick={() => addCurrentViewAsStep(index)}>
+          {draft.steps.length === 0 ? 'Add view as step' : `Add view as step ${draft.steps.length + 1}`}
+        </button>
+      </div>
+      {draft.steps.length === 0 && (
+        <p className="story-draft-meta">
+          Select an event, frame the map and the timeline, set filters if the step needs them, then add the view as a
+          step. Each step keeps all of it, and a text you write.
+        </p>
+      )}
       <label className="story-draft-field" htmlFor={titleId}>
         Story title
         <input
@@ -132,10 +143,19 @@ export function StoryDraftPanel({ index, draft }: { index: DatasetIndex; draft: 
         ))}
       </ol>
       <div className="story-draft-actions">
-        <button type="button" className="small-button primary" onClick={() => void exportYaml()}>
+        <button
+          type="button"
+          className="small-button"
+          disabled={draft.steps.length === 0}
+          onClick={() => void exportYaml()}
+        >
           Export story as YAML
         </button>
-        {confirmDiscard ? (
+        {draft.steps.length === 0 ? (
+          <button type="button" className="small-button" onClick={() => setStoryDraft(null)}>
+            Close
+          </button>
+        ) : confirmDiscard ? (
           <>
             <button type="button" className="small-button" onClick={() => setStoryDraft(null)}>
               Discard {draft.steps.length === 1 ? 'the step' : `all ${draft.steps.length} steps`}

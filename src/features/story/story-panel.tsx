@@ -10,7 +10,7 @@ import type { Story } from '../../domain/story.ts';
 import { frameOfStep, framedEventOf, viewOfStep } from '../../domain/story-steps.ts';
 import { storyFrameKey, useExplorerStore } from '../../state/explorer-store.ts';
 import './story.css';
-import { addCurrentViewAsStep, StoryDraftPanel } from './story-draft-panel.tsx';
+import { StoryDraftPanel } from './story-draft-panel.tsx';
 
 /** Shows step `stepNumber` (1-based) of `story`. */
 export function goToStep(index: DatasetIndex, story: Story, stepNumber: number): void {
@@ -106,44 +106,44 @@ export function StoryPanel({ index }: { index: DatasetIndex }) {
   );
 }
 
-/** The dataset's stories, to open one at its first step; nothing for a dataset without stories. */
+/** Stands in the picker for the story being written (domain/story-draft.ts). */
+const WRITE_A_STORY = '__write';
+
+/**
+ * The dataset's stories, to open one at its first step, and "Write a story…", which opens the draft panel where
+ * views are added as steps. A native select: every browser and screen reader knows it.
+ */
 export function StoryPicker({ index }: { index: DatasetIndex }) {
   const id = useId();
   const storyId = useExplorerStore((s) => s.view.story);
-  const steps = useExplorerStore((s) => s.storyDraft?.steps.length ?? 0);
-  const addStep = (
-    <button
-      type="button"
-      className="open-file-button story-add-step"
-      title="Record what the map and timeline show now, and the selected event, as the next step of your story"
-      onClick={() => addCurrentViewAsStep(index)}
-    >
-      {steps === 0 ? 'Add view as step' : `Add view as step ${steps + 1}`}
-    </button>
-  );
-  if (index.stories.length === 0) return storyId ? null : addStep;
+  const writing = useExplorerStore((s) => s.storyDraft !== null);
+  const value = storyId ?? (writing ? WRITE_A_STORY : '');
   return (
-    <>
-      {storyId === null && addStep}
-      <div className="dataset-switcher story-picker">
-        <label htmlFor={id}>Story</label>
-        <select
-          id={id}
-          value={storyId ?? ''}
-          onChange={(e) => {
-            const story = index.stories.find((s) => s.id === e.target.value);
-            if (story) goToStep(index, story, 1);
-            else useExplorerStore.getState().leaveStory();
-          }}
-        >
-          <option value="">Explore freely</option>
-          {index.stories.map((story) => (
-            <option key={story.id} value={story.id}>
-              {story.title} ({story.steps.length} steps)
-            </option>
-          ))}
-        </select>
-      </div>
-    </>
+    <div className="dataset-switcher story-picker">
+      <label htmlFor={id}>Story</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => {
+          const store = useExplorerStore.getState();
+          if (e.target.value === WRITE_A_STORY) {
+            store.leaveStory();
+            if (!store.storyDraft) store.setStoryDraft({ title: '', summary: '', steps: [] });
+            return;
+          }
+          const story = index.stories.find((s) => s.id === e.target.value);
+          if (story) goToStep(index, story, 1);
+          else store.leaveStory();
+        }}
+      >
+        <option value="">Explore freely</option>
+        {index.stories.map((story) => (
+          <option key={story.id} value={story.id}>
+            {story.title} ({story.steps.length} steps)
+          </option>
+        ))}
+        <option value={WRITE_A_STORY}>{writing ? 'The story you are writing' : 'Write a story…'}</option>
+      </select>
+    </div>
   );
 }
