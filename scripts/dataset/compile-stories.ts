@@ -4,7 +4,7 @@
  * place a step names known to the dataset. Every problem says file, line, story, field and what was expected,
  * like the rest of the build. Pure: the files come in as bytes.
  */
-import type { Dataset } from '../../src/domain/dataset-schema.ts';
+import { DATASET_LIMITS, type Dataset } from '../../src/domain/dataset-schema.ts';
 import { StorySchema, type Story } from '../../src/domain/story.ts';
 import { findUnknownStoryReferences } from '../../src/domain/story-steps.ts';
 import { describeIssue, fieldName, lineIn, type DatasetProblem, type PathSegment } from './compile-dataset.ts';
@@ -33,7 +33,7 @@ export function compileStories(files: readonly StoryFile[], dataset: Dataset): C
     const lineOf = (path: PathSegment[]) => lineIn(parsed, path);
     const value: unknown = parsed.value;
     const id = typeof value === 'object' && value !== null && 'id' in value ? (value as { id: unknown }).id : null;
-    const record = typeof id === 'string' && id.length <= 100 ? `story ${JSON.stringify(id)}` : null;
+    const record = typeof id === 'string' && id.length <= DATASET_LIMITS.idChars ? `story ${JSON.stringify(id)}` : null;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       problems.push({
         file: file.path,
