@@ -264,6 +264,12 @@ test('a file dropped on the page opens as a local dataset that cannot be shared'
   await copy.focus();
   await page.keyboard.press('Enter');
   await expect(header(page).getByText(/Not copied: this view shows a local file/)).toBeVisible();
+  // So does the embed code: an iframe elsewhere cannot open a file that stays in this browser.
+  const embed = header(page).getByRole('button', { name: 'Copy embed code' });
+  await expect(embed).toHaveAccessibleDescription("This view's link cannot be shared: the file stays in this browser.");
+  await embed.focus();
+  await page.keyboard.press('Enter');
+  await expect(header(page).getByText(/Not copied: .* which an embedded page cannot carry/)).toBeVisible();
   expect(await headerViolations(page)).toEqual([]);
 
   // The switcher lists it for the session, and a served dataset opens from it again.
