@@ -197,11 +197,28 @@ test('the share control copies the embed code of the current view; pasted in a p
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(`/?story=${story.id}&step=3`);
   await expectStep(page, 3, story.steps.length, stepTitle(3));
-  const share = page.getByRole('group', { name: 'Share this view' });
-  await expect(share.getByRole('button', { name: 'Copy link to this view' })).toBeVisible();
+  // The share menu: a disclosure button, its two actions, closed by Escape without clearing the selection.
+  const share = page.getByRole('button', { name: 'Share', exact: true });
+  const actions = page.getByRole('group', { name: 'Share this view' });
+  await expect(share).toHaveAttribute('aria-expanded', 'false');
+  await share.click();
+  await expect(share).toHaveAttribute('aria-expanded', 'true');
+  await expect(actions.getByRole('button', { name: 'Copy link to this view' })).toBeVisible();
+  const open = await new AxeBuilder({ page })
+    .include('.explorer-header')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(open.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(actions).toHaveCount(0);
+  await expect(share).toBeFocused();
+  await expect(page).toHaveURL(new RegExp(`event=${eventOf(3)}`));
+  const status = page.locator('.explorer-header').getByRole('status');
 
-  await share.getByRole('button', { name: 'Copy embed code' }).click();
-  await expect(share.getByRole('status')).toHaveText(/^Embed code copied/);
+  await share.click();
+  await actions.getByRole('button', { name: 'Copy embed code' }).click();
+  await expect(status).toHaveText(/^Embed code copied/);
+  await expect(share).toBeFocused();
   const snippet = await page.evaluate(() => navigator.clipboard.readText());
   const frame = iframeOf(snippet);
   expect(frame, snippet).not.toBeNull();
@@ -230,7 +247,8 @@ test('the share control copies the embed code of the current view; pasted in a p
   expect(chosen).toMatch(/./);
   const chosenTitle = (await served()).titleOf.get(chosen!)!;
   await expect(details(page).getByRole('heading', { name: chosenTitle, exact: true })).toBeVisible();
-  await share.getByRole('button', { name: 'Copy embed code' }).click();
+  await share.click();
+  await actions.getByRole('button', { name: 'Copy embed code' }).click();
   await expect
     .poll(async () => {
       const copied = iframeOf(await page.evaluate(() => navigator.clipboard.readText()));
