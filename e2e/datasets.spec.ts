@@ -178,6 +178,7 @@ test('filter the imported dataset by an actor and a country, select, deep-link, 
 
   // Copy the link: it names the dataset, and opened again it gives the same view.
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await header(page).getByRole('button', { name: 'Share' }).click();
   await header(page).getByRole('button', { name: 'Copy link to this view' }).click();
   await expect(header(page).getByText('Link copied')).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -257,6 +258,9 @@ test('a file dropped on the page opens as a local dataset that cannot be shared'
   await expect(
     header(page).getByText("This view's link cannot be shared: the file stays in this browser."),
   ).toBeVisible();
+  const share = header(page).getByRole('button', { name: 'Share' });
+  await expect(share).toHaveAccessibleDescription("This view's link cannot be shared: the file stays in this browser.");
+  await share.click();
   const copy = header(page).getByRole('button', { name: 'Copy link to this view' });
   await expect(copy).toBeDisabled();
   await expect(copy).toHaveAccessibleDescription("This view's link cannot be shared: the file stays in this browser.");
@@ -264,6 +268,14 @@ test('a file dropped on the page opens as a local dataset that cannot be shared'
   await copy.focus();
   await page.keyboard.press('Enter');
   await expect(header(page).getByText(/Not copied: this view shows a local file/)).toBeVisible();
+  // So does the embed code: an iframe elsewhere cannot open a file that stays in this browser.
+  await expect(share).toBeFocused();
+  await page.keyboard.press('Enter');
+  const embed = header(page).getByRole('button', { name: 'Copy embed code' });
+  await expect(embed).toHaveAccessibleDescription("This view's link cannot be shared: the file stays in this browser.");
+  await embed.focus();
+  await page.keyboard.press('Enter');
+  await expect(header(page).getByText(/Not copied: .* which an embedded page cannot carry/)).toBeVisible();
   expect(await headerViolations(page)).toEqual([]);
 
   // The switcher lists it for the session, and a served dataset opens from it again.

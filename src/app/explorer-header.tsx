@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { DatasetIndex } from '../domain/dataset-index.ts';
 import { MONTH_SHORT_LABELS, monthOf, yearOf } from '../domain/iso-day.ts';
 import { datasetQueryKey } from '../queries/dataset-query.ts';
 import type { DatasetChoice } from '../queries/dataset-registry-query.ts';
 import type { ExplorerDataset } from './explorer.tsx';
 import { OpenFileButton } from './open-file.tsx';
+import { ShareButtons } from './share.tsx';
 import { StoryPicker } from '../features/story/story-panel.tsx';
 
 export function ExplorerHeader({
@@ -29,13 +30,7 @@ export function ExplorerHeader({
           {local && <span className="local-badge">Local file — not shareable</span>}
           <span className="dataset-stats">
             {sourcesLabel(index)} · events {dateSpanLabel(index.extent)} ·{' '}
-            <strong aria-live="polite">
-              {visibleCount === null
-                ? `searching ${total.toLocaleString('en')} events…`
-                : visibleCount === total
-                  ? `${total.toLocaleString('en')} events`
-                  : `${visibleCount.toLocaleString('en')} of ${total.toLocaleString('en')} events`}
-            </strong>
+            <strong aria-live="polite">{eventCountLabel(visibleCount, total)}</strong>
           </span>
         </p>
       </div>
@@ -43,10 +38,17 @@ export function ExplorerHeader({
         <StoryPicker index={index} />
         <DatasetSwitcher index={index} dataset={dataset} />
         <OpenFileButton />
-        <CopyLinkButton local={local} />
+        <ShareButtons index={index} local={local} />
       </div>
     </header>
   );
+}
+
+/** "57 events", "12 of 57 events", or "searching 57 events…" while the count is not known yet. */
+export function eventCountLabel(visibleCount: number | null, total: number): string {
+  if (visibleCount === null) return `searching ${total.toLocaleString('en')} events…`;
+  if (visibleCount === total) return `${total.toLocaleString('en')} events`;
+  return `${visibleCount.toLocaleString('en')} of ${total.toLocaleString('en')} events`;
 }
 
 /** "5 articles", or "1,200 sources" when they are not all articles (coded records of an imported dataset). */
@@ -98,50 +100,6 @@ function DatasetSwitcher({ index, dataset }: { index: DatasetIndex; dataset: Exp
           </option>
         ))}
       </select>
-    </div>
-  );
-}
-
-function CopyLinkButton({ local }: { local: boolean }) {
-  const [status, setStatus] = useState<'idle' | 'copied' | 'failed' | 'local'>('idle');
-  const descriptionId = useId();
-  const copy = async () => {
-    if (local) {
-      setStatus('local');
-      return;
-    }
-    try {
-      await navigator.clipboard.writeText(window.location.href);
-      setStatus('copied');
-    } catch {
-      setStatus('failed');
-    }
-    window.setTimeout(() => setStatus('idle'), 2500);
-  };
-  return (
-    <div className="copy-link">
-      <button
-        type="button"
-        onClick={() => void copy()}
-        aria-disabled={local || undefined}
-        aria-describedby={local ? descriptionId : undefined}
-      >
-        Copy link to this view
-      </button>
-      {local && (
-        <span id={descriptionId} className="copy-note">
-          This view's link cannot be shared: the file stays in this browser.
-        </span>
-      )}
-      <span role="status" className="copy-status">
-        {status === 'copied'
-          ? 'Link copied'
-          : status === 'failed'
-            ? 'Copy failed: use the address bar'
-            : status === 'local'
-              ? 'Not copied: this view shows a local file, which a link cannot carry.'
-              : ''}
-      </span>
     </div>
   );
 }

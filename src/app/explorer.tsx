@@ -18,6 +18,7 @@ import { usePlayingRows } from '../state/playback-rows.ts';
 import { finishInteraction, markReadyPart } from '../state/interaction-timing.ts';
 import type { DatasetChoice } from '../queries/dataset-registry-query.ts';
 import { restoreViewFromUrl, useUrlSync, type RestoreOptions, type UrlDataset } from '../state/url-sync.ts';
+import { EmbedBar } from './embed-bar.tsx';
 import { ExplorerHeader } from './explorer-header.tsx';
 import { Legend } from './legend.tsx';
 import { Notices } from './notices.tsx';
@@ -98,6 +99,10 @@ export function Explorer({ index, dataset }: { index: DatasetIndex; dataset: Exp
   const selectedId = useExplorerStore((s) => s.view.event);
   const readerSourceId = useExplorerStore((s) => s.view.read);
   const clearFilters = useExplorerStore((s) => s.clearFilters);
+  const embedded = useExplorerStore((s) => s.view.embed);
+  const inStory = useExplorerStore((s) => s.view.story !== null);
+  // Embedded in a story, the side column is the story and its event: the steps lead, the list would crowd them.
+  const showList = !embedded || !inStory;
   // The mounted timeline, asked for the days it shows when the filter bar takes them as the date range.
   const [timeline, setTimeline] = useState<TimelineModuleExports.TimelineReadout | null>(null);
   const result = useFilteredEvents(index);
@@ -112,14 +117,32 @@ export function Explorer({ index, dataset }: { index: DatasetIndex; dataset: Exp
   useInteractionTimings(result);
 
   return (
-    <div className="explorer">
-      <a className="skip-link" href="#event-list">
-        Skip to the list of events
-      </a>
-      <ExplorerHeader index={index} dataset={dataset} visibleCount={result.searchPending ? null : visibleRows.length} />
-      <ViewBoundary view="filters">
-        <FilterBar index={index} result={result} shownTimelineWindow={timeline?.shownWindow ?? null} />
-      </ViewBoundary>
+    <div className={embedded ? 'explorer is-embedded' : 'explorer'}>
+      {showList ? (
+        <a className="skip-link" href="#event-list">
+          Skip to the list of events
+        </a>
+      ) : (
+        <a className="skip-link" href="#event-details">
+          Skip to the story
+        </a>
+      )}
+      {embedded ? (
+        // Beside an article: a compact bar instead of the header, and no filter bar (a link's filters still apply,
+        // and the bar says "N of M events"; the full explorer, one link away, has every control).
+        <EmbedBar index={index} visibleCount={result.searchPending ? null : visibleRows.length} />
+      ) : (
+        <>
+          <ExplorerHeader
+            index={index}
+            dataset={dataset}
+            visibleCount={result.searchPending ? null : visibleRows.length}
+          />
+          <ViewBoundary view="filters">
+            <FilterBar index={index} result={result} shownTimelineWindow={timeline?.shownWindow ?? null} />
+          </ViewBoundary>
+        </>
+      )}
       <Notices />
       <main className="workspace">
         <section className="pane map-pane" aria-label="Map">
@@ -132,35 +155,37 @@ export function Explorer({ index, dataset }: { index: DatasetIndex; dataset: Exp
             <TimelineView index={index} rows={visibleRows} onReadout={setTimeline} />
           </ViewBoundary>
         </section>
-        <div className="side">
-          <section className="pane list-pane" aria-labelledby="list-heading">
-            <h2 id="list-heading" className="pane-heading">
-              Events <span className="pane-count">{listRows.length.toLocaleString('en')}</span>
-              {playingRows && <span className="pane-sort">in the playing window</span>}
-              {result.ranked && !result.searchPending && <span className="pane-sort">best matches first</span>}
-            </h2>
-            {result.searchPending && (
-              <p className="list-status" role="status">
-                Searching…
-              </p>
-            )}
-            {result.searchPartial && !result.searchPending && (
-              <p className="list-status" role="status">
-                Matches in titles so far; the full-text index (summaries, excerpts, names) is still loading…
-              </p>
-            )}
-            <ViewBoundary view="list of events">
-              {listRows.length > 0 ? (
-                <EventList index={index} rows={listRows} ranked={result.ranked} />
-              ) : playingRows ? (
-                <p className="list-status">No events in the playing window.</p>
-              ) : (
-                !result.searchPending && <EmptyResult index={index} />
+        <div className={showList ? 'side' : 'side details-only'}>
+          {showList && (
+            <section className="pane list-pane" aria-labelledby="list-heading">
+              <h2 id="list-heading" className="pane-heading">
+                Events <span className="pane-count">{listRows.length.toLocaleString('en')}</span>
+                {playingRows && <span className="pane-sort">in the playing window</span>}
+                {result.ranked && !result.searchPending && <span className="pane-sort">best matches first</span>}
+              </h2>
+              {result.searchPending && (
+                <p className="list-status" role="status">
+                  Searching…
+                </p>
               )}
-            </ViewBoundary>
-          </section>
+              {result.searchPartial && !result.searchPending && (
+                <p className="list-status" role="status">
+                  Matches in titles so far; the full-text index (summaries, excerpts, names) is still loading…
+                </p>
+              )}
+              <ViewBoundary view="list of events">
+                {listRows.length > 0 ? (
+                  <EventList index={index} rows={listRows} ranked={result.ranked} />
+                ) : playingRows ? (
+                  <p className="list-status">No events in the playing window.</p>
+                ) : (
+                  !result.searchPending && <EmptyResult index={index} />
+                )}
+              </ViewBoundary>
+            </section>
+          )}
           {/* Focusable so keyboard users can scroll it even when it holds no control (nothing selected). */}
-          <section className="pane details-pane" aria-label="Event details" tabIndex={0}>
+          <section id="event-details" className="pane details-pane" aria-label="Event details" tabIndex={0}>
             {/* A story's step above the event it selects: its evidence is right below the step's text. */}
             <ViewBoundary view="story">
               <StoryPanel index={index} />

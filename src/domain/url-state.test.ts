@@ -26,6 +26,7 @@ const SAMPLE: Record<UrlParameter, string> = {
   window: '2021-09-01..2021-10-01',
   story: 'idlib-agreements',
   step: '3',
+  embed: '1',
 };
 
 const query = (pairs: [string, string][]) => `?${new URLSearchParams(pairs).toString()}`;
@@ -52,10 +53,11 @@ describe('URL view state', () => {
       window: { start: '2021-09-01', end: '2021-10-01' },
       story: 'idlib-agreements',
       step: 3,
+      embed: true,
     };
     const search = serializeViewState(view);
     expect(search).toBe(
-      '?dataset=acled-syria&event=erdogan-putin-sochi-2021&actor=hulusi-akar,vladimir-putin&place=idlib-governorate&type=attack,arms_deal&from=2021-01-01&to=2021-12-31&q=Sochi+talks&read=some-source&window=2021-09-01..2021-10-01&story=idlib-agreements&step=3',
+      '?dataset=acled-syria&event=erdogan-putin-sochi-2021&actor=hulusi-akar,vladimir-putin&place=idlib-governorate&type=attack,arms_deal&from=2021-01-01&to=2021-12-31&q=Sochi+talks&read=some-source&window=2021-09-01..2021-10-01&story=idlib-agreements&step=3&embed=1',
     );
     expect(parseViewState(search)).toEqual({ view, problems: [] });
   });
@@ -317,6 +319,48 @@ describe('URL view state', () => {
       const gone = reconcileView(parseViewState('?story=gone&step=2').view, known);
       expect(gone.view).toEqual(EMPTY_VIEW);
       expect(gone.problems).toEqual(['there is no story "gone" in this dataset']);
+    });
+  });
+
+  describe('embed', () => {
+    it('is read from "1" only, and written last, after the view it shows', () => {
+      expect(parseViewState('?embed=1&story=idlib-agreements&step=3')).toEqual({
+        view: { ...EMPTY_VIEW, story: 'idlib-agreements', step: 3, embed: true },
+        problems: [],
+      });
+      expect(serializeViewState({ ...EMPTY_VIEW, event: 'a', embed: true })).toBe('?event=a&embed=1');
+      expect(serializeViewState({ ...EMPTY_VIEW, embed: true })).toBe('?embed=1');
+      expect(serializeViewState({ ...EMPTY_VIEW, event: 'a', embed: false })).toBe('?event=a');
+    });
+
+    it.each(['0', 'true', 'yes', '01', '1,1', '<b>1</b>'])(
+      'refuses "%s", says so, shows the full explorer and keeps the rest of the link',
+      (value) => {
+        const { view, problems } = parseViewState(
+          query([
+            ['event', 'a'],
+            ['embed', value],
+          ]),
+        );
+        expect(view).toEqual({ ...EMPTY_VIEW, event: 'a' });
+        expect(problems).toEqual([`"embed" must be 1, not "${value}"; the full explorer is shown`]);
+      },
+    );
+
+    it('makes two views differ (a link with it is another page), and is left alone by reconciliation', () => {
+      expect(sameView({ ...EMPTY_VIEW, event: 'a' }, { ...EMPTY_VIEW, event: 'a', embed: true })).toBe(false);
+      const none = {
+        events: new Set<string>(),
+        actors: new Set<string>(),
+        places: new Set<string>(),
+        types: new Set<string>(),
+        sources: new Set<string>(),
+        storySteps: new Map<string, number>(),
+      };
+      expect(reconcileView({ ...EMPTY_VIEW, event: 'gone', embed: true }, none).view).toEqual({
+        ...EMPTY_VIEW,
+        embed: true,
+      });
     });
   });
 });

@@ -6,7 +6,9 @@
  * Parameters (all optional, see URL_PARAMETERS): dataset (the id of the open dataset, see dataset-registry.ts;
  * absent for the deployment's default), event, actor, place, type (comma-separated or repeated ids), from, to (ISO
  * days), q (free text), read (a source id open in the reader), window (the timeline's visible range, "start..end"),
- * story and step (a guided story open at a step, 1-based: see story.ts).
+ * story and step (a guided story open at a step, 1-based: see story.ts), embed (`1`: the compact view for an iframe
+ * beside an article, without the header's controls; kept in every link the embedded explorer writes, so Back and
+ * Forward inside the iframe stay embedded).
  * Every id but `dataset` refers to the open dataset: ids differ between datasets.
  *
  * Every part of a link that is not used is reported by name: an unknown key (`foo`, a case variant `EVENT`, array
@@ -38,6 +40,8 @@ export interface ViewState {
   /** The story open in the story panel, and its step (1-based); both null in free exploration. */
   story: string | null;
   step: number | null;
+  /** The compact view for an iframe (`embed=1`): not a choice inside the view, but how the page is shown. */
+  embed: boolean;
 }
 
 /** Every parameter a link may carry, in the order links write them. Parameter names are lower case. */
@@ -54,6 +58,7 @@ export const URL_PARAMETERS = [
   'window',
   'story',
   'step',
+  'embed',
 ] as const satisfies readonly (keyof ViewState)[];
 
 export type UrlParameter = (typeof URL_PARAMETERS)[number];
@@ -74,6 +79,7 @@ export const EMPTY_VIEW: ViewState = {
   window: null,
   story: null,
   step: null,
+  embed: false,
 };
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -179,6 +185,11 @@ export function parseViewState(search: string): ParsedView {
       }
     } else problems.push(`"story" value "${shown(story)}" is not a valid story id`);
   } else if (step !== null) problems.push(`"step" is given without "story"; ignored`);
+  const embed = single('embed');
+  if (embed !== null) {
+    if (embed === '1') view.embed = true;
+    else problems.push(`"embed" must be 1, not "${shown(embed)}"; the full explorer is shown`);
+  }
   return { view, problems };
 }
 
@@ -199,6 +210,7 @@ export function serializeViewState(view: ViewState): string {
     params.set('story', view.story);
     params.set('step', String(view.step ?? 1));
   }
+  if (view.embed) params.set('embed', '1');
   const text = params.toString().replace(/%2C/g, ',');
   return text ? `?${text}` : '';
 }

@@ -44,6 +44,7 @@ class FakeTab {
 }
 
 const ids = (...list: string[]) => new Set(list);
+const DAYS: Record<string, string> = { 'sochi-2021': '2021-09-29', 'moscow-2020': '2020-03-05' };
 const index = {
   known: {
     events: ids('sochi-2021', 'moscow-2020'),
@@ -51,7 +52,21 @@ const index = {
     places: ids('idlib'),
     types: ids('meeting', 'ceasefire'),
     sources: ids('article-1'),
+    storySteps: new Map([['two-meetings', 2]]),
   },
+  stories: [
+    {
+      id: 'two-meetings',
+      title: 'Two meetings',
+      steps: [
+        { text: 'Moscow', events: ['moscow-2020'] },
+        { text: 'Sochi', events: ['sochi-2021'] },
+      ],
+    },
+  ],
+  summaryById: (id: string) =>
+    DAYS[id] ? { id, date: { earliest: DAYS[id], latest: DAYS[id] }, places: [] } : undefined,
+  placeById: new Map(),
 } as unknown as DatasetIndex;
 const DATASET = { param: null, defaultId: 'bundled' };
 
@@ -138,5 +153,26 @@ describe('the store and the address bar', () => {
     restoreViewFromUrl({ known: index.known } as unknown as DatasetIndex, DATASET, { ignoreLink: true });
     expect(view().event).toBeNull();
     expect(tab.entries).toEqual(['/?event=sochi-2021']);
+  });
+
+  describe('an embedded page', () => {
+    it('opens a story step named by an embedded link, and every link it writes stays embedded', () => {
+      openLink('/?story=two-meetings&step=2&embed=1');
+      expect(view()).toMatchObject({ story: 'two-meetings', step: 2, event: 'sochi-2021', embed: true });
+      expect(tab.entries[0]).toMatch(/^\/\?event=sochi-2021&window=.*&story=two-meetings&step=2&embed=1$/);
+      useExplorerStore.getState().selectEvent('moscow-2020', 'list');
+      useExplorerStore.getState().setFilters({ type: ['meeting'] });
+      useExplorerStore.getState().leaveStory();
+      expect(tab.entries).toHaveLength(4);
+      for (const entry of tab.entries) expect(entry).toMatch(/[?&]embed=1$/);
+      tab.back();
+      expect(view()).toMatchObject({ type: ['meeting'], story: 'two-meetings', embed: true });
+    });
+
+    it('stays embedded when its link names a dataset that is not here', () => {
+      tab.open('/?dataset=gone&event=sochi-2021&embed=1');
+      restoreViewFromUrl(index, DATASET, { ignoreLink: true });
+      expect(view()).toEqual({ ...EMPTY_VIEW, embed: true });
+    });
   });
 });

@@ -88,7 +88,10 @@ export function restoreViewFromUrl(index: DatasetIndex, dataset: UrlDataset, opt
   if (restoredIndex === index) return;
   restoredIndex = index;
   const read = options.ignoreLink ? null : readLocation(index, dataset);
-  const view = withStoryStep(index, read?.view ?? { ...EMPTY_VIEW, dataset: dataset.param });
+  // An embedded page stays embedded when its link cannot be followed (it names a dataset that is not here): in an
+  // iframe, the full explorer's header would be in the article's way.
+  const embed = parseViewState(window.location.search).view.embed;
+  const view = withStoryStep(index, read?.view ?? { ...EMPTY_VIEW, dataset: dataset.param, embed });
   fromTheUrl(() =>
     useExplorerStore
       .getState()
@@ -97,13 +100,14 @@ export function restoreViewFromUrl(index: DatasetIndex, dataset: UrlDataset, opt
 }
 
 /**
- * A link that names only a story's step (`?story=x&step=3`) opens the step's view; one that also names a selection,
- * filters or a window opens exactly those (it is what the sender saw, perhaps after looking around in the step).
+ * A link that names only a story's step (`?story=x&step=3`, embedded or not) opens the step's view; one that also
+ * names a selection, filters or a window opens exactly those (it is what the sender saw, perhaps after looking
+ * around in the step).
  */
 function withStoryStep(index: DatasetIndex, view: ViewState): ViewState {
   const story = view.story === null ? undefined : index.stories.find((s) => s.id === view.story);
-  if (!story || !sameView({ ...EMPTY_VIEW, dataset: view.dataset, story: view.story, step: view.step }, view))
-    return view;
+  const stepOnly = { ...EMPTY_VIEW, dataset: view.dataset, story: view.story, step: view.step, embed: view.embed };
+  if (!story || !sameView(stepOnly, view)) return view;
   return viewOfStep(view, story, view.step ?? 1, (id) => framedEventOf(index, id)).view;
 }
 
