@@ -67,4 +67,15 @@ test('add the current view as a step, twice, write and reorder the steps, and ex
   const compiled = compileStories([{ path: `data/stories/${file.suggestedFilename()}`, content: text }], dataset);
   expect(compiled).toMatchObject({ ok: true });
   await expect(draft.getByText(/^Exported a-test-story-two-steps\.yaml/)).toBeVisible();
+
+  // A reload keeps the author's work; only a discard drops it.
+  await page.reload();
+  await expect(draft.getByText('2 steps', { exact: true })).toBeVisible();
+  await expect(draft.getByLabel('Story title')).toHaveValue('A test story: two steps');
+  await draft.getByRole('button', { name: 'Discard…' }).click();
+  await draft.getByRole('button', { name: 'Discard all 2 steps' }).click();
+  await expect(draft).toHaveCount(0);
+  await page.reload();
+  await expect(details.getByRole('heading', { name: titleOf.get(secondId)!, exact: true })).toBeVisible();
+  await expect(draft).toHaveCount(0);
 });

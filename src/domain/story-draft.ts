@@ -123,3 +123,59 @@ export function moveStep(steps: readonly DraftStep[], from: number, delta: numbe
   if (moved) next.splice(to, 0, moved);
   return next;
 }
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isDay = (v: unknown): v is string => isString(v) && /^\d{4}-\d\d-\d\d$/.test(v);
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
+const asRecord = (v: unknown): Record<string, unknown> | null =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+
+function readStep(value: unknown): DraftStep | null {
+  const step = asRecord(value);
+  if (!step || !isString(step.text) || !isStrings(step.events)) return null;
+  const out: DraftStep = { text: step.text, events: step.events };
+  if (isString(step.title)) out.title = step.title;
+  const window = asRecord(step.window);
+  if (window && isDay(window.start) && isDay(window.end)) out.window = { start: window.start, end: window.end };
+  const extent = asRecord(step.extent);
+  if (extent && [extent.south, extent.west, extent.north, extent.east].every(isFiniteNumber))
+    out.extent = {
+      south: extent.south as number,
+      west: extent.west as number,
+      north: extent.north as number,
+      east: extent.east as number,
+    };
+  const filters = asRecord(step.filters);
+  if (filters) {
+    const kept: DraftStepFilters = {};
+    for (const key of ['actor', 'place', 'type'] as const) if (isStrings(filters[key])) kept[key] = filters[key];
+    for (const key of ['from', 'to'] as const) if (isDay(filters[key])) kept[key] = filters[key];
+    if (isString(filters.q)) kept.q = filters.q;
+    if (Object.keys(kept).length) out.filters = kept;
+  }
+  return out;
+}
+
+/**
+ * A draft kept in the browser's storage (a reload must not lose an author's work), read back defensively: the
+ * storage is the user's to edit, so anything that is not a draft's shape is dropped rather than trusted. Steps that
+ * cannot be read are left out; null when nothing usable is there.
+ */
+export function readStoredDraft(text: string | null): StoryDraft | null {
+  if (!text || text.length > 2_000_000) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const draft = asRecord(value);
+  if (!draft || !Array.isArray(draft.steps)) return null;
+  const steps = draft.steps.map(readStep).filter((s): s is DraftStep => s !== null);
+  return {
+    title: isString(draft.title) ? draft.title : '',
+    summary: isString(draft.summary) ? draft.summary : '',
+    steps,
+  };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { StorySchema } from './story.ts';
-import { moveStep, stepOfView, storyIdOf, type StoryDraft } from './story-draft.ts';
+import { moveStep, readStoredDraft, stepOfView, storyIdOf, type StoryDraft } from './story-draft.ts';
 import { exportStoryYaml } from './story-yaml.ts';
 import { EMPTY_VIEW } from './url-state.ts';
 
@@ -75,5 +75,26 @@ describe('storyIdOf and moveStep', () => {
     expect(moveStep(steps, 0, 1).map((s) => s.text)).toEqual(['b', 'a', 'c']);
     expect(moveStep(steps, 0, -1).map((s) => s.text)).toEqual(['a', 'b', 'c']);
     expect(moveStep(steps, 2, -2).map((s) => s.text)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('readStoredDraft', () => {
+  it('reads back what was stored', () => {
+    const draft: StoryDraft = {
+      title: 'T',
+      summary: '',
+      steps: [{ text: 'a', events: ['x'], window: shown.window, extent: shown.extent, filters: { type: ['attack'] } }],
+    };
+    expect(readStoredDraft(JSON.stringify(draft))).toEqual(draft);
+  });
+
+  it('drops what is not a draft: bad JSON, wrong shapes, unreadable steps and fields', () => {
+    expect(readStoredDraft(null)).toBeNull();
+    expect(readStoredDraft('{')).toBeNull();
+    expect(readStoredDraft('[1,2]')).toBeNull();
+    const odd = readStoredDraft(
+      JSON.stringify({ title: 5, steps: [{ text: 'ok', events: ['e'], window: { start: 'soon' } }, { text: 1 }] }),
+    );
+    expect(odd).toEqual({ title: '', summary: '', steps: [{ text: 'ok', events: ['e'] }] });
   });
 });

@@ -3,10 +3,59 @@
  * user sees; this panel lists the steps for their text, order and removal, and exports the story as the YAML file
  * that data/stories/ holds (domain/story-yaml.ts, loaded on demand). The draft lives in the store for the session.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { DatasetIndex } from '../../domain/dataset-index.ts';
-import { moveStep, stepOfView, type DraftStep, type StoryDraft } from '../../domain/story-draft.ts';
+import { moveStep, readStoredDraft, stepOfView, type DraftStep, type StoryDraft } from '../../domain/story-draft.ts';
 import { useExplorerStore } from '../../state/explorer-store.ts';
+
+const STORAGE_PREFIX = 'news-event-explorer:story-draft:';
+
+/** Where a dataset's draft is kept; none for a file opened in this browser (it is gone after a reload anyway). */
+function storageKey(dataset: string | null): string | null {
+  return dataset?.startsWith('local-') ? null : `${STORAGE_PREFIX}${dataset ?? 'default'}`;
+}
+
+/** Storage can be full, off or forbidden (private windows, policies): a draft then lives for the page only. */
+function withStorage<T>(act: (storage: Storage) => T): T | null {
+  try {
+    return act(window.localStorage);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Keeps the draft of the open dataset in the browser's storage, so that a reload or a closed tab does not lose an
+ * author's work: restored when the explorer opens, written on every edit. Only a discard removes it — a dataset
+ * switch empties the store without touching the stored draft.
+ */
+export function useStoredStoryDraft(): void {
+  const dataset = useExplorerStore((s) => s.view.dataset);
+  useEffect(
+    function keepTheDraftAcrossReloads() {
+      const key = storageKey(dataset);
+      if (!key) return;
+      const store = useExplorerStore.getState();
+      if (!store.storyDraft) {
+        const restored = readStoredDraft(withStorage((storage) => storage.getItem(key)));
+        if (restored && restored.steps.length > 0) store.setStoryDraft(restored);
+      }
+      return useExplorerStore.subscribe((state, previous) => {
+        const draft = state.storyDraft;
+        if (draft && draft !== previous.storyDraft)
+          withStorage((storage) => storage.setItem(key, JSON.stringify(draft)));
+      });
+    },
+    [dataset],
+  );
+}
+
+function discardDraft(): void {
+  const { view, setStoryDraft } = useExplorerStore.getState();
+  const key = storageKey(view.dataset);
+  if (key) withStorage((storage) => storage.removeItem(key));
+  setStoryDraft(null);
+}
 
 /** Records the current view as the next step of the story being written. */
 export function addCurrentViewAsStep(index: DatasetIndex): void {
@@ -131,9 +180,7 @@ export function StoryDraftPanel({ index, draft }: { index: DatasetIndex; draft: 
                 className="small-button"
                 aria-label={`Remove step ${i + 1}`}
                 onClick={() =>
-                  draft.steps.length === 1
-                    ? setStoryDraft(null)
-                    : update({ steps: draft.steps.filter((_, at) => at !== i) })
+                  draft.steps.length === 1 ? discardDraft() : update({ steps: draft.steps.filter((_, at) => at !== i) })
                 }
               >
                 Remove
@@ -152,12 +199,12 @@ export function StoryDraftPanel({ index, draft }: { index: DatasetIndex; draft: 
           Export story as YAML
         </button>
         {draft.steps.length === 0 ? (
-          <button type="button" className="small-button" onClick={() => setStoryDraft(null)}>
+          <button type="button" className="small-button" onClick={discardDraft}>
             Close
           </button>
         ) : confirmDiscard ? (
           <>
-            <button type="button" className="small-button" onClick={() => setStoryDraft(null)}>
+            <button type="button" className="small-button" onClick={discardDraft}>
               Discard {draft.steps.length === 1 ? 'the step' : `all ${draft.steps.length} steps`}
             </button>
             <button type="button" className="small-button" onClick={() => setConfirmDiscard(false)}>

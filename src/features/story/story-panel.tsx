@@ -10,7 +10,7 @@ import type { Story } from '../../domain/story.ts';
 import { frameOfStep, framedEventOf, viewOfStep } from '../../domain/story-steps.ts';
 import { storyFrameKey, useExplorerStore } from '../../state/explorer-store.ts';
 import './story.css';
-import { StoryDraftPanel } from './story-draft-panel.tsx';
+import { StoryDraftPanel, useStoredStoryDraft } from './story-draft-panel.tsx';
 
 /** Shows step `stepNumber` (1-based) of `story`. */
 export function goToStep(index: DatasetIndex, story: Story, stepNumber: number): void {
@@ -32,6 +32,7 @@ export function StoryPanel({ index }: { index: DatasetIndex }) {
   const stepNumber = useExplorerStore((s) => s.view.step);
   const leaveStory = useExplorerStore((s) => s.leaveStory);
   const headingId = useId();
+  useStoredStoryDraft();
   const story = storyId === null ? undefined : index.stories.find((s) => s.id === storyId);
   const current = story ? Math.min(Math.max(stepNumber ?? 1, 1), story.steps.length) : 0;
   const step = story?.steps[current - 1];
