@@ -13,17 +13,48 @@ interface BuiltStory {
   steps: { title?: string; text: string; events: string[] }[];
 }
 
-async function served(): Promise<{ stories: BuiltStory[]; titleOf: Map<string, string> }> {
+interface ServedEvent {
+  id: string;
+  title: string;
+  places: { placeId: string }[];
+}
+
+async function served() {
   const read = async (path: string) =>
     JSON.parse(await readFile(new URL(`../dist/data/${path}`, import.meta.url), 'utf8'));
   const { stories } = (await read('pack/stories.json')) as { stories: BuiltStory[] };
-  const { events } = (await read('dataset.json')) as { events: { id: string; title: string }[] };
-  return { stories, titleOf: new Map(events.map((e) => [e.id, e.title])) };
+  const { events, places } = (await read('dataset.json')) as {
+    events: ServedEvent[];
+    places: { id: string; lat: number; lon: number }[];
+  };
+  const placeById = new Map(places.map((p) => [p.id, p]));
+  const eventById = new Map(events.map((e) => [e.id, e]));
+  /** Where a step's events are: the points the map must show when it frames the step. */
+  const pointsOf = (step: BuiltStory['steps'][number]) =>
+    step.events.flatMap((id) => eventById.get(id)?.places.map((p) => placeById.get(p.placeId)!) ?? []);
+  return { stories, titleOf: new Map(events.map((e) => [e.id, e.title])), pointsOf };
+}
+
+/**
+ * The map is framed on the step: every place of its events in view, and not a whole-world view that holds
+ * everything (what a filter change's framing did to a step reached with Next).
+ */
+async function expectMapOn(page: Page, points: { lat: number; lon: number }[]) {
+  await expect
+    .poll(async () => {
+      const bounds = await page.locator('.event-map').getAttribute('data-bounds');
+      const [south, west, north, east] = (bounds ?? '').split(',').map(Number) as [number, number, number, number];
+      const holds = points.every((p) => p.lat >= south && p.lat <= north && p.lon >= west && p.lon <= east);
+      // 120°: wide enough for a step on two large countries at the map's integer zooms (Turkey and Russia: ~76°),
+      // narrower than the view of every event (~150° for the bundled data), where Next used to send the map.
+      return holds && east - west < 120;
+    })
+    .toBe(true);
 }
 
 /** A story with at least four steps, each selecting an event: the journeys below step from 3 to 4 and back. */
 async function aStory() {
-  const { stories, titleOf } = await served();
+  const { stories, titleOf, pointsOf } = await served();
   const story = stories.find((s) => s.steps.length >= 4 && s.steps.every((step) => step.events.length > 0));
   expect(story, 'a bundled story of four or more steps, each with an event').toBeDefined();
   const stepTitle = (n: number) => {
@@ -31,7 +62,8 @@ async function aStory() {
     return step.title ?? titleOf.get(step.events[0]!)!;
   };
   const eventTitle = (n: number) => titleOf.get(story!.steps[n - 1]!.events[0]!)!;
-  return { story: story!, stepTitle, eventTitle };
+  const pointsAt = (n: number) => pointsOf(story!.steps[n - 1]!);
+  return { story: story!, stepTitle, eventTitle, pointsAt };
 }
 
 const panel = (page: Page) => page.locator('section.story-panel');
@@ -48,18 +80,21 @@ async function expectStep(page: Page, n: number, total: number, stepTitle: strin
 test('a link opens a story at its step; the arrow keys and Back walk the steps; leaving keeps the selection', async ({
   page,
 }) => {
-  const { story, stepTitle, eventTitle } = await aStory();
+  const { story, stepTitle, eventTitle, pointsAt } = await aStory();
   const total = story.steps.length;
   await page.goto(`/?story=${story.id}&step=3`);
   await expectStep(page, 3, total, stepTitle(3), eventTitle(3));
+  await expectMapOn(page, pointsAt(3));
   await expect(page).toHaveURL(new RegExp(`event=${story.steps[2]!.events[0]}`));
   // The step is announced.
   await expect(page.getByText(`Step 3 of ${total}: ${stepTitle(3)}`)).toBeAttached();
 
   await page.keyboard.press('ArrowRight');
   await expectStep(page, 4, total, stepTitle(4), eventTitle(4));
+  await expectMapOn(page, pointsAt(4));
   await page.keyboard.press('ArrowLeft');
   await expectStep(page, 3, total, stepTitle(3), eventTitle(3));
+  await expectMapOn(page, pointsAt(3));
   await page.goBack();
   await expectStep(page, 4, total, stepTitle(4), eventTitle(4));
   await page.goBack();

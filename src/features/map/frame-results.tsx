@@ -13,6 +13,7 @@ import { createPortal } from 'react-dom';
 import { useMap } from 'react-leaflet';
 import type { DatasetIndex } from '../../domain/dataset-index.ts';
 import { isFilterActive } from '../../domain/event-filter.ts';
+import { useExplorerStore } from '../../state/explorer-store.ts';
 import { useEventFilter } from '../../state/filtered-events.ts';
 import { placeCoordinates, resultBounds } from './result-bounds.ts';
 import { useMapControl } from './use-map-control.ts';
@@ -40,6 +41,7 @@ export function FrameResults({ index, placeRows }: { index: DatasetIndex; placeR
   const filtering = isFilterActive(useEventFilter());
   const [skipped, setSkipped] = useState(false);
   const handMovedRef = useRef(false);
+  const lastBoundsRef = useRef<Bounds | null>(null);
   /** The place rows of the first view (FitToMarksOnce frames it): framing starts with the next change. */
   const firstRef = useRef<Int32Array | null>(null);
   const container = useMapControl('topleft', 'leaflet-bar event-map-control event-map-fit');
@@ -95,6 +97,12 @@ export function FrameResults({ index, placeRows }: { index: DatasetIndex; placeR
         return;
       }
       if (firstRef.current === placeRows || !bounds) return;
+      // A story's step frames the map itself (on its extent or its events), whatever its filters match.
+      if (useExplorerStore.getState().view.story !== null) return;
+      // The same places again (a filter object rebuilt with equal values, a step's view): nowhere new to go.
+      const last = lastBoundsRef.current;
+      lastBoundsRef.current = bounds;
+      if (last && sameBounds(last, bounds)) return;
       if (handMovedRef.current) {
         setSkipped(true);
         return;
@@ -141,6 +149,10 @@ export function FrameResults({ index, placeRows }: { index: DatasetIndex; placeR
     ) : null,
     container,
   );
+}
+
+function sameBounds(a: Bounds, b: Bounds): boolean {
+  return a.every((corner, i) => corner.every((value, j) => value === b[i]![j]));
 }
 
 function flyTo(map: L.Map, bounds: Bounds): void {
