@@ -143,10 +143,17 @@ export function findCandidates(
         : null;
     // A state named as the speaker ("Ankara said", "Moscow says") attributes a report rather than making news.
     const speakerKind = actors.find((a) => a.id === speaker?.id)?.kind;
+    // "Turkish officials said", "the Russian military says": people of the state speak, which is news of its own.
+    const stateVoice =
+      statement &&
+      speaker &&
+      /\b(?:officials?|military|ministry|army|diplomats|authorities|government|spokes(?:man|woman|person)|sources|General Staff)\b/i.test(
+        sentence.text.slice(speaker.index + speaker.text.length, statement.index),
+      );
     if (
       statement &&
       speaker &&
-      speakerKind !== 'state' &&
+      (speakerKind !== 'state' || stateVoice) &&
       !['statement', 'humanitarian_warning'].includes(primary.type) &&
       // "…, it said": the speaker is whoever "it" is, not the name before it.
       !/\b(it|he|she|they)\s+$/i.test(sentence.text.slice(0, statement.index))
@@ -479,7 +486,7 @@ const ROLE_SUBJECT =
  * style ("Turkey's Defense Minister Hulusi Akar", "Peskov also said", "Erdogan on Tuesday said").
  */
 const SPEAKER_GAP =
-  /^(?:[\s,]|[A-Z][\w’'.-]*|of|the|and|for|'s|’s|also|has|have|had|later|earlier|previously|repeatedly|on|last|this)*$/;
+  /^(?:[\s,]|[A-Z][\w’'.-]*|of|the|and|for|'s|’s|also|has|have|had|later|earlier|previously|repeatedly|on|last|this|in|officials?|military|ministry|army|sources|diplomats|authorities|government|spokes(?:man|woman|person)|press service|operator|company)*$/;
 
 /**
  * A second trigger that only mentions a happening beside the sentence's news: a definite reference with no date

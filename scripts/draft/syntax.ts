@@ -107,15 +107,17 @@ const DETERMINERS = String.raw`(?:(?:a|an|the|its|their|his|her|our|this|that|th
 // "Talks on the offensive", "a deal aimed at ending the fighting": the happening is what is talked of or meant to
 // stop, not what the sentence reports.
 const TOPIC_BEFORE = new RegExp(
-  String.raw`\b(?:discuss(?:es|ed|ing)?|talk(?:s|ed)? (?:about|on|over)|raised?|on the agenda(?: was| is)?|aim(?:ed|s|ing)? at|aim(?:s|ed)? to|ending|to (?:end|halt|stop|contain|find|secure|achieve)|in search of|search for|an end to|(?:right|ready|prepared) to (?:respond|retaliate) (?:to|against))\s+${DETERMINERS}{0,4}$`,
+  String.raw`\b(?:discuss(?:es|ed|ing)?|talk(?:s|ed)? (?:about|on|over)|raised?|on the agenda(?: was| is)?|aim(?:ed|s|ing)? at|aim(?:s|ed)? to|ending|to (?:end|halt|stop|contain|find|secure|achieve)|in search of|search for|an end to|(?:right|ready|prepared) to (?:respond|retaliate) (?:to|against))\s+(?!(?:in|by|over|during|via)\s)${DETERMINERS}{0,4}$`,
   'i',
 );
 /**
  * "To discuss the likely Syrian government military offensive": what is to be discussed, however many words stand
  * before its noun (none of them a verb's end of clause: no comma, no full stop).
  */
+// Not "discussed in a telephone conversation", "talked over the phone": the words after the preposition are how
+// they talked, not what about.
 const TOPIC_DISCUSSED =
-  /\b(?:to discuss|discussing|discussed|talks (?:on|about|over)|to talk about)\s+(?:[\w’'-]+\s+){0,6}$/i;
+  /\b(?:to discuss|discussing|discussed|talks (?:on|about|over)|to talk about)\s+(?!(?:in|by|over|during|via)\s)(?:[\w’'-]+\s+){0,6}$/i;
 /** "Çavuşoğlu, who announced the meeting": a meeting named as what someone announced is the announcement's topic. */
 const ANNOUNCED =
   /\b(?:announc(?:ed|es|ing)|confirm(?:ed|s|ing)|disclos(?:ed|es|ing)|revealed)\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}$/i;

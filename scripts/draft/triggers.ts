@@ -39,7 +39,7 @@ const LEXICON: [EventType, RegExp][] = [
   ['offensive', /\b(offensive|(military|air|ground|aerial|bombing)( and (air|ground))? campaign|campaign of)\b/i],
   [
     'attack',
-    /\b(air ?strikes?|air raids?|raids?|shell(ed|ing)|bomb(ed|ing|ardment)|attacks?|attacked|targeting|targeted|killed|warplanes|struck|(shot|shoots?|shooting) (down|dead)|downed|downing of|gunned down|opened fire|fired (on|at)|counter-?fire|counter-?attacks?|retaliat(ed|ion|ory strikes?)|assassinat(ed|ion))\b/i,
+    /\b(air ?strikes?|air raids?|raids?|shell(ed|ing)|bomb(ed|ing|ardment)|attacks?|attacked|targeting|targeted|killed|warplanes|struck|(shot|shoots?|shooting) ([\w-]+ ){0,3}?(down|dead)|shot and killed|shot (both|the|two|three|several|an?|his|its|their) ([\w-]+ )?(pilots?|crew|soldiers?|troops|civilians|ambassador|diplomats?|officers?|policem[ae]n|protesters|people)|downed|downing of|gunned down|opened fire|fired (on|at)|counter-?fire|counter-?attacks?|retaliat(ed|ion|ory strikes?)|assassinat(ed|ion))\b/i,
   ],
   ['clash', /\b(clash(es|ed)?|fighting|fought|battle|hostilities|skirmish(es)?|exchange of fire)\b/i],
   [
@@ -60,13 +60,17 @@ const LEXICON: [EventType, RegExp][] = [
   ],
   [
     'statement',
-    /\b(said|says|stated|announced|told|warned|warns|noted|stressed|added|declared|pointed out|blasted|urged|explained|indicated|confirmed|vowed|threatened|issued an ultimatum|emphasi[sz]ed|underlined|underscored|critici[sz]ed|condemned|denounced|accused|accuses|rejected|denied|appealed|called on|demanded|expressed (support|concern|hope|regret|condolences)|welcomed|praised|insisted|argued|claimed|reiterated|highlighted|acknowledged|tweeted|summon(ed|s)|(?<!was |were |been )reported(?! (killed|dead|wounded|missing)))\b/i,
+    /\b(said|says|stated|announced|told|warned|warns|noted|stressed|added|declared|pointed out|blasted|urged|explained|indicated|confirmed|vowed|threatened|issued an ultimatum|emphasi[sz]ed|underlined|underscored|critici[sz]ed|condemned|denounced|accused|accuses|rejected|denied|appealed|called on|demanded|expressed (support|concern|hope|regret|condolences)|welcomed|praised|insisted|argued|claimed|reiterated|highlighted|acknowledged|tweeted|called (it|(the|this|that) [\w’'-]+( [\w’'-]+){0,2}) (an?\b|["“])|summon(ed|s)|(?<!was |were |been )reported(?! (killed|dead|wounded|missing)))\b/i,
   ],
 ];
 
 /** Words just before a trigger that say the happening did not (or not yet) take place: "any attack", "no deal". */
 const NEGATED =
   /\b(any|no|without|failed to produce|potential|possible|possibly|would|prevent(ing)?|avoid|wants?|wanted|call(s|ed)? for|demand(s|ed)?|about|against|regarding|concerning|propos(e|es|ed|ing|als?)|sought|seek(s|ing)?|push(es|ed|ing)? for|urg(e|es|ed|ing)|offer(s|ed|ing)?)\b(\s+\S+){0,3}\s*$/i;
+
+/** A news outlet just before a verb of saying: it reports, it does not speak. */
+const REPORTER =
+  /\b(?:Reuters|AFP|AP|Associated Press|Agence France-Presse|TASS|Tass|RIA Novosti|Interfax|Anadolu(?: Agency)?|Sputnik|Xinhua|Bloomberg|(?:state|local|Russian|Turkish) media|(?:the )?news agency)\s+(?:has |have |had |also )?$/;
 
 /** The lexicon compiled once for matchAll (which copies the regex, so sharing one is safe). */
 const GLOBAL_LEXICON = LEXICON.map(([type, pattern]) => [type, new RegExp(pattern.source, 'gi')] as const);
@@ -77,6 +81,8 @@ export function findTriggers(sentence: string): Trigger[] {
   for (const [type, global] of GLOBAL_LEXICON) {
     for (const m of sentence.matchAll(global)) {
       if (NEGATED.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
+      // "…, Reuters reported": the agency tells the news; it is no statement of an actor.
+      if (type === 'statement' && REPORTER.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
       out.push({ type, index: m.index, words: m[0], cameo: EVENT_TYPES[type].cameo });
       break;
     }

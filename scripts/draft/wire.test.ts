@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { findCandidates } from './candidates.ts';
+import { findUnknownNames } from './names.ts';
+import { splitSentences } from './sentences.ts';
+import { triggerRole } from './syntax.ts';
+import { findTrigger, findTriggers } from './triggers.ts';
+
+const TURKEY = { id: 'turkey', name: 'Turkey', aliases: ['Turkey', 'Ankara'], kind: 'state' };
+const RUSSIA = { id: 'russia', name: 'Russia', aliases: ['Russia', 'Moscow'], kind: 'state' };
+const PUTIN = { id: 'vladimir-putin', name: 'Vladimir Putin', aliases: ['Putin'], kind: 'person' };
+const ERDOGAN = { id: 'recep-tayyip-erdogan', name: 'Recep Tayyip Erdoğan', aliases: ['Erdogan'], kind: 'person' };
+const RU_ARMY = { id: 'russian-armed-forces', name: 'Russian Armed Forces', aliases: [], kind: 'armed-forces' };
+const actors = [TURKEY, RUSSIA, PUTIN, ERDOGAN, RU_ARMY];
+const candidates = (text: string, anchor = '2020-03-20') => findCandidates(splitSentences(text), anchor, actors, []);
+
+describe('wire-copy words for attacks and sayings', () => {
+  it('reads a shooting with words between "shot" and "down", or of people, as an attack', () => {
+    expect(findTrigger('Two fighters intercepted the bombers and shot one of them down near the border.')?.type).toBe(
+      'attack',
+    );
+    expect(findTrigger('Gunmen on the ground shot both pilots as they descended.')?.type).toBe('attack');
+  });
+
+  it('reads "called the incident a …" as a statement, not "called on" or "called for"', () => {
+    expect(findTrigger('The president called the incident a stab in the back.')?.type).toBe('statement');
+    expect(findTrigger('The minister called it “a provocation”.')?.type).toBe('statement');
+  });
+
+  it('does not take a news agency reporting for a statement', () => {
+    expect(findTriggers('The convoy reached the town on Monday, Reuters reported.').map((t) => t.type)).not.toContain(
+      'statement',
+    );
+    // The speaker before it still speaks.
+    expect(findTriggers('A commander said his men fired at the convoy, AFP reported.').map((t) => t.words)).toContain(
+      'said',
+    );
+  });
+
+  it('gives "Turkish officials said", "the Russian military says" to the state or body they speak for', () => {
+    const [st] = candidates('Turkish officials said the jet had crossed the border on Monday.');
+    expect(st?.type).toBe('statement');
+    expect(st?.speaker).toBe('turkey');
+    const ru = candidates('The Russian military says gunmen attacked the army posts on Monday.');
+    expect(ru.find((c) => c.type === 'statement')?.speaker).toMatch(/^russia/);
+  });
+
+  it('takes a capitalised name before a verb of saying for a speaker, and no news agency for a name', () => {
+    const names = findUnknownNames('Deliveries through the line began, gas operator Gastrans said on Sunday.', []);
+    expect(names.map((n) => n.text)).toContain('Gastrans');
+    const agency = findUnknownNames('The talks ended without a deal, Reuters reported.', []);
+    expect(agency.map((n) => n.text)).not.toContain('Reuters');
+    const [st] = candidates('Turkey began gas deliveries on Sunday, gas operator Gastrans said.').filter(
+      (c) => c.type === 'statement',
+    );
+    expect(st?.speaker).toBe('new:Gastrans');
+  });
+
+  it('takes "discussed in a telephone conversation" for a call, the phone being how they talked', () => {
+    const s = 'Putin and Erdogan discussed in a telephone conversation the situation in the region.';
+    expect(triggerRole(s, s.indexOf('telephone conversation'), 'telephone conversation')).not.toBe('topic');
+    expect(candidates(s)[0]?.type).toBe('call');
+  });
+});
