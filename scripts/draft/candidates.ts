@@ -79,6 +79,8 @@ export function findCandidates(
   let lastPeople: NameMatch[] = [];
   /** The actors of the last sentence that named any: "the ministry", "the soldiers" of a sentence naming none. */
   let lastActors: NameMatch[] = [];
+  /** The places of the last sentence that named any, for a dated happening of a sentence naming no one. */
+  let lastPlaces: NameMatch[] = [];
   /** The person last reported speaking: "He added that…" is theirs. */
   let lastSpeaker: NameMatch | null = null;
   /** Whoever last spoke, a body or a name the dataset lacks included: "The ministry said…" is theirs. */
@@ -105,6 +107,8 @@ export function findCandidates(
     ];
     if (named.length > 0) lastPeople = named;
     if (known.some((n) => n.file === 'actors')) lastActors = known.filter((n) => n.file === 'actors');
+    const placesBefore = lastPlaces;
+    if (known.some((n) => n.file === 'places')) lastPlaces = known.filter((n) => n.file === 'places');
     if (triggers.length === 0) continue;
     // A headline capitalises every word: compromise would take most of them for names.
     const unknown = headline ? [] : findUnknownNames(sentence.text, names, spelled);
@@ -115,8 +119,22 @@ export function findCandidates(
       new RegExp(`^(?:the|this|that) (?:[\\w’'-]+ ){0,2}${escapeRegExp(triggers[0]!.words)}\\b`, 'i').test(
         sentence.text,
       );
-    if (names.length === 0 && unknown.length === 0 && !goesOn) continue;
     const phrases = findDatePhrases(sentence.text, anchor);
+    // "The tenth joint patrol was carried out on May 12", "Hostilities began on 27 September": a dated happening
+    // that names no one is one of those the article is about, the actors and places last named.
+    if (
+      names.length === 0 &&
+      unknown.length === 0 &&
+      !goesOn &&
+      !headline &&
+      triggers[0]!.type !== 'statement' &&
+      phrases.some((p) => p.readings.length > 0)
+    )
+      // The places only, when there are some: who did it is not said, and the actors last named may be onlookers.
+      names.push(
+        ...(placesBefore.length > 0 ? placesBefore : lastActors).map((n) => ({ ...n, index: sentence.text.length })),
+      );
+    if (names.length === 0 && unknown.length === 0 && !goesOn) continue;
     const primary = asTruce(triggers[0]!, triggers);
     const chosen = [primary];
     let mainDate: CandidateDate | null = null;
@@ -526,7 +544,7 @@ function verbBetween(sentence: string, trigger: Trigger, phrase: DatePhrase): bo
 
 /** Verbs whose only news is that their subject took place: the phrase after them is the subject's date. */
 const HAPPENING_VERB =
-  /\b(?:start(?:s|ed)?|beg[au]n|begins|end(?:s|ed)|took place|takes place|was held|were held|is held|opened|open(?:s)?|conclud(?:ed|es)|lasted|kicked off|got under way)\b/i;
+  /\b(?:start(?:s|ed)?|beg[au]n|begins|end(?:s|ed)|took place|takes place|was held|were held|is held|(?:was|were) (?:carried out|conducted|completed|staged)|opened|open(?:s)?|conclud(?:ed|es)|lasted|kicked off|got under way)\b/i;
 
 /** "An air strike killed ten": the noun is the subject of a finite verb just after it, which its date may follow. */
 function hasOwnVerb(sentence: string, trigger: Trigger): boolean {

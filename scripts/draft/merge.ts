@@ -7,6 +7,7 @@ import { addDays } from '../../src/domain/iso-day.ts';
 import type { EventType } from '../../src/domain/taxonomy.ts';
 import { PRECISIONS, type Precision } from '../../src/domain/temporal.ts';
 import type { Candidate } from './candidates.ts';
+import { escapeRegExp } from './names.ts';
 
 /** Types that may report the same happening ("talks" in one article, "visit" or "summit" in another). */
 const FAMILIES: EventType[][] = [
@@ -242,7 +243,12 @@ export function findMatch(
   for (const e of events) {
     if (!compatibleTypes(c.type, e.type)) continue;
     if (!overlaps(window, [e.earliest, e.latest])) continue;
-    const actorIds = [...new Set(ids(c, 'actors').flatMap((id) => [id, ...(standsFor.get(id) ?? [])]))];
+    // "Signed by the President of Russia, the President of Azerbaijan…": a country read as a place may be the
+    // state the event names as an actor.
+    const statesAsPlaces = ids(c, 'places').filter((id) => e.actorIds.includes(id) && !e.placeIds.includes(id));
+    const actorIds = [
+      ...new Set([...ids(c, 'actors'), ...statesAsPlaces].flatMap((id) => [id, ...(standsFor.get(id) ?? [])])),
+    ];
     const actors = shared(actorIds, e.actorIds);
     const places = shared(ids(c, 'places'), e.placeIds);
     if (actors.length + places.length === 0) continue;
@@ -279,8 +285,10 @@ export function findMatch(
       continue;
     // A happening of a few days is not a campaign of years, though the years contain it. An arms deal is the
     // exception: its contract and its deliveries, each of a day, are steps of the one purchase of years.
+    // "Hostilities began on 27 September": the day a campaign began is a day of it too.
     if (
       !(c.type === 'arms_deal' && e.type === 'arms_deal') &&
+      !(c.type === e.type && isOnset(c)) &&
       Math.abs(PRECISIONS.indexOf(c.date.precision) - PRECISIONS.indexOf(e.precision)) >= 4
     )
       continue;
@@ -306,6 +314,16 @@ export function findMatch(
   }
   if (!best || best.score < MIN_SCORE) return null;
   return best;
+}
+
+/** "Hostilities began", "the war broke out", "launched an offensive": the candidate tells when a longer one began. */
+function isOnset(c: Candidate): boolean {
+  const t = escapeRegExp(c.trigger);
+  const onset = new RegExp(
+    `\\b${t}\\s+(?:\\w+\\s+)?(?:began|begun|broke out|erupted|started)\\b|\\b(?:began|launched|started|outbreak of)\\s+(?:\\w+\\s+){0,3}${t}\\b`,
+    'i',
+  );
+  return c.sentences.some((s) => onset.test(s.text));
 }
 
 /** True when the candidate's date is strictly more precise than the event's and lies within it. */

@@ -44,7 +44,7 @@ const LEXICON: [EventType, RegExp][] = [
   ['clash', /\b(clash(es|ed)?|fighting|fought|battle|hostilities|skirmish(es)?|exchange of fire)\b/i],
   [
     'deployment',
-    /\b(deployed|deployment|observation posts?|troops are|set up|intervention|joined .{0,20}conflict|to monitor|monitoring (mission|cent(re|er)|force)|to observe|open(ed|s)? (a|an|the|its|their) ([\w-]+ ){0,3}(cent(re|er)|base|post)s?|(joint|combined|land|ground|air) patrol(s|ling)?|patrol(s|led|ling)? (the|a|its|along|on) |will patrol|peacekeep(ers|ing (force|forces|contingent|mission|troops))|(troops|forces|soldiers|units|convoys?) (have |had )?(moved|entered|crossed|poured|pushed) into|(sent|sends|sending) (\w+ ){0,3}(troops|reinforcements|soldiers|forces)|reinforcements|reinforced (its |their )?(troops|forces|positions)|stationed)\b/i,
+    /\b(deployed|deployment|observation posts?|troops are|set up|intervention|joined .{0,20}conflict|to monitor|monitoring (mission|cent(re|er)|force)|to observe|open(ed|s)? (a|an|the|its|their) ([\w-]+ ){0,3}(cent(re|er)|base|post)s?|(joint|combined|land|ground|air) ([\w-]+ ){0,2}?patrol(s|ling)?|patrol(s|led|ling)? (the|a|its|along|on) |will patrol|peacekeep(ers|ing (force|forces|contingent|mission|troops))|(troops|forces|soldiers|units|convoys?) (have |had )?(moved|entered|crossed|poured|pushed) into|(sent|sends|sending) (\w+ ){0,3}(troops|reinforcements|soldiers|forces)|reinforcements|reinforced (its |their )?(troops|forces|positions)|stationed)\b/i,
   ],
   [
     'agreement',

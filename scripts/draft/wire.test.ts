@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findCandidates } from './candidates.ts';
+import { findMatch, type ExistingEvent } from './merge.ts';
 import { findUnknownNames } from './names.ts';
 import { splitSentences } from './sentences.ts';
 import { triggerRole } from './syntax.ts';
@@ -59,5 +60,68 @@ describe('wire-copy words for attacks and sayings', () => {
     const s = 'Putin and Erdogan discussed in a telephone conversation the situation in the region.';
     expect(triggerRole(s, s.indexOf('telephone conversation'), 'telephone conversation')).not.toBe('topic');
     expect(candidates(s)[0]?.type).toBe('call');
+  });
+});
+
+const KARABAKH = { id: 'karabakh', name: 'Karabakh', aliases: ['Karabakh'], kind: 'region' };
+const RUSSIA_PLACE = { id: 'russia', name: 'Russia', aliases: ['Russia'], kind: 'country' };
+const ARMENIA = { id: 'armenia', name: 'Armenia', aliases: ['Armenia'], kind: 'country' };
+const inPlaces = (text: string, anchor = '2021-05-05') =>
+  findCandidates(splitSentences(text), anchor, [TURKEY, RUSSIA], [KARABAKH, RUSSIA_PLACE, ARMENIA]);
+const existing = (over: Partial<ExistingEvent>): ExistingEvent => ({
+  id: 'x',
+  type: 'clash',
+  file: 'x.yaml',
+  earliest: '2020-01-01',
+  latest: '2020-12-31',
+  precision: 'year',
+  actorIds: [],
+  placeIds: [],
+  title: 'x',
+  ...over,
+});
+
+describe('dated happenings that name no one, and the events they belong to', () => {
+  it('reads "joint Turkish-Russian patrols" as a deployment', () => {
+    expect(findTrigger('Joint Turkish-Russian patrols would begin along the road.')?.type).toBe('deployment');
+  });
+
+  it('gives a dated sentence naming no one the places last named', () => {
+    const cs = inPlaces(
+      'Fighting over Karabakh went on for weeks, Turkey said.\nThe third joint patrol was carried out on May 2.',
+    );
+    const patrol = cs.find((c) => c.type === 'deployment');
+    expect(patrol?.places.map((p) => p.id)).toEqual(['karabakh']);
+    expect(patrol?.date.earliest).toBe('2021-05-02');
+    // Undated, it stays unproposed: nothing says it is news of its own.
+    expect(
+      inPlaces('Turkey spoke of Karabakh.\nThe third joint patrol was carried out.').some(
+        (c) => c.type === 'deployment',
+      ),
+    ).toBe(false);
+  });
+
+  it('merges the day a war began into the war of that year', () => {
+    const [c] = inPlaces('In Karabakh, hostilities began on 27 September 2020.');
+    const war = existing({ id: 'war', placeIds: ['karabakh'], actorIds: ['armenia'] });
+    expect(findMatch(c!, [war], new Set())?.event.id).toBe('war');
+    // A day of fighting that is not its start is not the year's war.
+    const [d] = inPlaces('In Karabakh, fighting raged on 27 September 2020.');
+    expect(findMatch(d!, [war], new Set())).toBeNull();
+  });
+
+  it('counts a country read as a place as the state an event names as its actor', () => {
+    const [c] = inPlaces('On November 9, a statement was signed by the leaders of Russia and Armenia.', '2020-11-20');
+    const truce = existing({
+      id: 'truce',
+      type: 'ceasefire',
+      earliest: '2020-11-01',
+      latest: '2020-11-30',
+      precision: 'month',
+      actorIds: ['russia', 'armenia'],
+      placeIds: ['karabakh'],
+    });
+    expect(c?.type).toBe('agreement');
+    expect(findMatch(c!, [truce], new Set())?.event.id).toBe('truce');
   });
 });
