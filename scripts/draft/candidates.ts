@@ -15,7 +15,7 @@ import {
 import type { Sentence } from './sentences.ts';
 import { compatibleTypes } from './merge.ts';
 import { governingVerb, isPastPerfect, isPresentPerfect, isVerbAt, triggerRole, verbGroups } from './syntax.ts';
-import { findModalityAt, findTriggers, rankTriggers, type Trigger } from './triggers.ts';
+import { asArmsContract, findModalityAt, findTriggers, rankTriggers, type Trigger } from './triggers.ts';
 
 export interface CandidateDate {
   resolution: 'explicit' | 'relative' | 'inferred';
@@ -87,6 +87,8 @@ export function findCandidates(
   let lastVoice: NameMatch | null = null;
   /** Sentences of the body read so far (the headline not counted): the first ones are the lead. */
   let bodySentences = 0;
+  /** The sentence before: what "the contract" was for. */
+  let previousText = '';
   for (const sentence of sentences) {
     if (sentence.text.length < 25 || !/\s/.test(sentence.text)) continue;
     const headline = isHeadline(sentence);
@@ -94,10 +96,15 @@ export function findCandidates(
     const inLead = !headline && bodySentences <= LEAD_SENTENCES;
     // What is only talked about ("drone sales would be discussed") is not a happening of the sentence.
     const triggers = rankTriggers(
-      findTriggers(sentence.text).filter(
-        (t) => triggerRole(sentence.text, t.index, t.words) !== 'topic' && !quotedHope(sentence.text, t),
+      asArmsContract(
+        findTriggers(sentence.text).filter(
+          (t) => triggerRole(sentence.text, t.index, t.words) !== 'topic' && !quotedHope(sentence.text, t),
+        ),
+        sentence.text,
+        previousText,
       ),
     );
+    previousText = sentence.text;
     const known = matchKnownNames(sentence.text, actors, places);
     const named = known.filter((n) => people.has(n.id));
     const names: NameMatch[] = [

@@ -292,7 +292,10 @@ export function findMatch(
       Math.abs(PRECISIONS.indexOf(c.date.precision) - PRECISIONS.indexOf(e.precision)) >= 4
     )
       continue;
-    let score = (c.type === e.type ? 3 : 1) + actors.length + places.length;
+    // A ceasefire is an agreement: "agreed to establish a corridor" in the week of a truce is likelier that truce
+    // than a meeting is a visit.
+    const kin = c.type === e.type ? 3 : [c.type, e.type].every((t) => t === 'agreement' || t === 'ceasefire') ? 2 : 1;
+    let score = kin + actors.length + places.length;
     if (c.date.resolution !== 'inferred') score += 2;
     // Undated: the event still under way on the day the article speaks of is the likelier one.
     else if (e.earliest <= c.date.earliest && c.date.latest <= e.latest) score += 1;

@@ -216,7 +216,7 @@ export function findUnknownNames(
     .map((m) => m[1]!)
     .filter((t) => !/^(?:The|This|That|It|He|She|They|We|I|But|And|However|Officials?)$/.test(t))
     // "The Defense Ministry of Narnia said": the end of a longer name already found.
-    .filter((t) => !found.some((f) => f.text.includes(t)));
+    .filter((t) => !found.some((f) => f.text.includes(t) || t.includes(f.text)));
   add(speakers, 'organisation');
   return found;
 }

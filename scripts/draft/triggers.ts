@@ -60,9 +60,25 @@ const LEXICON: [EventType, RegExp][] = [
   ],
   [
     'statement',
-    /\b(said|says|stated|announced|told|warned|warns|noted|stressed|added|declared|pointed out|blasted|urged|explained|indicated|confirmed|vowed|threatened|issued an ultimatum|emphasi[sz]ed|underlined|underscored|critici[sz]ed|condemned|denounced|accused|accuses|rejected|denied|appealed|called on|demanded|expressed (support|concern|hope|regret|condolences)|welcomed|praised|insisted|argued|claimed|reiterated|highlighted|acknowledged|tweeted|called (it|(the|this|that) [\w’'-]+( [\w’'-]+){0,2}) (an?\b|["“])|summon(ed|s)|(?<!was |were |been )reported(?! (killed|dead|wounded|missing)))\b/i,
+    /\b(said|says|stated|announced|told|warned|warns|noted|stressed|added|declared|pointed out|blasted|urged|explained|indicated|confirmed|vowed|threatened|issued an ultimatum|emphasi[sz]ed|underlined|underscored|critici[sz]ed|condemned|denounced|accused|accuses|rejected|denied|appealed|called on|demanded|expressed (support|concern|hope|regret|condolences)|welcomed|praised|insisted|argued|claimed|reiterated|highlighted|acknowledged|tweeted|elaborated|outlined|briefed|called (it|(the|this|that) [\w’'-]+( [\w’'-]+){0,2}) (an?\b|["“])|summon(ed|s)|(?<!was |were |been )reported(?! (killed|dead|wounded|missing)))\b/i,
   ],
 ];
+
+/** Weapons a contract may be for: "the contract worth $2.5 billion" after a sentence on S-400s is their purchase. */
+const ARMS_WORDS =
+  /\b(s-400s?|s-300s?|patriots?|f-35s?|f-16s?|drones?|missiles?|fighter jets?|warplanes|weapons|arms|air defen[cs]es?|missile defen[cs]es?|air defen[cs]e systems?)\b/i;
+
+/**
+ * A contract for weapons is an arms deal, not an agreement: "the contract had been signed" in a sentence on the
+ * S-400s, or the one after it.
+ */
+export function asArmsContract(triggers: Trigger[], sentence: string, previous: string): Trigger[] {
+  if (!/\bcontracts?\b/i.test(sentence) || !(ARMS_WORDS.test(sentence) || ARMS_WORDS.test(previous))) return triggers;
+  if (triggers.some((t) => t.type === 'arms_deal')) return triggers.filter((t) => t.type !== 'agreement');
+  return triggers.map((t) =>
+    t.type === 'agreement' ? { ...t, type: 'arms_deal' as const, cameo: EVENT_TYPES.arms_deal.cameo } : t,
+  );
+}
 
 /** Words just before a trigger that say the happening did not (or not yet) take place: "any attack", "no deal". */
 const NEGATED =

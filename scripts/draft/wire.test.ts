@@ -125,3 +125,43 @@ describe('dated happenings that name no one, and the events they belong to', () 
     expect(findMatch(c!, [truce], new Set())?.event.id).toBe('truce');
   });
 });
+
+describe('contracts for weapons, ministers elaborating, truces agreed', () => {
+  it('reads "the ministers elaborated on the details" as a statement', () => {
+    expect(findTrigger('The two ministers later elaborated on the details.')?.type).toBe('statement');
+  });
+
+  it('takes a contract for weapons, or after a sentence on them, for an arms deal', () => {
+    const cs = candidates(
+      'Turkey bought the S-400 missiles from Russia.\nRussia confirmed in May 2018 that the contract had been signed.',
+    );
+    expect(cs.at(-1)?.type).toBe('arms_deal');
+    const gas = candidates(
+      'Russia and Turkey spoke of gas.\nRussia confirmed in May 2018 that the contract had been signed.',
+    );
+    expect(gas.at(-1)?.type).toBe('agreement');
+  });
+
+  it('folds an undated agreement among the parties to a truce into the truce of that month', () => {
+    const [c] = inPlaces('Turkey and Russia agreed to establish a corridor in Karabakh.', '2020-11-05');
+    const truce = existing({
+      id: 'truce',
+      type: 'ceasefire',
+      earliest: '2020-11-01',
+      latest: '2020-11-30',
+      precision: 'month',
+      actorIds: ['turkey', 'russia'],
+      placeIds: ['karabakh'],
+    });
+    expect(c?.type).toBe('agreement');
+    expect(findMatch(c!, [truce], new Set())?.event.id).toBe('truce');
+  });
+
+  it('takes no part of a name compromise found for a speaker of its own', () => {
+    const names = findUnknownNames(
+      'The head of the Service for Military Cooperation Ivan Petrovsky said on Tuesday.',
+      [],
+    );
+    expect(names.filter((n) => n.text.includes('Petrovsky')).length).toBeLessThanOrEqual(1);
+  });
+});
