@@ -266,6 +266,14 @@ export function findMatch(
       ![subject.id, ...(standsFor.get(subject.id) ?? [])].some((id) => e.actorIds.includes(id))
     )
       continue;
+    // "Militants launched an offensive on Syrian army positions": the event's attacker named as the target is on
+    // the other side, so this is another offensive.
+    if (
+      ['attack', 'clash', 'offensive'].includes(c.type) &&
+      e.attackerIds?.length &&
+      targets(c).some((id) => e.attackerIds!.includes(id))
+    )
+      continue;
     // A meeting is its participants: "Putin and Assad met" is not a meeting of Putin with Erdogan.
     const people = speakers(c, personIds);
     const eventPeople = e.actorIds.filter((id) => personIds.has(id));
@@ -317,6 +325,21 @@ export function findMatch(
   }
   if (!best || best.score < MIN_SCORE) return null;
   return best;
+}
+
+/** The actors named as what a strike or offensive is aimed at: "an offensive on Syrian army positions". */
+function targets(c: Candidate): string[] {
+  return c.actors
+    .filter((n) =>
+      c.sentences.some(
+        (s) =>
+          s.text.slice(n.index, n.index + n.text.length) === n.text &&
+          /\b(?:offensive|attacks?|assault|strikes?|raids?|advance|push)\s+(?:on|against|targeting)\s+(?:the\s+)?$/i.test(
+            s.text.slice(Math.max(0, n.index - 40), n.index),
+          ),
+      ),
+    )
+    .map((n) => n.id);
 }
 
 /** "Hostilities began", "the war broke out", "launched an offensive": the candidate tells when a longer one began. */

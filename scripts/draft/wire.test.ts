@@ -165,3 +165,25 @@ describe('contracts for weapons, ministers elaborating, truces agreed', () => {
     expect(names.filter((n) => n.text.includes('Petrovsky')).length).toBeLessThanOrEqual(1);
   });
 });
+
+describe('sides in violence', () => {
+  it('does not fold an offensive on the attackers of an existing offensive into it', () => {
+    const SY_ARMY = { id: 'sy-army', name: 'Syrian army', aliases: ['Syrian army'], kind: 'armed-forces' };
+    const IDLIB = { id: 'idlib', name: 'Idlib', aliases: ['Idlib'], kind: 'admin1' };
+    const read = (text: string) => findCandidates(splitSentences(text), '2020-02-20', [RU_ARMY, SY_ARMY], [IDLIB]);
+    const offensive = existing({
+      id: 'gov-offensive',
+      type: 'offensive',
+      earliest: '2019-04-01',
+      latest: '2020-03-05',
+      precision: 'months',
+      actorIds: ['sy-army', 'russian-armed-forces'],
+      attackerIds: ['sy-army', 'russian-armed-forces'],
+      placeIds: ['idlib'],
+    });
+    const [against] = read('In Idlib, rebels launched an offensive on Syrian army positions in February 2020.');
+    expect(findMatch(against!, [offensive], new Set())).toBeNull();
+    const [by] = read('In Idlib, the Syrian army pressed its offensive in February 2020.');
+    expect(findMatch(by!, [offensive], new Set())?.event.id).toBe('gov-offensive');
+  });
+});
