@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findCandidates } from './candidates.ts';
+import { draftArticle, type CuratedData } from './draft.ts';
 import { findMatch, type ExistingEvent } from './merge.ts';
 import { findUnknownNames } from './names.ts';
 import { splitSentences } from './sentences.ts';
@@ -185,5 +186,48 @@ describe('sides in violence', () => {
     expect(findMatch(against!, [offensive], new Set())).toBeNull();
     const [by] = read('In Idlib, the Syrian army pressed its offensive in February 2020.');
     expect(findMatch(by!, [offensive], new Set())?.event.id).toBe('gov-offensive');
+  });
+});
+
+describe('titles a reviewer need not rewrite from scratch', () => {
+  const data: CuratedData = {
+    sources: [],
+    actors: [
+      { ...ERDOGAN, kind: 'person', countryCode: 'TR' },
+      { ...PUTIN, kind: 'person', countryCode: 'RU' },
+      { ...TURKEY, kind: 'state', countryCode: 'TR' },
+      { ...RUSSIA, kind: 'state', countryCode: 'RU' },
+      { id: 'germany', name: 'Germany', aliases: ['Germany', 'German'], kind: 'state', countryCode: 'DE' },
+      { ...RU_ARMY, aliases: ['Russian troops'], kind: 'armed-forces', countryCode: 'RU' },
+    ],
+    places: [
+      { id: 'idlib', name: 'Idlib', aliases: ['Idlib'], kind: 'admin1', countryCode: 'SY', lat: 35.9, lon: 36.6 },
+      { id: 'sea', name: 'Black Sea', aliases: ['Black Sea'], kind: 'water', countryCode: null, lat: 43, lon: 34 },
+    ],
+    events: [],
+  };
+  const titles = (text: string) =>
+    draftArticle(text, data, { fileName: 'a.txt', published: '2020-03-02' }, () => null).events.map(
+      (e) => e.record.title,
+    );
+
+  it('names the two people who meet, not the states they spoke of, and no region for a venue', () => {
+    expect(titles('Erdogan and Putin will meet on Thursday to discuss Idlib and the German position.')).toContain(
+      'Erdoğan and Putin to meet',
+    );
+  });
+
+  it('puts no place on a statement, and a state before its forces', () => {
+    const t = titles(
+      'Turkey and Russia deployed Russian troops in Idlib on Sunday.\nErdogan said on Sunday the Black Sea was calm.',
+    );
+    expect(t).toContain('Turkey and Russia deploy in Idlib');
+    expect(t).toContain('Erdoğan makes a statement');
+  });
+
+  it('titles an arms deal as a sentence, and takes no platform for an actor', () => {
+    const t = titles('Turkey bought S-400 missiles from Russia in 2019, the ministry said on its Twitter account.');
+    expect(t[0]).toBe('Turkey and Russia make an arms deal');
+    expect(t.join(' ')).not.toContain('Twitter');
   });
 });
