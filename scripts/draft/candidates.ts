@@ -87,6 +87,8 @@ export function findCandidates(
   let lastVoice: NameMatch | null = null;
   /** Sentences of the body read so far (the headline not counted): the first ones are the lead. */
   let bodySentences = 0;
+  /** The date of the last dated agreement: what "It stipulated that…" laid down is of its day. */
+  let lastDated: CandidateDate | null = null;
   /** The sentence before: what "the contract" was for. */
   let previousText = '';
   for (const sentence of sentences) {
@@ -186,7 +188,10 @@ export function findCandidates(
       chosen.push(statement);
     for (const trigger of chosen) {
       const role = triggerRole(sentence.text, trigger.index, trigger.words);
-      const reference = role === 'reference' || isDefiniteReference(sentence.text, trigger.words);
+      // "Ankara's decision to purchase S-400s prompted…": the purchase decided is an earlier happening, which the
+      // phrase opening the sentence does not date.
+      const decided = DECIDED.test(sentence.text.slice(Math.max(0, trigger.index - 40), trigger.index));
+      const reference = role === 'reference' || decided || isDefiniteReference(sentence.text, trigger.words);
       // A deadline after the paper ("heavy weapons withdrawn by October 10") is no date for talks reported as held.
       const happened =
         role !== 'intended' &&
@@ -201,6 +206,7 @@ export function findCandidates(
       // "The Idlib deal, Akar said Tuesday": a phrase across a verb from a definite reference dates that verb, not
       // the deal; "the fighting between Azeri and Armenian forces last year" is dated by its own phrase.
       if (reference && phrase && verbBetween(sentence.text, trigger, phrase)) phrase = null;
+      if (decided && phrase && phrase.index < trigger.index) phrase = null;
       // "On Sunday, Erdogan said he expected his meeting with Putin to…": the day is the saying's; the meeting it
       // mentions, a noun in what was said with no verb of its own, is dated elsewhere (or not at all).
       if (
@@ -312,6 +318,14 @@ export function findCandidates(
       // A phrase before the span is the later happening's ("The raid on Friday came two weeks after…").
       const span = trigger !== primary && mainDate ? elapsedBefore(sentence.text, trigger.index) : null;
       if (span && mainDate && (!phrase || phrase.index < span.index)) date = shiftedBack(mainDate, span);
+      // "On November 9 a statement was signed. It stipulated that peacekeepers were deployed": what a document
+      // laid down is dated by the document, not by the paper.
+      if (date.resolution === 'inferred' && lastDated && STIPULATED.test(sentence.text))
+        date = {
+          ...lastDated,
+          resolution: 'relative',
+          note: `No date phrase: the sentence tells what the document of the sentence before laid down, dated ${lastDated.earliest}..${lastDated.latest}. Review.`,
+        };
       if (trigger === primary) mainDate = date;
       out.push({
         sentences: [sentence],
@@ -334,6 +348,7 @@ export function findCandidates(
         places: names.filter((n) => n.file === 'places'),
         unknown,
       });
+      if (date.resolution !== 'inferred' && ['agreement', 'ceasefire'].includes(trigger.type)) lastDated = date;
     }
   }
   datedToNewsDay(out, anchor);
@@ -376,6 +391,13 @@ function datedToNewsDay(candidates: Candidate[], anchor: string): void {
         note: `No date phrase in the sentence: dated to ${day}, the day the lead reports ("${news.date.expression}"); the article is of ${anchor}. Review.`,
       };
 }
+
+/** "Ankara's decision to buy", "the move to sign": the happening decided on. */
+const DECIDED = /\b(?:[\w’']+['’]s|the|its|their) (?:decision|move) to\s+$/i;
+
+/** "It stipulated that…", "The agreement provided for…": what a document laid down. */
+const STIPULATED =
+  /^(?:It|The (?:agreement|deal|statement|document|protocol|memorandum|accord)) (?:stipulated|stipulates|provided|provides|envisaged|envisages|required|requires|laid down)\b/;
 
 /** "The ministry said", "the Russian minister stressed": a speaker named before, by the head of a noun. */
 const DEFINITE_VOICE =

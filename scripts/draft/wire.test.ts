@@ -231,3 +231,21 @@ describe('titles a reviewer need not rewrite from scratch', () => {
     expect(t.join(' ')).not.toContain('Twitter');
   });
 });
+
+describe('background told in passing', () => {
+  it('dates what a document laid down by the document', () => {
+    const cs = inPlaces(
+      'On November 9, a statement was signed by Russia and Armenia.\nIt stipulated that Russian peacekeepers were deployed in Karabakh.',
+      '2021-05-05',
+    );
+    const deployed = cs.find((c) => c.type === 'deployment');
+    expect(deployed?.date.earliest).toBe('2020-11-09');
+  });
+
+  it('takes "Ankara\u2019s decision to purchase missiles" for an earlier purchase the opening phrase does not date', () => {
+    const [c] = candidates('Earlier this year, Ankara’s decision to purchase missiles from Russia angered Washington.');
+    expect(c?.type).toBe('arms_deal');
+    expect(c?.reference).toBe(true);
+    expect(c?.date.expression).toBeNull();
+  });
+});
