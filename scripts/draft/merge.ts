@@ -162,7 +162,9 @@ export function groupCandidates(candidates: Candidate[], personIds: Set<string>)
           speakers(c, personIds).length === 0 &&
           MEETINGS.includes(c.type) &&
           groups.filter((x) => x.modality === 'planned' && MEETINGS.includes(x.type)).length === 1 &&
-          MEETINGS.includes(g.type)
+          MEETINGS.includes(g.type) &&
+          // "Plans to speak to his counterparts by phone" is another happening than the meeting agreed on.
+          (c.type === 'call') === (g.type === 'call')
         )
           return true;
         const sharedPeople = shared(speakers(g, personIds), speakers(c, personIds)).length;

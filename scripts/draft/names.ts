@@ -155,7 +155,7 @@ const NOT_NAMES =
  * speaker.
  */
 export const NEWS_OUTLET =
-  /^(?:Reuters|AFP|AP|Associated Press|Agence France-Presse|TASS|Tass|RIA Novosti|RIA|Interfax|Anadolu(?: Agency| news agency)?|Sputnik|Xinhua|Bloomberg|CNN|BBC|Al Jazeera|IRNA|Yonhap|Kyodo|NTV|TRT|Hurriyet|Hürriyet|Daily Sabah|Twitter|Facebook|Telegram|Instagram|YouTube)$/i;
+  /^(?:Reuters|AFP|AP|Associated Press|Agence France-Presse|TASS|Tass|RIA Novosti|RIA|Interfax|Anadolu(?: Agency| news agency)?|Sputnik|Xinhua|Bloomberg|CNN|BBC|Al Jazeera|IRNA|Yonhap|Kyodo|NTV|TRT|Hurriyet|Hürriyet|Daily Sabah|Sabah|Milliyet|Haberturk|Habertürk|CNN Turk|CNN Türk|Yeni Safak|Yeni Şafak|RT|Kommersant|Izvestia|Al-Monitor|Asharq Al-Awsat|Twitter|Facebook|Telegram|Instagram|YouTube)$/i;
 
 const MONTH_OR_DAY =
   /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;

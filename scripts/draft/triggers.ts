@@ -86,7 +86,7 @@ const NEGATED =
 
 /** A news outlet just before a verb of saying: it reports, it does not speak. */
 const REPORTER =
-  /\b(?:Reuters|AFP|AP|Associated Press|Agence France-Presse|TASS|Tass|RIA Novosti|Interfax|Anadolu(?: Agency)?|Sputnik|Xinhua|Bloomberg|(?:state|local|Russian|Turkish) media|(?:the )?news agency)\s+(?:has |have |had |also )?$/;
+  /\b(?:Reuters|AFP|AP|Associated Press|Agence France-Presse|TASS|Tass|RIA Novosti|Interfax|Anadolu(?: Agency)?|Sputnik|Xinhua|Bloomberg|Haberturk|Habertürk|Hurriyet|Hürriyet|Milliyet|NTV|TRT|CNN T[uü]rk|Kommersant|Izvestia|(?:state|local|Russian|Turkish) media|(?:the )?news agency)\s+(?:has |have |had |also )?$/;
 
 /** The lexicon compiled once for matchAll (which copies the regex, so sharing one is safe). */
 const GLOBAL_LEXICON = LEXICON.map(([type, pattern]) => [type, new RegExp(pattern.source, 'gi')] as const);

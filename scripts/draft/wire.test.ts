@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findCandidates } from './candidates.ts';
 import { draftArticle, type CuratedData } from './draft.ts';
-import { findMatch, type ExistingEvent } from './merge.ts';
+import { findMatch, groupCandidates, type ExistingEvent } from './merge.ts';
 import { findUnknownNames } from './names.ts';
 import { splitSentences } from './sentences.ts';
 import { triggerRole } from './syntax.ts';
@@ -9,10 +9,11 @@ import { findTrigger, findTriggers } from './triggers.ts';
 
 const TURKEY = { id: 'turkey', name: 'Turkey', aliases: ['Turkey', 'Ankara'], kind: 'state' };
 const RUSSIA = { id: 'russia', name: 'Russia', aliases: ['Russia', 'Moscow'], kind: 'state' };
+const GERMANY = { id: 'germany', name: 'Germany', aliases: ['Germany'], kind: 'state' };
 const PUTIN = { id: 'vladimir-putin', name: 'Vladimir Putin', aliases: ['Putin'], kind: 'person' };
 const ERDOGAN = { id: 'recep-tayyip-erdogan', name: 'Recep Tayyip Erdoğan', aliases: ['Erdogan'], kind: 'person' };
 const RU_ARMY = { id: 'russian-armed-forces', name: 'Russian Armed Forces', aliases: [], kind: 'armed-forces' };
-const actors = [TURKEY, RUSSIA, PUTIN, ERDOGAN, RU_ARMY];
+const actors = [TURKEY, RUSSIA, PUTIN, ERDOGAN, RU_ARMY, GERMANY];
 const candidates = (text: string, anchor = '2020-03-20') => findCandidates(splitSentences(text), anchor, actors, []);
 
 describe('wire-copy words for attacks and sayings', () => {
@@ -247,5 +248,28 @@ describe('background told in passing', () => {
     expect(c?.type).toBe('arms_deal');
     expect(c?.reference).toBe(true);
     expect(c?.date.expression).toBeNull();
+  });
+});
+
+describe('frames, outlets and plans of another kind', () => {
+  it('takes "within the framework of the agreement" for a reference to an earlier agreement', () => {
+    const s = 'Within the framework of the Sochi Agreement, the fifth patrol was conducted on Monday.';
+    expect(triggerRole(s, s.indexOf('Agreement'), 'Agreement')).toBe('reference');
+  });
+
+  it('takes a Turkish daily reporting for no statement', () => {
+    expect(findTriggers('The jet fell in the hills, Haberturk reported.').map((t) => t.type)).not.toContain(
+      'statement',
+    );
+  });
+
+  it('keeps a planned phone call apart from the one planned meeting', () => {
+    const groups = groupCandidates(
+      candidates(
+        'Erdogan and Putin agreed to a meeting next week.\nThe Turkish leader also plans to speak to Germany by phone.',
+      ),
+      new Set(['recep-tayyip-erdogan', 'vladimir-putin']),
+    );
+    expect(groups.map((g) => g.type).sort()).toEqual(['call', 'meeting']);
   });
 });
