@@ -199,13 +199,19 @@ export function findCandidates(
           ? !plannedSaying(sentence.text, trigger)
           : findModalityAt(sentence.text, trigger.index, isVerbAt(sentence.text, trigger.index, trigger.words))
               .modality === 'occurred');
-      let phrase = nearestPhrase(
-        happened ? phrases.filter((p) => !isDeadline(sentence.text, p)) : phrases,
-        trigger.index,
-      );
+      const pool = happened ? phrases.filter((p) => !isDeadline(sentence.text, p)) : phrases;
+      let phrase = nearestPhrase(pool, trigger.index);
       // "The Idlib deal, Akar said Tuesday": a phrase across a verb from a definite reference dates that verb, not
       // the deal; "the fighting between Azeri and Armenian forces last year" is dated by its own phrase.
-      if (reference && phrase && verbBetween(sentence.text, trigger, phrase)) phrase = null;
+      // "Have warmed in the last two years after he apologised for the downing of a jet in 2015": the phrase of
+      // its own, with no verb between, is the reference's.
+      if (reference && phrase && verbBetween(sentence.text, trigger, phrase))
+        phrase = nearestPhrase(
+          pool.filter(
+            (p) => p.index > trigger.index && p.index - trigger.index <= 90 && !verbBetween(sentence.text, trigger, p),
+          ),
+          trigger.index,
+        );
       if (decided && phrase && phrase.index < trigger.index) phrase = null;
       // "On Sunday, Erdogan said he expected his meeting with Putin to…": the day is the saying's; the meeting it
       // mentions, a noun in what was said with no verb of its own, is dated elsewhere (or not at all).
@@ -566,6 +572,14 @@ function verbBetween(sentence: string, trigger: Trigger, phrase: DatePhrase): bo
       g.end <= to &&
       // "The summit … started on Monday": a verb that only says when the noun took place dates it.
       !(phrase.index > trigger.index && HAPPENING_VERB.test(sentence.slice(g.start, g.end))) &&
+      // "A Russian fighter jet": a bare word after "a" that does not end in -s is a noun compromise took for a verb
+      // (no singular subject after "a" takes a verb without -s).
+      !(
+        g.form === 'simple-present' &&
+        !/\s/.test(sentence.slice(g.start, g.end)) &&
+        !/s$/i.test(sentence.slice(g.start, g.end)) &&
+        /\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$/i.test(sentence.slice(Math.max(0, g.start - 40), g.start))
+      ) &&
       // "a truce agreed 18 months ago": a participle right after the noun describes it; the phrase is the noun's.
       !(phrase.index > trigger.index && /^\s*$/.test(sentence.slice(from, g.start)) && g.form === 'simple-past'),
   );

@@ -273,3 +273,22 @@ describe('frames, outlets and plans of another kind', () => {
     expect(groups.map((g) => g.type).sort()).toEqual(['call', 'meeting']);
   });
 });
+
+describe('the date of a happening named as a reference', () => {
+  it('takes the phrase after a reference, across no verb, when the nearer one belongs to another verb', () => {
+    const [c] = candidates(
+      'Relations improved in 2016 after Erdogan apologised for the downing of the Russian bomber over the border with Syria in November 2015.',
+      '2018-10-10',
+    );
+    expect(c?.type).toBe('attack');
+    expect(c?.date.earliest).toBe('2015-11-01');
+  });
+
+  it('does not take "a Russian fighter jet" for a verb between a reference and its date', () => {
+    const [c] = candidates(
+      'Ties have warmed after Erdogan apologised for the downing of a Russian fighter jet along the border in 2015.',
+      '2018-10-10',
+    );
+    expect(c?.date.earliest).toBe('2015-01-01');
+  });
+});
