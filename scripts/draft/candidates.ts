@@ -151,6 +151,19 @@ export function findCandidates(
     const found = triggers.find((t) => t.type !== 'statement' && !compatibleTypes(t.type, primary.type));
     const second = found ? asTruce(found, triggers) : undefined;
     if (second && primary.type !== 'statement' && !onlyMentioned(sentence.text, second, phrases)) chosen.push(second);
+    // "Opened a centre to observe a truce that was agreed following a flare-up in the region last year": a third
+    // happening of yet another kind counts when a date phrase of its own follows it closely.
+    const third =
+      chosen.length === 2
+        ? triggers.find(
+            (t) =>
+              t.type !== 'statement' &&
+              !chosen.some((x) => compatibleTypes(x.type, t.type)) &&
+              !isDefiniteReference(sentence.text, t.words) &&
+              phrases.some((p) => p.readings.length > 0 && p.index > t.index && p.index - t.index <= 50),
+          )
+        : undefined;
+    if (third) chosen.push(third);
     // "X said that Y": the statement is a happening of its own beside Y when a named speaker is the subject of the
     // speech verb; "Ankara said two soldiers had been killed" only attributes the killing.
     const statement = triggers.find((t) => t.type === 'statement');

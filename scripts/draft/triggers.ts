@@ -41,7 +41,10 @@ const LEXICON: [EventType, RegExp][] = [
     'attack',
     /\b(air ?strikes?|air raids?|raids?|shell(ed|ing)|bomb(ed|ing|ardment)|attacks?|attacked|targeting|targeted|killed|warplanes|struck|(shot|shoots?|shooting) ([\w-]+ ){0,3}?(down|dead)|shot and killed|shot (both|the|two|three|several|an?|his|its|their) ([\w-]+ )?(pilots?|crew|soldiers?|troops|civilians|ambassador|diplomats?|officers?|policem[ae]n|protesters|people)|downed|downing of|gunned down|opened fire|fired (on|at)|counter-?fire|counter-?attacks?|retaliat(ed|ion|ory strikes?)|assassinat(ed|ion))\b/i,
   ],
-  ['clash', /\b(clash(es|ed)?|fighting|fought|battle|hostilities|skirmish(es)?|exchange of fire)\b/i],
+  [
+    'clash',
+    /\b(clash(es|ed)?|fighting|fought|battle|hostilities|skirmish(es)?|exchange of fire|flare-?ups?|flared up)\b/i,
+  ],
   [
     'deployment',
     /\b(deployed|deployment|observation posts?|troops are|set up|intervention|joined .{0,20}conflict|to monitor|monitoring (mission|cent(re|er)|force)|to observe|open(ed|s)? (a|an|the|its|their) ([\w-]+ ){0,3}(cent(re|er)|base|post)s?|(joint|combined|land|ground|air) ([\w-]+ ){0,2}?patrol(s|ling)?|patrol(s|led|ling)? (the|a|its|along|on) |will patrol|peacekeep(ers|ing (force|forces|contingent|mission|troops))|(troops|forces|soldiers|units|convoys?) (have |had )?(moved|entered|crossed|poured|pushed) into|(sent|sends|sending) (\w+ ){0,3}(troops|reinforcements|soldiers|forces)|reinforcements|reinforced (its |their )?(troops|forces|positions)|stationed)\b/i,

@@ -292,3 +292,15 @@ describe('the date of a happening named as a reference', () => {
     expect(c?.date.earliest).toBe('2015-01-01');
   });
 });
+
+describe('a third happening with a date of its own', () => {
+  it('reads a flare-up dated last year beside the opening and the truce of the sentence', () => {
+    const cs = inPlaces(
+      'Russia and Turkey opened a centre on Saturday to watch a truce that was agreed following a flare-up in Karabakh last year.',
+      '2021-01-30',
+    );
+    const clash = cs.find((c) => c.type === 'clash');
+    expect(clash?.date.earliest).toBe('2020-01-01');
+    expect(cs.map((c) => c.type)).toContain('deployment');
+  });
+});
