@@ -145,6 +145,12 @@ const WATCHED = new RegExp(
  * is a verb: only a noun can be a topic, a reference or the object of an intention.
  */
 export function triggerRole(sentence: string, index: number, words: string): TriggerRole | null {
+  // "Support of rebels fighting the regime": a participle after a group's name says who they are, not what happened.
+  if (
+    /^(?:fighting|battling)$/i.test(words) &&
+    /\b(?:rebels|militants|groups|factions|fighters|insurgents|jihadists|militias)\s+$/i.test(sentence.slice(0, index))
+  )
+    return 'topic';
   if (isVerbAt(sentence, index, words)) return null;
   const before = sentence.slice(Math.max(0, index - 80), index);
   const after = sentence.slice(index + words.length, index + words.length + 60);

@@ -304,3 +304,12 @@ describe('a third happening with a date of its own', () => {
     expect(cs.map((c) => c.type)).toContain('deployment');
   });
 });
+
+describe('groups described by what they do', () => {
+  it('takes "rebels fighting the regime" for who the rebels are, not a clash', () => {
+    const s = 'He spoke of Turkey’s support for rebels fighting the regime.';
+    expect(triggerRole(s, s.indexOf('fighting'), 'fighting')).toBe('topic');
+    const t = 'Fighting between rebels and the army went on.';
+    expect(triggerRole(t, 0, 'Fighting')).toBeNull();
+  });
+});
