@@ -15,7 +15,7 @@ import {
 import type { Sentence } from './sentences.ts';
 import { compatibleTypes } from './merge.ts';
 import { governingVerb, isPastPerfect, isPresentPerfect, isVerbAt, triggerRole, verbGroups } from './syntax.ts';
-import { findModalityAt, findTriggers, rankTriggers, type Trigger } from './triggers.ts';
+import { asArmsContract, findModalityAt, findTriggers, rankTriggers, type Trigger } from './triggers.ts';
 
 export interface CandidateDate {
   resolution: 'explicit' | 'relative' | 'inferred';
@@ -79,12 +79,18 @@ export function findCandidates(
   let lastPeople: NameMatch[] = [];
   /** The actors of the last sentence that named any: "the ministry", "the soldiers" of a sentence naming none. */
   let lastActors: NameMatch[] = [];
+  /** The places of the last sentence that named any, for a dated happening of a sentence naming no one. */
+  let lastPlaces: NameMatch[] = [];
   /** The person last reported speaking: "He added that…" is theirs. */
   let lastSpeaker: NameMatch | null = null;
   /** Whoever last spoke, a body or a name the dataset lacks included: "The ministry said…" is theirs. */
   let lastVoice: NameMatch | null = null;
   /** Sentences of the body read so far (the headline not counted): the first ones are the lead. */
   let bodySentences = 0;
+  /** The date of the last dated agreement: what "It stipulated that…" laid down is of its day. */
+  let lastDated: CandidateDate | null = null;
+  /** The sentence before: what "the contract" was for. */
+  let previousText = '';
   for (const sentence of sentences) {
     if (sentence.text.length < 25 || !/\s/.test(sentence.text)) continue;
     const headline = isHeadline(sentence);
@@ -92,10 +98,15 @@ export function findCandidates(
     const inLead = !headline && bodySentences <= LEAD_SENTENCES;
     // What is only talked about ("drone sales would be discussed") is not a happening of the sentence.
     const triggers = rankTriggers(
-      findTriggers(sentence.text).filter(
-        (t) => triggerRole(sentence.text, t.index, t.words) !== 'topic' && !quotedHope(sentence.text, t),
+      asArmsContract(
+        findTriggers(sentence.text).filter(
+          (t) => triggerRole(sentence.text, t.index, t.words) !== 'topic' && !quotedHope(sentence.text, t),
+        ),
+        sentence.text,
+        previousText,
       ),
     );
+    previousText = sentence.text;
     const known = matchKnownNames(sentence.text, actors, places);
     const named = known.filter((n) => people.has(n.id));
     const names: NameMatch[] = [
@@ -105,6 +116,8 @@ export function findCandidates(
     ];
     if (named.length > 0) lastPeople = named;
     if (known.some((n) => n.file === 'actors')) lastActors = known.filter((n) => n.file === 'actors');
+    const placesBefore = lastPlaces;
+    if (known.some((n) => n.file === 'places')) lastPlaces = known.filter((n) => n.file === 'places');
     if (triggers.length === 0) continue;
     // A headline capitalises every word: compromise would take most of them for names.
     const unknown = headline ? [] : findUnknownNames(sentence.text, names, spelled);
@@ -115,8 +128,22 @@ export function findCandidates(
       new RegExp(`^(?:the|this|that) (?:[\\w’'-]+ ){0,2}${escapeRegExp(triggers[0]!.words)}\\b`, 'i').test(
         sentence.text,
       );
-    if (names.length === 0 && unknown.length === 0 && !goesOn) continue;
     const phrases = findDatePhrases(sentence.text, anchor);
+    // "The tenth joint patrol was carried out on May 12", "Hostilities began on 27 September": a dated happening
+    // that names no one is one of those the article is about, the actors and places last named.
+    if (
+      names.length === 0 &&
+      unknown.length === 0 &&
+      !goesOn &&
+      !headline &&
+      triggers[0]!.type !== 'statement' &&
+      phrases.some((p) => p.readings.length > 0)
+    )
+      // The places only, when there are some: who did it is not said, and the actors last named may be onlookers.
+      names.push(
+        ...(placesBefore.length > 0 ? placesBefore : lastActors).map((n) => ({ ...n, index: sentence.text.length })),
+      );
+    if (names.length === 0 && unknown.length === 0 && !goesOn) continue;
     const primary = asTruce(triggers[0]!, triggers);
     const chosen = [primary];
     let mainDate: CandidateDate | null = null;
@@ -124,6 +151,19 @@ export function findCandidates(
     const found = triggers.find((t) => t.type !== 'statement' && !compatibleTypes(t.type, primary.type));
     const second = found ? asTruce(found, triggers) : undefined;
     if (second && primary.type !== 'statement' && !onlyMentioned(sentence.text, second, phrases)) chosen.push(second);
+    // "Opened a centre to observe a truce that was agreed following a flare-up in the region last year": a third
+    // happening of yet another kind counts when a date phrase of its own follows it closely.
+    const third =
+      chosen.length === 2
+        ? triggers.find(
+            (t) =>
+              t.type !== 'statement' &&
+              !chosen.some((x) => compatibleTypes(x.type, t.type)) &&
+              !isDefiniteReference(sentence.text, t.words) &&
+              phrases.some((p) => p.readings.length > 0 && p.index > t.index && p.index - t.index <= 50),
+          )
+        : undefined;
+    if (third) chosen.push(third);
     // "X said that Y": the statement is a happening of its own beside Y when a named speaker is the subject of the
     // speech verb; "Ankara said two soldiers had been killed" only attributes the killing.
     const statement = triggers.find((t) => t.type === 'statement');
@@ -143,10 +183,17 @@ export function findCandidates(
         : null;
     // A state named as the speaker ("Ankara said", "Moscow says") attributes a report rather than making news.
     const speakerKind = actors.find((a) => a.id === speaker?.id)?.kind;
+    // "Turkish officials said", "the Russian military says": people of the state speak, which is news of its own.
+    const stateVoice =
+      statement &&
+      speaker &&
+      /\b(?:officials?|military|ministry|army|diplomats|authorities|government|spokes(?:man|woman|person)|sources|General Staff)\b/i.test(
+        sentence.text.slice(speaker.index + speaker.text.length, statement.index),
+      );
     if (
       statement &&
       speaker &&
-      speakerKind !== 'state' &&
+      (speakerKind !== 'state' || stateVoice) &&
       !['statement', 'humanitarian_warning'].includes(primary.type) &&
       // "…, it said": the speaker is whoever "it" is, not the name before it.
       !/\b(it|he|she|they)\s+$/i.test(sentence.text.slice(0, statement.index))
@@ -154,7 +201,10 @@ export function findCandidates(
       chosen.push(statement);
     for (const trigger of chosen) {
       const role = triggerRole(sentence.text, trigger.index, trigger.words);
-      const reference = role === 'reference' || isDefiniteReference(sentence.text, trigger.words);
+      // "Ankara's decision to purchase S-400s prompted…": the purchase decided is an earlier happening, which the
+      // phrase opening the sentence does not date.
+      const decided = DECIDED.test(sentence.text.slice(Math.max(0, trigger.index - 40), trigger.index));
+      const reference = role === 'reference' || decided || isDefiniteReference(sentence.text, trigger.words);
       // A deadline after the paper ("heavy weapons withdrawn by October 10") is no date for talks reported as held.
       const happened =
         role !== 'intended' &&
@@ -162,13 +212,20 @@ export function findCandidates(
           ? !plannedSaying(sentence.text, trigger)
           : findModalityAt(sentence.text, trigger.index, isVerbAt(sentence.text, trigger.index, trigger.words))
               .modality === 'occurred');
-      let phrase = nearestPhrase(
-        happened ? phrases.filter((p) => !isDeadline(sentence.text, p)) : phrases,
-        trigger.index,
-      );
+      const pool = happened ? phrases.filter((p) => !isDeadline(sentence.text, p)) : phrases;
+      let phrase = nearestPhrase(pool, trigger.index);
       // "The Idlib deal, Akar said Tuesday": a phrase across a verb from a definite reference dates that verb, not
       // the deal; "the fighting between Azeri and Armenian forces last year" is dated by its own phrase.
-      if (reference && phrase && verbBetween(sentence.text, trigger, phrase)) phrase = null;
+      // "Have warmed in the last two years after he apologised for the downing of a jet in 2015": the phrase of
+      // its own, with no verb between, is the reference's.
+      if (reference && phrase && verbBetween(sentence.text, trigger, phrase))
+        phrase = nearestPhrase(
+          pool.filter(
+            (p) => p.index > trigger.index && p.index - trigger.index <= 90 && !verbBetween(sentence.text, trigger, p),
+          ),
+          trigger.index,
+        );
+      if (decided && phrase && phrase.index < trigger.index) phrase = null;
       // "On Sunday, Erdogan said he expected his meeting with Putin to…": the day is the saying's; the meeting it
       // mentions, a noun in what was said with no verb of its own, is dated elsewhere (or not at all).
       if (
@@ -280,6 +337,14 @@ export function findCandidates(
       // A phrase before the span is the later happening's ("The raid on Friday came two weeks after…").
       const span = trigger !== primary && mainDate ? elapsedBefore(sentence.text, trigger.index) : null;
       if (span && mainDate && (!phrase || phrase.index < span.index)) date = shiftedBack(mainDate, span);
+      // "On November 9 a statement was signed. It stipulated that peacekeepers were deployed": what a document
+      // laid down is dated by the document, not by the paper.
+      if (date.resolution === 'inferred' && lastDated && STIPULATED.test(sentence.text))
+        date = {
+          ...lastDated,
+          resolution: 'relative',
+          note: `No date phrase: the sentence tells what the document of the sentence before laid down, dated ${lastDated.earliest}..${lastDated.latest}. Review.`,
+        };
       if (trigger === primary) mainDate = date;
       out.push({
         sentences: [sentence],
@@ -302,6 +367,7 @@ export function findCandidates(
         places: names.filter((n) => n.file === 'places'),
         unknown,
       });
+      if (date.resolution !== 'inferred' && ['agreement', 'ceasefire'].includes(trigger.type)) lastDated = date;
     }
   }
   datedToNewsDay(out, anchor);
@@ -344,6 +410,13 @@ function datedToNewsDay(candidates: Candidate[], anchor: string): void {
         note: `No date phrase in the sentence: dated to ${day}, the day the lead reports ("${news.date.expression}"); the article is of ${anchor}. Review.`,
       };
 }
+
+/** "Ankara's decision to buy", "the move to sign": the happening decided on. */
+const DECIDED = /\b(?:[\w’']+['’]s|the|its|their) (?:decision|move) to\s+$/i;
+
+/** "It stipulated that…", "The agreement provided for…": what a document laid down. */
+const STIPULATED =
+  /^(?:It|The (?:agreement|deal|statement|document|protocol|memorandum|accord)) (?:stipulated|stipulates|provided|provides|envisaged|envisages|required|requires|laid down)\b/;
 
 /** "The ministry said", "the Russian minister stressed": a speaker named before, by the head of a noun. */
 const DEFINITE_VOICE =
@@ -479,7 +552,7 @@ const ROLE_SUBJECT =
  * style ("Turkey's Defense Minister Hulusi Akar", "Peskov also said", "Erdogan on Tuesday said").
  */
 const SPEAKER_GAP =
-  /^(?:[\s,]|[A-Z][\w’'.-]*|of|the|and|for|'s|’s|also|has|have|had|later|earlier|previously|repeatedly|on|last|this)*$/;
+  /^(?:[\s,]|[A-Z][\w’'.-]*|of|the|and|for|'s|’s|also|has|have|had|later|earlier|previously|repeatedly|on|last|this|in|officials?|military|ministry|army|sources|diplomats|authorities|government|spokes(?:man|woman|person)|press service|operator|company)*$/;
 
 /**
  * A second trigger that only mentions a happening beside the sentence's news: a definite reference with no date
@@ -512,6 +585,14 @@ function verbBetween(sentence: string, trigger: Trigger, phrase: DatePhrase): bo
       g.end <= to &&
       // "The summit … started on Monday": a verb that only says when the noun took place dates it.
       !(phrase.index > trigger.index && HAPPENING_VERB.test(sentence.slice(g.start, g.end))) &&
+      // "A Russian fighter jet": a bare word after "a" that does not end in -s is a noun compromise took for a verb
+      // (no singular subject after "a" takes a verb without -s).
+      !(
+        g.form === 'simple-present' &&
+        !/\s/.test(sentence.slice(g.start, g.end)) &&
+        !/s$/i.test(sentence.slice(g.start, g.end)) &&
+        /\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$/i.test(sentence.slice(Math.max(0, g.start - 40), g.start))
+      ) &&
       // "a truce agreed 18 months ago": a participle right after the noun describes it; the phrase is the noun's.
       !(phrase.index > trigger.index && /^\s*$/.test(sentence.slice(from, g.start)) && g.form === 'simple-past'),
   );
@@ -519,7 +600,7 @@ function verbBetween(sentence: string, trigger: Trigger, phrase: DatePhrase): bo
 
 /** Verbs whose only news is that their subject took place: the phrase after them is the subject's date. */
 const HAPPENING_VERB =
-  /\b(?:start(?:s|ed)?|beg[au]n|begins|end(?:s|ed)|took place|takes place|was held|were held|is held|opened|open(?:s)?|conclud(?:ed|es)|lasted|kicked off|got under way)\b/i;
+  /\b(?:start(?:s|ed)?|beg[au]n|begins|end(?:s|ed)|took place|takes place|was held|were held|is held|(?:was|were) (?:carried out|conducted|completed|staged)|opened|open(?:s)?|conclud(?:ed|es)|lasted|kicked off|got under way)\b/i;
 
 /** "An air strike killed ten": the noun is the subject of a finite verb just after it, which its date may follow. */
 function hasOwnVerb(sentence: string, trigger: Trigger): boolean {

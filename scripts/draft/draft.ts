@@ -184,7 +184,7 @@ export function eventTitle(
     case 'deployment':
       return `${who} ${verb('deploy', 'deploys')}${at}`;
     case 'arms_deal':
-      return `Arms deal: ${who}`;
+      return `${who} ${verb('make an arms deal', 'makes an arms deal')}`;
     case 'sanction':
       return `${who} ${verb('impose sanctions', 'imposes sanctions')}`;
     case 'protest':
@@ -227,6 +227,32 @@ function describeDate(c: Candidate): string {
 
 function nameList(names: NameMatch[]): string {
   return names.map((n) => `${n.text} → ${n.id}`).join(', ');
+}
+
+/**
+ * The place a title names: where people met or went (a city, a site; a country for a visit), where violence or a
+ * deployment took place; none for a statement or a call, whose places are what was spoken of.
+ */
+function titlePlace(
+  type: EventType,
+  placeRefs: string[],
+  placeKinds: Map<string, PlaceKind>,
+  places: PlaceRecord[],
+  stubs: PlaceRecord[],
+): string | null {
+  if (type === 'statement' || type === 'call' || type === 'humanitarian_warning') return null;
+  const kindOf = (id: string) => placeKinds.get(id) ?? stubs.find((p) => p.id === id)?.kind;
+  const venue: (PlaceKind | undefined)[] =
+    type === 'visit'
+      ? ['site', 'city', 'admin1', 'country']
+      : ['meeting', 'summit', 'agreement', 'ceasefire'].includes(type)
+        ? ['site', 'city']
+        : ['site', 'city', 'admin1', 'region', 'water', 'country', undefined];
+  const best = [...placeRefs]
+    .filter((id) => venue.includes(kindOf(id)))
+    .sort((a, b) => placeRank(kindOf(a)) - placeRank(kindOf(b)))[0];
+  if (!best) return null;
+  return shortName(places.find((p) => p.id === best) ?? stubs.find((p) => p.id === best));
 }
 
 /**
@@ -449,17 +475,36 @@ export function draftArticle(
               ...c.actors.map((a) => a.id),
               ...stubs.filter((x) => x.file === 'actors').map((x) => x.id),
             ]),
-          ].map((actorId) =>
-            shortName(
-              data.actors.find((a) => a.id === actorId) ??
-                [...actorStubs.values()].find((a) => a.record.id === actorId)?.record,
+          ]
+            // "Erdoğan and Putin meet", not "Erdoğan, Putin and United States": two people met, the states are theirs.
+            .filter(
+              (actorId, _, all) =>
+                !['meeting', 'summit', 'call'].includes(c.type) ||
+                all.filter((x) => personIds.has(x)).length < 2 ||
+                personIds.has(actorId),
+            )
+            // "Turkey and Russia deploy", not "Turkey, Russia and Russian Armed Forces": a state's forces are its own.
+            .filter((actorId, _, all) => {
+              const forces = data.actors.find((a) => a.id === actorId);
+              return !(
+                forces?.kind === 'armed-forces' &&
+                data.actors.some(
+                  (st) => st.kind === 'state' && st.countryCode === forces.countryCode && all.includes(st.id),
+                )
+              );
+            })
+            .map((actorId) =>
+              shortName(
+                data.actors.find((a) => a.id === actorId) ??
+                  [...actorStubs.values()].find((a) => a.record.id === actorId)?.record,
+              ),
             ),
-          ),
-          shortName(
-            data.places.find(
-              (p) =>
-                p.id === [...placeRefs].sort((a, b) => placeRank(placeKinds.get(a)) - placeRank(placeKinds.get(b)))[0],
-            ) ?? [...placeStubs.values()].find((p) => p.record.id === placeRefs[0])?.record,
+          titlePlace(
+            c.type,
+            placeRefs,
+            placeKinds,
+            data.places,
+            [...placeStubs.values()].map((p) => p.record),
           ),
           lead,
         ),

@@ -7,6 +7,7 @@ import { addDays } from '../../src/domain/iso-day.ts';
 import type { EventType } from '../../src/domain/taxonomy.ts';
 import { PRECISIONS, type Precision } from '../../src/domain/temporal.ts';
 import type { Candidate } from './candidates.ts';
+import { escapeRegExp } from './names.ts';
 
 /** Types that may report the same happening ("talks" in one article, "visit" or "summit" in another). */
 const FAMILIES: EventType[][] = [
@@ -161,7 +162,9 @@ export function groupCandidates(candidates: Candidate[], personIds: Set<string>)
           speakers(c, personIds).length === 0 &&
           MEETINGS.includes(c.type) &&
           groups.filter((x) => x.modality === 'planned' && MEETINGS.includes(x.type)).length === 1 &&
-          MEETINGS.includes(g.type)
+          MEETINGS.includes(g.type) &&
+          // "Plans to speak to his counterparts by phone" is another happening than the meeting agreed on.
+          (c.type === 'call') === (g.type === 'call')
         )
           return true;
         const sharedPeople = shared(speakers(g, personIds), speakers(c, personIds)).length;
@@ -242,7 +245,12 @@ export function findMatch(
   for (const e of events) {
     if (!compatibleTypes(c.type, e.type)) continue;
     if (!overlaps(window, [e.earliest, e.latest])) continue;
-    const actorIds = [...new Set(ids(c, 'actors').flatMap((id) => [id, ...(standsFor.get(id) ?? [])]))];
+    // "Signed by the President of Russia, the President of Azerbaijan…": a country read as a place may be the
+    // state the event names as an actor.
+    const statesAsPlaces = ids(c, 'places').filter((id) => e.actorIds.includes(id) && !e.placeIds.includes(id));
+    const actorIds = [
+      ...new Set([...ids(c, 'actors'), ...statesAsPlaces].flatMap((id) => [id, ...(standsFor.get(id) ?? [])])),
+    ];
     const actors = shared(actorIds, e.actorIds);
     const places = shared(ids(c, 'places'), e.placeIds);
     if (actors.length + places.length === 0) continue;
@@ -258,6 +266,14 @@ export function findMatch(
       subject &&
       !personIds.has(subject.id) &&
       ![subject.id, ...(standsFor.get(subject.id) ?? [])].some((id) => e.actorIds.includes(id))
+    )
+      continue;
+    // "Militants launched an offensive on Syrian army positions": the event's attacker named as the target is on
+    // the other side, so this is another offensive.
+    if (
+      ['attack', 'clash', 'offensive'].includes(c.type) &&
+      e.attackerIds?.length &&
+      targets(c).some((id) => e.attackerIds!.includes(id))
     )
       continue;
     // A meeting is its participants: "Putin and Assad met" is not a meeting of Putin with Erdogan.
@@ -279,12 +295,17 @@ export function findMatch(
       continue;
     // A happening of a few days is not a campaign of years, though the years contain it. An arms deal is the
     // exception: its contract and its deliveries, each of a day, are steps of the one purchase of years.
+    // "Hostilities began on 27 September": the day a campaign began is a day of it too.
     if (
       !(c.type === 'arms_deal' && e.type === 'arms_deal') &&
+      !(c.type === e.type && isOnset(c)) &&
       Math.abs(PRECISIONS.indexOf(c.date.precision) - PRECISIONS.indexOf(e.precision)) >= 4
     )
       continue;
-    let score = (c.type === e.type ? 3 : 1) + actors.length + places.length;
+    // A ceasefire is an agreement: "agreed to establish a corridor" in the week of a truce is likelier that truce
+    // than a meeting is a visit.
+    const kin = c.type === e.type ? 3 : [c.type, e.type].every((t) => t === 'agreement' || t === 'ceasefire') ? 2 : 1;
+    let score = kin + actors.length + places.length;
     if (c.date.resolution !== 'inferred') score += 2;
     // Undated: the event still under way on the day the article speaks of is the likelier one.
     else if (e.earliest <= c.date.earliest && c.date.latest <= e.latest) score += 1;
@@ -306,6 +327,31 @@ export function findMatch(
   }
   if (!best || best.score < MIN_SCORE) return null;
   return best;
+}
+
+/** The actors named as what a strike or offensive is aimed at: "an offensive on Syrian army positions". */
+function targets(c: Candidate): string[] {
+  return c.actors
+    .filter((n) =>
+      c.sentences.some(
+        (s) =>
+          s.text.slice(n.index, n.index + n.text.length) === n.text &&
+          /\b(?:offensive|attacks?|assault|strikes?|raids?|advance|push)\s+(?:on|against|targeting)\s+(?:the\s+)?$/i.test(
+            s.text.slice(Math.max(0, n.index - 40), n.index),
+          ),
+      ),
+    )
+    .map((n) => n.id);
+}
+
+/** "Hostilities began", "the war broke out", "launched an offensive": the candidate tells when a longer one began. */
+function isOnset(c: Candidate): boolean {
+  const t = escapeRegExp(c.trigger);
+  const onset = new RegExp(
+    `\\b${t}\\s+(?:\\w+\\s+)?(?:began|begun|broke out|erupted|started)\\b|\\b(?:began|launched|started|outbreak of)\\s+(?:\\w+\\s+){0,3}${t}\\b`,
+    'i',
+  );
+  return c.sentences.some((s) => onset.test(s.text));
 }
 
 /** True when the candidate's date is strictly more precise than the event's and lies within it. */

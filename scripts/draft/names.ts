@@ -150,6 +150,13 @@ const LOCATIVE =
 const NOT_NAMES =
   /^(the |a )?(president|minister|official|officials|leader|leaders|regime|government|presidency|he|she|they|it|mr|turkish|russian|syrian)$/i;
 
+/**
+ * News agencies and outlets: "…, Reuters reported" names who tells the news, not an actor in it. Not a stub, not a
+ * speaker.
+ */
+export const NEWS_OUTLET =
+  /^(?:Reuters|AFP|AP|Associated Press|Agence France-Presse|TASS|Tass|RIA Novosti|RIA|Interfax|Anadolu(?: Agency| news agency)?|Sputnik|Xinhua|Bloomberg|CNN|BBC|Al Jazeera|IRNA|Yonhap|Kyodo|NTV|TRT|Hurriyet|Hürriyet|Daily Sabah|Sabah|Milliyet|Haberturk|Habertürk|CNN Turk|CNN Türk|Yeni Safak|Yeni Şafak|RT|Kommersant|Izvestia|Al-Monitor|Asharq Al-Awsat|Twitter|Facebook|Telegram|Instagram|YouTube)$/i;
+
 const MONTH_OR_DAY =
   /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 
@@ -176,7 +183,14 @@ export function findUnknownNames(
         .replace(LEADING_TITLE, '')
         .trim();
       if (knownSpellings.has(foldDiacritics(text).toLowerCase())) continue;
-      if (text.length < 3 || !/^\p{Lu}/u.test(text) || NOT_NAMES.test(text) || MONTH_OR_DAY.test(text)) continue;
+      if (
+        text.length < 3 ||
+        !/^\p{Lu}/u.test(text) ||
+        NOT_NAMES.test(text) ||
+        MONTH_OR_DAY.test(text) ||
+        NEWS_OUTLET.test(text)
+      )
+        continue;
       const at = sentence.indexOf(text);
       const covered = known.some((k) => at !== -1 && at < k.index + k.text.length && k.index < at + text.length);
       if (covered || found.some((f) => f.text === text)) continue;
@@ -191,5 +205,18 @@ export function findUnknownNames(
     .map((m) => m[1]!)
     .filter((t) => !MONTH_OR_DAY.test(t));
   add(after, 'place');
+  // "Gas operator Bulgartransgaz said": a capitalised name as the subject of a verb of saying speaks, whether or not
+  // compromise knows it (not the first word of the sentence, which is capitalised anyway, unless it is one word).
+  const speakers = [
+    ...sentence.matchAll(
+      /(?:^|[\s,(])(?<!\bof\s)(\p{Lu}[\p{L}\d’'.-]+(?:\s\p{Lu}[\p{L}’'.-]+){0,3})\s+(?:also\s+)?(?:said|says|told|added|stated|announced|confirmed|reported)\b/gu,
+    ),
+  ]
+    .filter((m) => m.index > 0 || !m[1]!.includes(' '))
+    .map((m) => m[1]!)
+    .filter((t) => !/^(?:The|This|That|It|He|She|They|We|I|But|And|However|Officials?)$/.test(t))
+    // "The Defense Ministry of Narnia said": the end of a longer name already found.
+    .filter((t) => !found.some((f) => f.text.includes(t) || t.includes(f.text)));
+  add(speakers, 'organisation');
   return found;
 }

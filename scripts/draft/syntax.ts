@@ -107,15 +107,17 @@ const DETERMINERS = String.raw`(?:(?:a|an|the|its|their|his|her|our|this|that|th
 // "Talks on the offensive", "a deal aimed at ending the fighting": the happening is what is talked of or meant to
 // stop, not what the sentence reports.
 const TOPIC_BEFORE = new RegExp(
-  String.raw`\b(?:discuss(?:es|ed|ing)?|talk(?:s|ed)? (?:about|on|over)|raised?|on the agenda(?: was| is)?|aim(?:ed|s|ing)? at|aim(?:s|ed)? to|ending|to (?:end|halt|stop|contain|find|secure|achieve)|in search of|search for|an end to|(?:right|ready|prepared) to (?:respond|retaliate) (?:to|against))\s+${DETERMINERS}{0,4}$`,
+  String.raw`\b(?:discuss(?:es|ed|ing)?|talk(?:s|ed)? (?:about|on|over)|raised?|on the agenda(?: was| is)?|aim(?:ed|s|ing)? at|aim(?:s|ed)? to|ending|to (?:end|halt|stop|contain|find|secure|achieve)|in search of|search for|an end to|(?:right|ready|prepared) to (?:respond|retaliate) (?:to|against))\s+(?!(?:in|by|over|during|via)\s)${DETERMINERS}{0,4}$`,
   'i',
 );
 /**
  * "To discuss the likely Syrian government military offensive": what is to be discussed, however many words stand
  * before its noun (none of them a verb's end of clause: no comma, no full stop).
  */
+// Not "discussed in a telephone conversation", "talked over the phone": the words after the preposition are how
+// they talked, not what about.
 const TOPIC_DISCUSSED =
-  /\b(?:to discuss|discussing|discussed|talks (?:on|about|over)|to talk about)\s+(?:[\w’'-]+\s+){0,6}$/i;
+  /\b(?:to discuss|discussing|discussed|talks (?:on|about|over)|to talk about)\s+(?!(?:in|by|over|during|via)\s)(?:[\w’'-]+\s+){0,6}$/i;
 /** "Çavuşoğlu, who announced the meeting": a meeting named as what someone announced is the announcement's topic. */
 const ANNOUNCED =
   /\b(?:announc(?:ed|es|ing)|confirm(?:ed|s|ing)|disclos(?:ed|es|ing)|revealed)\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}$/i;
@@ -124,7 +126,7 @@ const MEETING_WORDS = /^(?:meeting|meetings|talks|visit|trip|summit|call|phone c
 const TOPIC_AFTER =
   /^(?:\s+[\w’'-]+){0,3}?\s+(?:(?:would|will|could|might|may|to|should|must) )?(?:be |been )?discussed\b/i;
 const REFERENCE_BEFORE = new RegExp(
-  String.raw`\b(?:abid(?:e|es|ed|ing) by|uphold(?:s|ing)?|implement(?:s|ed|ing|ation of)?|violat(?:e|es|ed|ing|ions? of)|breach(?:es|ed)?(?: of)?|compl(?:y|ies|ied|iance) with|commitment to|committed to|under|terms of|principles of|responsibilities (?:in|under)|protected by|in line with|in accordance with)\s+${DETERMINERS}{0,4}$`,
+  String.raw`\b(?:abid(?:e|es|ed|ing) by|uphold(?:s|ing)?|implement(?:s|ed|ing|ation of)?|violat(?:e|es|ed|ing|ions? of)|breach(?:es|ed)?(?: of)?|compl(?:y|ies|ied|iance) with|commitment to|committed to|under|terms of|principles of|responsibilities (?:in|under)|protected by|in line with|in accordance with|(?:within|under) the framework of|as part of|pursuant to)\s+${DETERMINERS}{0,4}$`,
   'i',
 );
 const INTENDED_BEFORE = new RegExp(
@@ -143,6 +145,12 @@ const WATCHED = new RegExp(
  * is a verb: only a noun can be a topic, a reference or the object of an intention.
  */
 export function triggerRole(sentence: string, index: number, words: string): TriggerRole | null {
+  // "Support of rebels fighting the regime": a participle after a group's name says who they are, not what happened.
+  if (
+    /^(?:fighting|battling)$/i.test(words) &&
+    /\b(?:rebels|militants|groups|factions|fighters|insurgents|jihadists|militias)\s+$/i.test(sentence.slice(0, index))
+  )
+    return 'topic';
   if (isVerbAt(sentence, index, words)) return null;
   const before = sentence.slice(Math.max(0, index - 80), index);
   const after = sentence.slice(index + words.length, index + words.length + 60);

@@ -39,12 +39,15 @@ const LEXICON: [EventType, RegExp][] = [
   ['offensive', /\b(offensive|(military|air|ground|aerial|bombing)( and (air|ground))? campaign|campaign of)\b/i],
   [
     'attack',
-    /\b(air ?strikes?|air raids?|raids?|shell(ed|ing)|bomb(ed|ing|ardment)|attacks?|attacked|targeting|targeted|killed|warplanes|struck|(shot|shoots?|shooting) (down|dead)|downed|downing of|gunned down|opened fire|fired (on|at)|counter-?fire|counter-?attacks?|retaliat(ed|ion|ory strikes?)|assassinat(ed|ion))\b/i,
+    /\b(air ?strikes?|air raids?|raids?|shell(ed|ing)|bomb(ed|ing|ardment)|attacks?|attacked|targeting|targeted|killed|warplanes|struck|(shot|shoots?|shooting) ([\w-]+ ){0,3}?(down|dead)|shot and killed|shot (both|the|two|three|several|an?|his|its|their) ([\w-]+ )?(pilots?|crew|soldiers?|troops|civilians|ambassador|diplomats?|officers?|policem[ae]n|protesters|people)|downed|downing of|gunned down|opened fire|fired (on|at)|counter-?fire|counter-?attacks?|retaliat(ed|ion|ory strikes?)|assassinat(ed|ion))\b/i,
   ],
-  ['clash', /\b(clash(es|ed)?|fighting|fought|battle|hostilities|skirmish(es)?|exchange of fire)\b/i],
+  [
+    'clash',
+    /\b(clash(es|ed)?|fighting|fought|battle|hostilities|skirmish(es)?|exchange of fire|flare-?ups?|flared up)\b/i,
+  ],
   [
     'deployment',
-    /\b(deployed|deployment|observation posts?|troops are|set up|intervention|joined .{0,20}conflict|to monitor|monitoring (mission|cent(re|er)|force)|to observe|open(ed|s)? (a|an|the|its|their) ([\w-]+ ){0,3}(cent(re|er)|base|post)s?|(joint|combined|land|ground|air) patrol(s|ling)?|patrol(s|led|ling)? (the|a|its|along|on) |will patrol|peacekeep(ers|ing (force|forces|contingent|mission|troops))|(troops|forces|soldiers|units|convoys?) (have |had )?(moved|entered|crossed|poured|pushed) into|(sent|sends|sending) (\w+ ){0,3}(troops|reinforcements|soldiers|forces)|reinforcements|reinforced (its |their )?(troops|forces|positions)|stationed)\b/i,
+    /\b(deployed|deployment|observation posts?|troops are|set up|intervention|joined .{0,20}conflict|to monitor|monitoring (mission|cent(re|er)|force)|to observe|open(ed|s)? (a|an|the|its|their) ([\w-]+ ){0,3}(cent(re|er)|base|post)s?|(joint|combined|land|ground|air) ([\w-]+ ){0,2}?patrol(s|ling)?|patrol(s|led|ling)? (the|a|its|along|on) |will patrol|peacekeep(ers|ing (force|forces|contingent|mission|troops))|(troops|forces|soldiers|units|convoys?) (have |had )?(moved|entered|crossed|poured|pushed) into|(sent|sends|sending) (\w+ ){0,3}(troops|reinforcements|soldiers|forces)|reinforcements|reinforced (its |their )?(troops|forces|positions)|stationed)\b/i,
   ],
   [
     'agreement',
@@ -60,13 +63,33 @@ const LEXICON: [EventType, RegExp][] = [
   ],
   [
     'statement',
-    /\b(said|says|stated|announced|told|warned|warns|noted|stressed|added|declared|pointed out|blasted|urged|explained|indicated|confirmed|vowed|threatened|issued an ultimatum|emphasi[sz]ed|underlined|underscored|critici[sz]ed|condemned|denounced|accused|accuses|rejected|denied|appealed|called on|demanded|expressed (support|concern|hope|regret|condolences)|welcomed|praised|insisted|argued|claimed|reiterated|highlighted|acknowledged|tweeted|summon(ed|s)|(?<!was |were |been )reported(?! (killed|dead|wounded|missing)))\b/i,
+    /\b(said|says|stated|announced|told|warned|warns|noted|stressed|added|declared|pointed out|blasted|urged|explained|indicated|confirmed|vowed|threatened|issued an ultimatum|emphasi[sz]ed|underlined|underscored|critici[sz]ed|condemned|denounced|accused|accuses|rejected|denied|appealed|called on|demanded|expressed (support|concern|hope|regret|condolences)|welcomed|praised|insisted|argued|claimed|reiterated|highlighted|acknowledged|tweeted|elaborated|outlined|briefed|called (it|(the|this|that) [\w’'-]+( [\w’'-]+){0,2}) (an?\b|["“])|summon(ed|s)|(?<!was |were |been )reported(?! (killed|dead|wounded|missing)))\b/i,
   ],
 ];
+
+/** Weapons a contract may be for: "the contract worth $2.5 billion" after a sentence on S-400s is their purchase. */
+const ARMS_WORDS =
+  /\b(s-400s?|s-300s?|patriots?|f-35s?|f-16s?|drones?|missiles?|fighter jets?|warplanes|weapons|arms|air defen[cs]es?|missile defen[cs]es?|air defen[cs]e systems?)\b/i;
+
+/**
+ * A contract for weapons is an arms deal, not an agreement: "the contract had been signed" in a sentence on the
+ * S-400s, or the one after it.
+ */
+export function asArmsContract(triggers: Trigger[], sentence: string, previous: string): Trigger[] {
+  if (!/\bcontracts?\b/i.test(sentence) || !(ARMS_WORDS.test(sentence) || ARMS_WORDS.test(previous))) return triggers;
+  if (triggers.some((t) => t.type === 'arms_deal')) return triggers.filter((t) => t.type !== 'agreement');
+  return triggers.map((t) =>
+    t.type === 'agreement' ? { ...t, type: 'arms_deal' as const, cameo: EVENT_TYPES.arms_deal.cameo } : t,
+  );
+}
 
 /** Words just before a trigger that say the happening did not (or not yet) take place: "any attack", "no deal". */
 const NEGATED =
   /\b(any|no|without|failed to produce|potential|possible|possibly|would|prevent(ing)?|avoid|wants?|wanted|call(s|ed)? for|demand(s|ed)?|about|against|regarding|concerning|propos(e|es|ed|ing|als?)|sought|seek(s|ing)?|push(es|ed|ing)? for|urg(e|es|ed|ing)|offer(s|ed|ing)?)\b(\s+\S+){0,3}\s*$/i;
+
+/** A news outlet just before a verb of saying: it reports, it does not speak. */
+const REPORTER =
+  /\b(?:Reuters|AFP|AP|Associated Press|Agence France-Presse|TASS|Tass|RIA Novosti|Interfax|Anadolu(?: Agency)?|Sputnik|Xinhua|Bloomberg|Haberturk|Habertürk|Hurriyet|Hürriyet|Milliyet|NTV|TRT|CNN T[uü]rk|Kommersant|Izvestia|(?:state|local|Russian|Turkish) media|(?:the )?news agency)\s+(?:has |have |had |also )?$/;
 
 /** The lexicon compiled once for matchAll (which copies the regex, so sharing one is safe). */
 const GLOBAL_LEXICON = LEXICON.map(([type, pattern]) => [type, new RegExp(pattern.source, 'gi')] as const);
@@ -77,6 +100,8 @@ export function findTriggers(sentence: string): Trigger[] {
   for (const [type, global] of GLOBAL_LEXICON) {
     for (const m of sentence.matchAll(global)) {
       if (NEGATED.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
+      // "…, Reuters reported": the agency tells the news; it is no statement of an actor.
+      if (type === 'statement' && REPORTER.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
       out.push({ type, index: m.index, words: m[0], cameo: EVENT_TYPES[type].cameo });
       break;
     }
