@@ -646,7 +646,8 @@ async function measurePlayback(
       });
     });
   })`)) as { fps: number; worstGapMs: number; frameWork: { duration: number; detail: unknown } | null };
-  const [pause] = await afterAction(page, ['filter:painted'], () => play.click(), patience);
+  const pauseButton = page.getByRole('button', { name: 'Pause', exact: true });
+  const [pause] = await afterAction(page, ['filter:painted'], () => pauseButton.click(), patience);
   const frameWork = counted.frameWork
     ? { startTime: 0, duration: counted.frameWork.duration, detail: counted.frameWork.detail }
     : null;

@@ -113,3 +113,16 @@ describe('playback', () => {
     expect(store().view).toMatchObject({ from: '2020-03-01', to: '2020-03-31' });
   });
 });
+
+describe('playback and stories', () => {
+  it('playing or moving the window leaves the story: its step would contradict the window', () => {
+    const window = { start: toEpochDay('2020-03-01'), widthDays: 31, daysPerSecond: 7 };
+    store().restoreView(link({ story: 'idlib', step: 3, event: 'sochi' }));
+    store().play(window);
+    expect(store().view).toMatchObject({ story: null, step: null, event: 'sochi' });
+    store().pause();
+    store().restoreView(link({ story: 'idlib', step: 3 }));
+    store().seek(window);
+    expect(store().view).toMatchObject({ story: null, step: null, from: '2020-03-01' });
+  });
+});

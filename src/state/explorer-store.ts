@@ -216,7 +216,9 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
   hoverEvent: (eventId) => {
     if (get().hoveredEventId !== eventId) set({ hoveredEventId: eventId });
   },
-  play: (playback) => set({ playback: { ...playback, playing: true } }),
+  // Playback is free exploration: it leaves a story (whose step would contradict the moving window).
+  play: (playback) =>
+    set((s) => ({ playback: { ...playback, playing: true }, view: { ...s.view, story: null, step: null } })),
   movePlayback: (start) => {
     const { playback } = get();
     if (playback && playback.start !== start) set({ playback: { ...playback, start } });
@@ -250,7 +252,13 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
     startInteraction('filter');
     set((s) => ({
       playback: { ...playback, playing: false },
-      view: { ...s.view, from: fromEpochDay(playback.start), to: fromEpochDay(playbackEnd(playback)) },
+      view: {
+        ...s.view,
+        story: null,
+        step: null,
+        from: fromEpochDay(playback.start),
+        to: fromEpochDay(playbackEnd(playback)),
+      },
     }));
   },
   // Back to the same event (another filter, another window) asks no view to move.

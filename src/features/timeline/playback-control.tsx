@@ -58,6 +58,16 @@ export function PlaybackControl({ index }: { index: DatasetIndex }) {
   const from = useExplorerStore((s) => s.view.from);
   const to = useExplorerStore((s) => s.view.to);
   const [choice, setChoice] = useState(() => (span ? defaultPlayback(span.first, span.last) : null));
+  // A date filter (a paused window, a link's from/to) is the window the control shows and plays from: its width is
+  // the filter's, so a reload of a paused link shows the same window, and a nudge of the slider keeps its width.
+  const filterWidth = from !== null && to !== null && to >= from ? toEpochDay(to) - toEpochDay(from) + 1 : null;
+  useEffect(
+    function takeTheDateFilterWidth() {
+      if (filterWidth !== null && !useExplorerStore.getState().playback?.playing)
+        setChoice((c) => (c && c.widthDays !== filterWidth ? { ...c, widthDays: filterWidth } : c));
+    },
+    [filterWidth],
+  );
   const [announcement, setAnnouncement] = useState('');
   const ids = { width: useId(), speed: useId(), position: useId() };
   const playing = playback?.playing === true;
@@ -92,7 +102,12 @@ export function PlaybackControl({ index }: { index: DatasetIndex }) {
   );
 
   if (!span || !choice) return null;
-  const shown = playback ?? { ...choice, start: from ? Math.max(span.first, toEpochDay(from)) : span.first };
+  const shown = playback?.playing
+    ? playback
+    : { ...choice, start: from ? Math.max(span.first, toEpochDay(from)) : (playback?.start ?? span.first) };
+  const widths = PLAYBACK_WIDTHS.includes(choice.widthDays as (typeof PLAYBACK_WIDTHS)[number])
+    ? [...PLAYBACK_WIDTHS]
+    : [...PLAYBACK_WIDTHS, choice.widthDays].sort((a, b) => a - b);
   const lastStart = Math.max(span.first, span.last - shown.widthDays + 1);
 
   const toggle = () => {
@@ -121,14 +136,14 @@ export function PlaybackControl({ index }: { index: DatasetIndex }) {
 
   return (
     <div className="playback-control" role="group" aria-label="Playback">
+      {/* The label is the action (Play, Pause), as in media players: the state is read in its name. */}
       <button
         type="button"
-        className="playback-toggle"
-        aria-pressed={playing}
+        className={playing ? 'playback-toggle is-playing' : 'playback-toggle'}
         onClick={toggle}
         title={playing ? 'Pause: the window stays as the date filter' : 'Play the events through time'}
       >
-        <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> Play
+        <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
       </button>
       <label className="visually-hidden" htmlFor={ids.width}>
         Window
@@ -139,7 +154,7 @@ export function PlaybackControl({ index }: { index: DatasetIndex }) {
         title="How many days the window shows"
         onChange={(e) => choose({ widthDays: Number(e.target.value) })}
       >
-        {PLAYBACK_WIDTHS.map((w) => (
+        {widths.map((w) => (
           <option key={w} value={w}>
             {WIDTH_LABELS[w] ?? `${w} days`}
           </option>
@@ -179,7 +194,7 @@ export function PlaybackControl({ index }: { index: DatasetIndex }) {
         }
       />
       <output className="playback-window" htmlFor={ids.position}>
-        {playback ? windowLabel(playback) : ''}
+        {windowLabel(shown)}
       </output>
       <p className="visually-hidden" aria-live="polite">
         {announcement}
