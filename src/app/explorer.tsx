@@ -117,7 +117,7 @@ export function Explorer({ index, dataset }: { index: DatasetIndex; dataset: Exp
   useInteractionTimings(result);
 
   return (
-    <div className={embedded ? 'explorer is-embedded' : 'explorer'}>
+    <div className={['explorer', embedded && 'is-embedded', inStory && 'in-story'].filter(Boolean).join(' ')}>
       {showList ? (
         <a className="skip-link" href="#event-list">
           Skip to the list of events
