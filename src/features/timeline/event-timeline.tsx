@@ -168,6 +168,8 @@ export const EventTimeline = memo(function EventTimeline({
         if (!span) return;
         band.style.transform = `translateX(${span.left}px)`;
         band.style.width = `${span.width}px`;
+        // Over the axis and the rows, not the toolbar below them.
+        band.style.height = `${containerRef.current?.clientHeight ?? 0}px`;
       };
       placePlaybackBand.current = place;
       place();
@@ -209,49 +211,52 @@ export const EventTimeline = memo(function EventTimeline({
     <div className="event-timeline">
       <div ref={containerRef} className="event-timeline-canvas" role="group" aria-label="Timeline of events" />
       <div ref={playbackBandRef} className="event-timeline-playback-window" hidden aria-hidden="true" />
-      <PlaybackControl index={index} />
-      <div className="event-timeline-controls">
-        {(filtering || framingSkipped) && rows.length > 0 && (
+      {/* Below the axis, not over it: the rows stay readable to their last one. */}
+      <div className="event-timeline-toolbar">
+        <PlaybackControl index={index} />
+        <div className="event-timeline-controls">
+          {(filtering || framingSkipped) && rows.length > 0 && (
+            <button
+              type="button"
+              className="event-timeline-fit-results"
+              title="Show the span where the filtered events are"
+              onClick={() => {
+                const controller = controllerRef.current;
+                const range = frameVisible(visible, index, controller?.widthPx() ?? 800);
+                if (controller && range) controller.frame(range);
+              }}
+            >
+              Fit to results
+            </button>
+          )}
           <button
             type="button"
-            className="event-timeline-fit-results"
-            title="Show the span where the filtered events are"
+            aria-label="Zoom in"
+            title="Zoom in (or Ctrl + mouse wheel; the wheel alone scrolls the rows)"
+            onClick={() => controllerRef.current?.zoomIn()}
+          >
+            +
+          </button>
+          <button
+            type="button"
+            aria-label="Zoom out"
+            title="Zoom out (or Ctrl + mouse wheel)"
+            onClick={() => controllerRef.current?.zoomOut()}
+          >
+            −
+          </button>
+          <button
+            type="button"
+            aria-label="Fit all"
+            title="Fit all events"
             onClick={() => {
               const controller = controllerRef.current;
-              const range = frameVisible(visible, index, controller?.widthPx() ?? 800);
-              if (controller && range) controller.frame(range);
+              controller?.fitAll(fitVisible(visible, index, controller.widthPx()));
             }}
           >
-            Fit to results
+            Fit
           </button>
-        )}
-        <button
-          type="button"
-          aria-label="Zoom in"
-          title="Zoom in (or Ctrl + mouse wheel; the wheel alone scrolls the rows)"
-          onClick={() => controllerRef.current?.zoomIn()}
-        >
-          +
-        </button>
-        <button
-          type="button"
-          aria-label="Zoom out"
-          title="Zoom out (or Ctrl + mouse wheel)"
-          onClick={() => controllerRef.current?.zoomOut()}
-        >
-          −
-        </button>
-        <button
-          type="button"
-          aria-label="Fit all"
-          title="Fit all events"
-          onClick={() => {
-            const controller = controllerRef.current;
-            controller?.fitAll(fitVisible(visible, index, controller.widthPx()));
-          }}
-        >
-          Fit
-        </button>
+        </div>
       </div>
       <p className="event-timeline-density-note" role="status">
         {display?.mode === 'density' &&
