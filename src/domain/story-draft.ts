@@ -67,7 +67,8 @@ export function stepOfView(view: ViewState, shown: ShownViews, eventTitle: strin
   const extent = shown.extent;
   const filters = filtersOfView(view);
   return {
-    text: eventTitle ?? 'Describe what this step shows.',
+    // Empty without an event: a text of ours would be exported as the author's (the export asks for one instead).
+    text: eventTitle ?? '',
     events: view.event ? [view.event] : [],
     ...(window ? { window: { ...window } } : {}),
     ...(extent
@@ -178,4 +179,16 @@ export function readStoredDraft(text: string | null): StoryDraft | null {
     summary: isString(draft.summary) ? draft.summary : '',
     steps,
   };
+}
+
+/** "type attack, ceasefire · text “idlib” · from 2020-01-01": a step's filters, said in full so none is a surprise. */
+export function describeFilters(filters: DraftStepFilters): string {
+  const parts: string[] = [];
+  if (filters.type?.length) parts.push(`type ${filters.type.join(', ')}`);
+  if (filters.actor?.length) parts.push(`actor ${filters.actor.join(', ')}`);
+  if (filters.place?.length) parts.push(`place ${filters.place.join(', ')}`);
+  if (filters.q) parts.push(`text “${filters.q}”`);
+  if (filters.from) parts.push(`from ${filters.from}`);
+  if (filters.to) parts.push(`to ${filters.to}`);
+  return parts.join(' · ');
 }

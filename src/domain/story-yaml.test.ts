@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { StorySchema } from './story.ts';
-import { moveStep, readStoredDraft, stepOfView, storyIdOf, type StoryDraft } from './story-draft.ts';
+import { describeFilters, moveStep, readStoredDraft, stepOfView, storyIdOf, type StoryDraft } from './story-draft.ts';
 import { exportStoryYaml } from './story-yaml.ts';
 import { EMPTY_VIEW } from './url-state.ts';
 
@@ -33,7 +33,12 @@ describe('stepOfView', () => {
     expect(step.events).toEqual([]);
     expect(step.window).toEqual(shown.window);
     expect(step.filters).toBeUndefined();
-    expect(step.text.length).toBeGreaterThan(0);
+    // No text of ours to be exported as the author's: the export asks for one.
+    expect(step.text).toBe('');
+    expect(exportStoryYaml({ title: 'T', summary: '', steps: [step] })).toEqual({
+      ok: false,
+      problems: [expect.stringMatching(/^step 1 \(text\): /)],
+    });
   });
 });
 
@@ -43,7 +48,7 @@ describe('exportStoryYaml', () => {
     summary: '',
     steps: [
       { ...stepOfView({ ...EMPTY_VIEW, event: 'sochi-2018' }, shown, 'Sochi'), text: 'They met: "new hope".\nThen?' },
-      stepOfView(EMPTY_VIEW, { window: null, extent: shown.extent }, undefined),
+      { ...stepOfView(EMPTY_VIEW, { window: null, extent: shown.extent }, undefined), text: 'The region.' },
     ],
   };
 
@@ -61,6 +66,14 @@ describe('exportStoryYaml', () => {
   it('refuses a step without text, saying which step', () => {
     const result = exportStoryYaml({ ...draft, steps: [{ ...draft.steps[0]!, text: '   ' }] });
     expect(result).toEqual({ ok: false, problems: [expect.stringMatching(/^step 1 \(text\): /)] });
+  });
+});
+
+describe('describeFilters', () => {
+  it('says every filter a step keeps', () => {
+    expect(describeFilters({ type: ['attack', 'ceasefire'], q: 'idlib', from: '2020-01-01' })).toBe(
+      'type attack, ceasefire · text “idlib” · from 2020-01-01',
+    );
   });
 });
 

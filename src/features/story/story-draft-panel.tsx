@@ -5,7 +5,14 @@
  */
 import { useEffect, useId, useState } from 'react';
 import type { DatasetIndex } from '../../domain/dataset-index.ts';
-import { moveStep, readStoredDraft, stepOfView, type DraftStep, type StoryDraft } from '../../domain/story-draft.ts';
+import {
+  describeFilters,
+  moveStep,
+  readStoredDraft,
+  stepOfView,
+  type DraftStep,
+  type StoryDraft,
+} from '../../domain/story-draft.ts';
 import { useExplorerStore } from '../../state/explorer-store.ts';
 
 const STORAGE_PREFIX = 'news-event-explorer:story-draft:';
@@ -71,7 +78,7 @@ function describeStep(index: DatasetIndex, step: DraftStep): string {
   if (first) parts.push(index.summaryById(first)?.title ?? first);
   if (step.window) parts.push(`${step.window.start} to ${step.window.end}`);
   if (step.extent) parts.push('map extent');
-  if (step.filters) parts.push(`${Object.keys(step.filters).length} filter(s)`);
+  if (step.filters) parts.push(`filters: ${describeFilters(step.filters)}`);
   return parts.join(' · ');
 }
 
@@ -152,6 +159,8 @@ export function StoryDraftPanel({ index, draft }: { index: DatasetIndex; draft: 
                 value={step.text}
                 rows={2}
                 maxLength={2000}
+                placeholder="What this step shows, in a sentence or two"
+
                 onChange={(e) => updateStep(i, { text: e.target.value })}
               />
             </label>
