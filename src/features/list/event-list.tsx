@@ -8,6 +8,7 @@ import type { DatasetIndex } from '../../domain/dataset-index.ts';
 import { useExplorerStore } from '../../state/explorer-store.ts';
 import { TYPE_COLORS, typeLabel } from '../../shared/event-style.ts';
 import './event-list.css';
+import { placeLine } from '../../domain/place-line.ts';
 
 const ROW_HEIGHT = 64;
 
@@ -98,10 +99,7 @@ export const EventList = memo(function EventList({
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((row) => {
           const event = index.summary(rows[row.index]!);
-          const places = event.places
-            .map((p) => index.placeById.get(p.placeId)?.name)
-            .filter(Boolean)
-            .join(', ');
+          const places = placeLine(event.places, (id) => index.placeById.get(id)?.name);
           return (
             <div
               key={event.id}
