@@ -39,6 +39,9 @@ const SPEED_LABELS: Record<number, string> = {
   365: '1 year/s',
 };
 
+/** Frame measures kept at most (about a minute and a half of playback at 60 frames per second). */
+const MAX_FRAME_MEASURES = 5000;
+
 /** "3–9 March 2020", "28 February – 5 March 2020": the days a window covers. */
 export function windowLabel(p: Pick<Playback, 'start' | 'widthDays'>): string {
   return describeInterval({
@@ -77,6 +80,9 @@ export function PlaybackControl({ index }: { index: DatasetIndex }) {
       if (!playing || !span) return;
       let last = performance.now();
       let carry = 0;
+      // The page keeps every measure: a long, slow playback would pile up hundreds of thousands of them.
+      let measures = 0;
+      performance.clearMeasures('playback:frame');
       let frame = requestAnimationFrame(function tick(now) {
         const store = useExplorerStore.getState();
         const current = store.playback;
@@ -89,6 +95,10 @@ export function PlaybackControl({ index }: { index: DatasetIndex }) {
           const started = performance.now();
           store.movePlayback(next.playback.start);
           performance.measure('playback:frame', { start: started, end: performance.now() });
+          if (++measures >= MAX_FRAME_MEASURES) {
+            performance.clearMeasures('playback:frame');
+            measures = 0;
+          }
         }
         if (next.done) {
           store.pause();
