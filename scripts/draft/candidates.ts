@@ -212,7 +212,9 @@ export function findCandidates(
           ? !plannedSaying(sentence.text, trigger)
           : findModalityAt(sentence.text, trigger.index, isVerbAt(sentence.text, trigger.index, trigger.words))
               .modality === 'occurred');
-      const pool = happened ? phrases.filter((p) => !isDeadline(sentence.text, p)) : phrases;
+      const pool = (happened ? phrases.filter((p) => !isDeadline(sentence.text, p)) : phrases).filter(
+        (p) => !datesAnother(sentence.text, trigger, triggers, p),
+      );
       let phrase = nearestPhrase(pool, trigger.index);
       // "The Idlib deal, Akar said Tuesday": a phrase across a verb from a definite reference dates that verb, not
       // the deal; "the fighting between Azeri and Armenian forces last year" is dated by its own phrase.
@@ -372,6 +374,51 @@ export function findCandidates(
   }
   datedToNewsDay(out, anchor);
   return out;
+}
+
+/** A frame the happening lies within ("during a meeting", "at the talks"): it shares the date, it does not take it. */
+const FRAME_BEFORE =
+  /\b(?:during|at|amid|in the course of|on the sidelines of)\s+(?:(?:the|a|an|their|his|her|its)\s+)?(?:[\w’'-]+\s+){0,2}$/i;
+
+/** A happening told as just before this one ("following a flare-up", "after talks"). */
+const ADJACENT_BEFORE =
+  /\b(?:after|following|ahead of|before)\s+(?:(?:the|a|an|their|his|her|its)\s+)?(?:[\w’'-]+\s+){0,3}$/i;
+
+/**
+ * A date phrase is the clause's it stands in: "met after their first meeting since Ankara shot down a warplane last
+ * November" — "last November" dates the downing, not the meeting; "sanctions over the shooting down of a jet on
+ * Tuesday" — the Tuesday is the shooting's. A phrase past another happening's words, or past a "since" that opens
+ * what happened before ("since the failed coup last month"), dates that one. A phrase opening the sentence dates
+ * its main clause, and a frame ("during a meeting on May 4, they signed") shares its day.
+ */
+export function datesAnother(sentence: string, trigger: Trigger, all: Trigger[], phrase: DatePhrase): boolean {
+  if (opensSentence(sentence, phrase)) return false;
+  const end = trigger.index + trigger.words.length;
+  if (phrase.index >= end && /\bsince\s+\S+(?:\s+\S+)*\s+$/i.test(sentence.slice(end, phrase.index))) {
+    // "Since March 2020" next to the phrase is the happening's start; "since <a happening> <phrase>" is another's.
+    const sinceAt = sentence.slice(end, phrase.index).search(/\bsince\b(?![^]*\bsince\b)/i);
+    const between = sentence.slice(end + sinceAt + 'since'.length, phrase.index).trim();
+    if (between.split(/\s+/).length >= 2) return true;
+  }
+  return all.some((other) => {
+    // Words of the same kind tell the same happening ("the meeting … the third encounter"), and what this one is for
+    // ("agreed to set up a centre in November") is its own clause's.
+    if (other.type === 'statement' || other.index === trigger.index || compatibleTypes(other.type, trigger.type))
+      return false;
+    const gap =
+      other.index >= end
+        ? sentence.slice(end, other.index)
+        : sentence.slice(other.index + other.words.length, trigger.index);
+    if (/^\s*(?:to|and|or)?\s*$/i.test(gap) || /^\s*to\s+\w+\s*$/i.test(gap)) return false;
+    if (FRAME_BEFORE.test(sentence.slice(Math.max(0, other.index - 40), other.index))) return false;
+    // "Agreed following a flare-up last year": what came just before is of the same time, and its day is the nearest
+    // reading this one has.
+    if (ADJACENT_BEFORE.test(sentence.slice(Math.max(0, other.index - 40), other.index))) return false;
+    const otherEnd = other.index + other.words.length;
+    // The other happening's words stand between this one's and a phrase after them. A phrase before ("The March 2020
+    // deal follows weeks of fighting") is left to the nearest reading: what came before is often dated by it.
+    return phrase.index >= end && other.index >= end && otherEnd <= phrase.index;
+  });
 }
 
 /** Types that take place at the news event itself: what was said and who met, on the day the lead reports. */

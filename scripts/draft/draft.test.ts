@@ -294,6 +294,43 @@ describe('rules that tell the news from words that mention a happening', () => {
     expect(findModalityAt(t, t.indexOf('meeting'), false).modality).toBe('planned');
   });
 
+  it('leaves a date phrase that stands past another happening, or past a "since" clause, to that one', () => {
+    // Monday 8 August 2016: the meeting is Monday's; last November is the downing's.
+    const met = candidates(
+      'Erdogan and Putin on Monday pledged closer ties at their first meeting since Ankara shot down a Russian jet last November.',
+      '2016-08-10',
+    );
+    expect(met.find((c) => c.type === 'meeting')?.date.earliest).toBe('2016-08-08');
+    expect(met.find((c) => c.type === 'attack')?.date.earliest).toBe('2015-11-01');
+    // The Tuesday is the shooting's, not the sanctions'.
+    const sanctions = candidates(
+      'Russia imposed sanctions on Turkey, angry that a Turkish F-16 shot down a Russian warplane on Tuesday.',
+      '2015-11-28',
+    ).find((c) => c.type === 'sanction');
+    expect(sanctions?.date.earliest).not.toBe('2015-11-24');
+    // "Since the failed coup last month": last month is the coup's, not the visit's.
+    const visit = candidates(
+      "Erdogan's visit to Sochi is his first trip abroad since the failed coup against him last month.",
+      '2016-08-09',
+    ).find((c) => c.type === 'visit');
+    expect(visit?.date.earliest).toBe('2016-08-09');
+    // "Since March 2020" next to the happening is its own start.
+    const posts = candidates('Turkey has deployed troops at observation posts in Idlib since March 2020.').find(
+      (c) => c.type === 'deployment',
+    );
+    expect(posts?.date.earliest).toBe('2020-03-01');
+  });
+
+  it("reads a noun's modality from its own predicate past its modifiers", () => {
+    const s = 'A next meeting of the guarantors in the capital of Kazakhstan will be held in mid-July.';
+    expect(findModalityAt(s, s.indexOf('meeting'), false).modality).toBe('planned');
+    const t = 'The talks on the Syrian settlement in the capital of Kazakhstan will be held in mid-July, Putin said.';
+    expect(findModalityAt(t, t.indexOf('talks'), false).modality).toBe('planned');
+    // A relative clause or a dash opens another clause: its "will" is not the noun's.
+    const u = 'Sanctions on Turkish defence industries – and Ankara will answer them – were imposed.';
+    expect(findModalityAt(u, u.indexOf('Sanctions'), false).modality).toBe('occurred');
+  });
+
   it('dates an undated happening told in the present perfect to the years before publication', () => {
     const lead = 'Erdogan met Putin in Sochi on Friday. Putin said on Friday that relations were good.\n';
     const c = candidates(`${lead}NATO member Turkey has purchased Russian S-400 air defenses from Moscow.`).find(

@@ -148,7 +148,16 @@ export function findModalityAt(sentence: string, index: number, isVerb: boolean)
   const cues = modalityCues(sentence);
   const before = cues.filter((c) => c.index < index).at(-1);
   if (before) return { modality: before.modality, cue: before.cue };
-  const after = cues.find((c) => c.index > index && c.index - index <= 40);
+  // A noun's own predicate may stand further on, past its modifiers ("a next meeting on the Syrian settlement in the
+  // capital of Kazakhstan will be held"), when no comma or relative word opens another clause between.
+  const after = cues.find(
+    (c) =>
+      c.index > index &&
+      (c.index - index <= 40 ||
+        (c.index - index <= 100 &&
+          !isVerb &&
+          !/[,;:()–—]|\b(?:that|which|who|and)\b/i.test(sentence.slice(index, c.index)))),
+  );
   // Not across a verb of saying ("after talks in Moscow, said the truce will…": the cue is what was said), nor a
   // relative clause of what the happening may bring about ("agreements that could end the fighting").
   if (
@@ -171,7 +180,7 @@ const CONSEQUENCE =
 /** The cues of modality, global for matchAll and compiled once. */
 const HYPOTHETICAL = /\b(could|might|may|would (lead|have|be)|if there is|possibly|potential(ly)?|in case)\b/gi;
 const PLANNED =
-  /\b(will|would (meet|visit|hold|discuss|travel|go|host|sign|attend)|is expected to|are expected to|expected to be|plans? to|planned|is set to|are set to|is due to|due to (start|be|begin)|scheduled|upcoming|to launch|announced plans|(is|are) being prepared|preparations for)\b/gi;
+  /\b(will|would (meet|visit|hold|discuss|travel|go|host|sign|attend)|is expected to|are expected to|expected to be|plans? to|planned|is set to|are set to|is due to|due to (start|be|begin)|scheduled|upcoming|forthcoming|next (?:round|meeting|summit|session)|to launch|announced plans|(is|are) being prepared|preparations for)\b/gi;
 const ONGOING = /\b(continues?|continuing|ongoing|since|have been|has been|are deployed|is working)\b/gi;
 
 function modalityCues(sentence: string): { modality: Modality; cue: string; index: number }[] {
