@@ -114,6 +114,15 @@ export function findCandidates(
       ...inheritedByRole(sentence.text, lastActors, known),
       ...known,
     ];
+    // "…,” he said", "The Kremlin leader insisted", "…, said the defense minister": a pronoun or a title as the
+    // subject of the verb of saying is the one last heard (or named), whatever the quotation names.
+    // Only the saying is theirs: the other happenings of the sentence keep the names it gives.
+    const framed: NameMatch[] = framedSpeaker(
+      sentence.text,
+      lastSpeaker ?? lastPeople[0] ?? null,
+      lastVoice,
+      lastPeople,
+    ).filter((f) => !names.some((n) => n.index === f.index));
     if (named.length > 0) lastPeople = named;
     if (known.some((n) => n.file === 'actors')) lastActors = known.filter((n) => n.file === 'actors');
     const placesBefore = lastPlaces;
@@ -172,7 +181,8 @@ export function findCandidates(
       .filter((u) => u.kind !== 'place' && sentence.text.includes(u.text))
       .map((u) => ({ id: `new:${u.text}`, file: 'actors', text: u.text, index: sentence.text.indexOf(u.text) }));
     const speaker: NameMatch | null = statement
-      ? (speakerOf(sentence.text, statement, names) ?? speakerOf(sentence.text, statement, unknownSpeakers))
+      ? (speakerOf(sentence.text, statement, [...names, ...framed]) ??
+        speakerOf(sentence.text, statement, unknownSpeakers))
       : null;
     if (speaker && people.has(speaker.id)) lastSpeaker = speaker;
     if (speaker) lastVoice = speaker;
@@ -365,7 +375,7 @@ export function findCandidates(
         modalityCue: trigger.type === 'statement' && !plannedSaying(sentence.text, trigger) ? null : cue,
         date,
         phrases,
-        actors: names.filter((n) => n.file === 'actors'),
+        actors: [...(trigger.type === 'statement' ? framed : []), ...names].filter((n) => n.file === 'actors'),
         places: names.filter((n) => n.file === 'places'),
         unknown,
       });
@@ -374,6 +384,37 @@ export function findCandidates(
   }
   datedToNewsDay(out, anchor);
   return out;
+}
+
+/** The verbs that frame reported speech: the speaker is their subject. */
+const FRAME_VERB =
+  '(?:said|says|added|noted|stressed|insisted|told (?:\\w+ )?(?:reporters|journalists)|declared|stated)';
+const PRONOUN_FRAME = new RegExp(`(?:^|[,”"’]\\s*)(he|she|they|it)\\s+(?:also\\s+|later\\s+)?${FRAME_VERB}\\b`, 'i');
+const INVERTED_FRAME = new RegExp(`[,”"’]\\s*${FRAME_VERB}\\s+(he|she)\\s*[,.;]`, 'i');
+const TITLE_FRAME = new RegExp(
+  `(?:^|[,”"’]\\s*)((?:the|The)\\s+(?:(?:Turkish|Russian|Kremlin|Iranian|Syrian|Azerbaijani|Armenian)\\s+)?(?:president|leader|defen[cs]e minister|foreign minister|prime minister))\\s+(?:also\\s+)?${FRAME_VERB}\\b`,
+);
+
+/**
+ * The speaker a frame of reported speech points back to: "…,” he said" is the person last heard speaking (or
+ * named); "they said", the people last named; "it said", the body last heard; "the Turkish president said", the
+ * person last heard. Placed where the pronoun or title stands, so the speech verb finds it as its subject.
+ */
+export function framedSpeaker(
+  sentence: string,
+  person: NameMatch | null,
+  voice: NameMatch | null,
+  people: NameMatch[],
+): NameMatch[] {
+  const title = TITLE_FRAME.exec(sentence);
+  if (title && person) return [{ ...person, text: title[1]!, index: title.index + title[0].indexOf(title[1]!) }];
+  const m = PRONOUN_FRAME.exec(sentence) ?? INVERTED_FRAME.exec(sentence);
+  if (!m) return [];
+  const pronoun = m[1]!;
+  const index = m.index + m[0].lastIndexOf(pronoun);
+  const lower = pronoun.toLowerCase();
+  const who = lower === 'they' ? people : lower === 'it' ? (voice ? [voice] : []) : person ? [person] : [];
+  return who.map((n) => ({ ...n, text: pronoun, index }));
 }
 
 /** A frame the happening lies within ("during a meeting", "at the talks"): it shares the date, it does not take it. */

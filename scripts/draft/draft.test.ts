@@ -7,7 +7,7 @@ import { compatibleTypes } from './merge.ts';
 import { findUnknownNames, foldDiacritics, knownSpellings, matchKnownNames } from './names.ts';
 import { splitSentences } from './sentences.ts';
 import { findClutter, findDateline } from './source.ts';
-import { findCandidates } from './candidates.ts';
+import { findCandidates, framedSpeaker } from './candidates.ts';
 import { findMatch, groupCandidates } from './merge.ts';
 import { triggerRole } from './syntax.ts';
 import { findModality, findModalityAt, findTrigger } from './triggers.ts';
@@ -331,6 +331,21 @@ describe('rules that tell the news from words that mention a happening', () => {
     expect(findModalityAt(u, u.indexOf('Sanctions'), false).modality).toBe('occurred');
   });
 
+  it('gives a saying framed by a pronoun or a title to the one last heard, not to a name in the quotation', () => {
+    const lead = 'Putin said on Friday that the talks in Sochi went well. ';
+    const quoted = candidates(`${lead}"Turkey is our partner in Idlib," he said.`, '2021-09-18').filter(
+      (c) => c.type === 'statement',
+    );
+    expect(quoted.at(-1)?.speaker).toBe('vladimir-putin');
+    expect(quoted.at(-1)?.actors.map((a) => a.id)).toContain('vladimir-putin');
+    const titled = candidates(`${lead}The Russian president said Turkey must leave Idlib.`, '2021-09-18').filter(
+      (c) => c.type === 'statement',
+    );
+    expect(titled.at(-1)?.speaker).toBe('vladimir-putin');
+    // "Putin said he would…": the pronoun after the verb is the subject of what was said, not a frame.
+    expect(framedSpeaker('Putin said he would meet Erdogan in Sochi.', null, null, [])).toEqual([]);
+  });
+
   it('dates an undated happening told in the present perfect to the years before publication', () => {
     const lead = 'Erdogan met Putin in Sochi on Friday. Putin said on Friday that relations were good.\n';
     const c = candidates(`${lead}NATO member Turkey has purchased Russian S-400 air defenses from Moscow.`).find(
@@ -356,11 +371,11 @@ describe('rules that tell the news from words that mention a happening', () => {
       'Akar said on Friday that Erdogan would meet Putin.\nHe added that talks would go on in Sochi.',
     ).at(-1)!;
     expect(added.actors[0]!.id).toBe('hulusi-akar');
-    // A sentence that names someone itself inherits no one.
-    const named = candidates('Akar said on Friday that troops stay.\nHe said Putin would meet Erdogan in Sochi.').at(
-      -1,
-    )!;
-    expect(named.actors.map((a) => a.id)).not.toContain('hulusi-akar');
+    // A sentence that names someone itself inherits no one for what it tells.
+    const named = candidates(
+      'Akar said on Friday that troops stay.\nHe said Putin would meet Erdogan in Sochi, where troops were deployed.',
+    ).filter((c) => c.sentences[0]!.text.startsWith('He said'));
+    expect(named.find((c) => c.type === 'deployment')?.actors.map((a) => a.id)).not.toContain('hulusi-akar');
   });
 
   it('dates a statement by a date phrase that opens the sentence', () => {
