@@ -346,6 +346,17 @@ describe('rules that tell the news from words that mention a happening', () => {
     expect(framedSpeaker('Putin said he would meet Erdogan in Sochi.', null, null, [])).toEqual([]);
   });
 
+  it('reads a month without its year as the coming one when the happening is to come', () => {
+    const next = candidates('A next meeting of Erdogan and Putin in Sochi will be held in mid-July.', '2017-05-04');
+    expect(next.find((c) => c.type === 'meeting')?.date).toMatchObject({
+      earliest: '2017-07-11',
+      latest: '2017-07-20',
+    });
+    // Told as past, it is the last one passed.
+    const held = candidates('Erdogan met Putin in Sochi in mid-July.', '2017-05-04');
+    expect(held.find((c) => c.type === 'meeting')?.date.earliest).toBe('2016-07-11');
+  });
+
   it('dates an undated happening told in the present perfect to the years before publication', () => {
     const lead = 'Erdogan met Putin in Sochi on Friday. Putin said on Friday that relations were good.\n';
     const c = candidates(`${lead}NATO member Turkey has purchased Russian S-400 air defenses from Moscow.`).find(
