@@ -10,7 +10,7 @@ import { findClutter, findDateline } from './source.ts';
 import { findCandidates, framedSpeaker } from './candidates.ts';
 import { findMatch, groupCandidates } from './merge.ts';
 import { triggerRole } from './syntax.ts';
-import { findModality, findModalityAt, findTrigger } from './triggers.ts';
+import { findModality, findModalityAt, findTrigger, findTriggers } from './triggers.ts';
 
 const ERDOGAN = {
   id: 'recep-tayyip-erdogan',
@@ -355,6 +355,18 @@ describe('rules that tell the news from words that mention a happening', () => {
     // Told as past, it is the last one passed.
     const held = candidates('Erdogan met Putin in Sochi in mid-July.', '2017-05-04');
     expect(held.find((c) => c.type === 'meeting')?.date.earliest).toBe('2016-07-11');
+  });
+
+  it('ends a negator at a preposition that opens a phrase of its own', () => {
+    const types = (text: string) => findTriggers(text).map((t) => t.type);
+    // The shooting is the cause of the sanctions, not what they oppose.
+    expect(types('Moscow imposed sanctions against Ankara over the shooting down of a Russian jet.')).toContain(
+      'attack',
+    );
+    // Within the negator's own phrase it still negates.
+    expect(types('Ankara warned against any attack on its posts.')).not.toContain('attack');
+    // "Fighting jet" is an aircraft, not fighting.
+    expect(types('Russia announces sanctions against Turkey over fighting jet downing')).not.toContain('clash');
   });
 
   it('dates an undated happening told in the present perfect to the years before publication', () => {

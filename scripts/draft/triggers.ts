@@ -43,7 +43,7 @@ const LEXICON: [EventType, RegExp][] = [
   ],
   [
     'clash',
-    /\b(clash(es|ed)?|fighting|fought|battle|hostilities|skirmish(es)?|exchange of fire|flare-?ups?|flared up)\b/i,
+    /\b(clash(es|ed)?|fighting(?! (?:jets?|planes?|aircraft|vehicles?|forces?|units?|men)\b)|fought|battle|hostilities|skirmish(es)?|exchange of fire|flare-?ups?|flared up)\b/i,
   ],
   [
     'deployment',
@@ -87,6 +87,16 @@ export function asArmsContract(triggers: Trigger[], sentence: string, previous: 
 const NEGATED =
   /\b(any|no|without|failed to produce|potential|possible|possibly|would|prevent(ing)?|avoid|wants?|wanted|call(s|ed)? for|demand(s|ed)?|about|against|regarding|concerning|propos(e|es|ed|ing|als?)|sought|seek(s|ing)?|push(es|ed|ing)? for|urg(e|es|ed|ing)|offer(s|ed|ing)?)\b(\s+\S+){0,3}\s*$/i;
 
+/**
+ * Whether the words before a trigger negate it. A negator's reach ends at a preposition that opens a phrase of its
+ * own: "sanctions against Turkey over the shooting down of a jet" — the shooting is the cause, not what is opposed.
+ */
+function negated(before: string): boolean {
+  const m = NEGATED.exec(before);
+  if (!m) return false;
+  return !/\b(?:over|after|following|since|because|amid|during)\b/i.test(before.slice(m.index + m[1]!.length));
+}
+
 /** A news outlet just before a verb of saying: it reports, it does not speak. */
 const REPORTER =
   /\b(?:Reuters|AFP|AP|Associated Press|Agence France-Presse|TASS|Tass|RIA Novosti|Interfax|Anadolu(?: Agency)?|Sputnik|Xinhua|Bloomberg|Haberturk|Habertürk|Hurriyet|Hürriyet|Milliyet|NTV|TRT|CNN T[uü]rk|Kommersant|Izvestia|(?:state|local|Russian|Turkish) media|(?:the )?news agency)\s+(?:has |have |had |also )?$/;
@@ -99,7 +109,7 @@ export function findTriggers(sentence: string): Trigger[] {
   const out: Trigger[] = [];
   for (const [type, global] of GLOBAL_LEXICON) {
     for (const m of sentence.matchAll(global)) {
-      if (NEGATED.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
+      if (negated(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
       // "…, Reuters reported": the agency tells the news; it is no statement of an actor.
       if (type === 'statement' && REPORTER.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
       out.push({ type, index: m.index, words: m[0], cameo: EVENT_TYPES[type].cameo });
