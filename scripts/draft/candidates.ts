@@ -731,5 +731,7 @@ export function speakerOf(sentence: string, verb: Trigger, names: NameMatch[]): 
 
 /** "The deal", "the Idlib ceasefire agreement": the trigger is named as something the reader already knows. */
 function isDefiniteReference(sentence: string, words: string): boolean {
-  return new RegExp(`\\bthe (\\S+ ){0,3}${escapeRegExp(words)}`, 'i').test(sentence);
+  const m = new RegExp(`\\bthe (\\S+ ){0,3}${escapeRegExp(words)}`, 'i').exec(sentence);
+  // "The three countries signed a deal": a verb after a definite subject is a happening told, not one referred to.
+  return m !== null && !isVerbAt(sentence, m.index + m[0].length - words.length, words);
 }

@@ -369,6 +369,20 @@ describe('rules that tell the news from words that mention a happening', () => {
     expect(types('Russia announces sanctions against Turkey over fighting jet downing')).not.toContain('clash');
   });
 
+  it('tells a deal signed by a definite subject within a meeting frame as a happening of its own', () => {
+    const both = candidates(
+      'During a meeting of Erdogan and Putin in Sochi on May 4, the two leaders signed a deal on Idlib.',
+      '2017-06-30',
+    );
+    const deal = both.find((c) => c.type === 'agreement');
+    expect(both.find((c) => c.type === 'meeting')).toBeDefined();
+    expect(deal?.date.earliest).toBe('2017-05-04');
+    // The month May is no modal.
+    expect(deal?.modality).toBe('occurred');
+    const s = 'Putin said the deal may be signed in Sochi.';
+    expect(findModalityAt(s, s.indexOf('signed'), true).modality).toBe('hypothetical');
+  });
+
   it('dates an undated happening told in the present perfect to the years before publication', () => {
     const lead = 'Erdogan met Putin in Sochi on Friday. Putin said on Friday that relations were good.\n';
     const c = candidates(`${lead}NATO member Turkey has purchased Russian S-400 air defenses from Moscow.`).find(

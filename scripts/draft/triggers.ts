@@ -200,6 +200,11 @@ function modalityCues(sentence: string): { modality: Modality; cue: string; inde
     ['hypothetical', HYPOTHETICAL],
     ['ongoing', ONGOING],
   ] as const)
-    for (const m of sentence.matchAll(pattern)) out.push({ modality, cue: m[0], index: m.index });
+    for (const m of sentence.matchAll(pattern)) {
+      // "On May 4" is the month, not the modal: a capital "May" past the sentence's start, or before a day.
+      if (/^may$/i.test(m[0]) && ((m[0] === 'May' && m.index > 0) || /^\s+\d/.test(sentence.slice(m.index + 3))))
+        continue;
+      out.push({ modality, cue: m[0], index: m.index });
+    }
   return out.sort((a, b) => a.index - b.index);
 }
