@@ -362,7 +362,9 @@ export function findCandidates(
         sentences: [sentence],
         reference,
         headline,
-        news: headline || inLead,
+        // "The guarantors of a ceasefire will meet": a happening named as what others keep or break is no news of
+        // the lead, even there.
+        news: (headline || inLead) && role !== 'reference',
         speaker: trigger.type === 'statement' ? (speaker?.id ?? voice?.id ?? null) : null,
         retaliation:
           trigger.type !== 'statement' &&

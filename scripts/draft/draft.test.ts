@@ -383,6 +383,14 @@ describe('rules that tell the news from words that mention a happening', () => {
     expect(findModalityAt(s, s.indexOf('signed'), true).modality).toBe('hypothetical');
   });
 
+  it('takes a happening others guarantee or are party to for a reference, even in the lead', () => {
+    const truce = candidates(
+      'Turkey, Russia and Iran, the guarantor countries of a ceasefire agreement in Idlib, will meet in Sochi next week.',
+    ).find((c) => c.type === 'ceasefire' || c.type === 'agreement');
+    expect(truce).toMatchObject({ reference: true, news: false });
+    expect(triggerRole('The parties to the ceasefire met.', 15, 'ceasefire')).toBe('reference');
+  });
+
   it('dates an undated happening told in the present perfect to the years before publication', () => {
     const lead = 'Erdogan met Putin in Sochi on Friday. Putin said on Friday that relations were good.\n';
     const c = candidates(`${lead}NATO member Turkey has purchased Russian S-400 air defenses from Moscow.`).find(
