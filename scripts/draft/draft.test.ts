@@ -391,6 +391,12 @@ describe('rules that tell the news from words that mention a happening', () => {
     expect(triggerRole('The parties to the ceasefire met.', 15, 'ceasefire')).toBe('reference');
   });
 
+  it('does not take a thing that arrives for a visit', () => {
+    const types = (text: string) => findTriggers(text).map((t) => t.type);
+    expect(types('Third aircraft with air defence system parts arrives in Turkey')).not.toContain('visit');
+    expect(types('Erdogan arrives in Sochi for talks with Putin')).toContain('visit');
+  });
+
   it('dates an undated happening told in the present perfect to the years before publication', () => {
     const lead = 'Erdogan met Putin in Sochi on Friday. Putin said on Friday that relations were good.\n';
     const c = candidates(`${lead}NATO member Turkey has purchased Russian S-400 air defenses from Moscow.`).find(

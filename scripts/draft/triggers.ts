@@ -97,6 +97,10 @@ function negated(before: string): boolean {
   return !/\b(?:over|after|following|since|because|amid|during)\b/i.test(before.slice(m.index + m[1]!.length));
 }
 
+/** A thing as the subject of "arrives": aircraft, shipments, parts, convoys, with no clause boundary between. */
+const CARGO_BEFORE =
+  /\b(?:aircraft|planes?|cargo|shipments?|batch(?:es)?|parts|components|deliver(?:y|ies)|convoys?|systems?|missiles?|ships?|vessels?|trucks?)\b[^,.;:]{0,60}$/i;
+
 /** A news outlet just before a verb of saying: it reports, it does not speak. */
 const REPORTER =
   /\b(?:Reuters|AFP|AP|Associated Press|Agence France-Presse|TASS|Tass|RIA Novosti|Interfax|Anadolu(?: Agency)?|Sputnik|Xinhua|Bloomberg|Haberturk|Habertürk|Hurriyet|Hürriyet|Milliyet|NTV|TRT|CNN T[uü]rk|Kommersant|Izvestia|(?:state|local|Russian|Turkish) media|(?:the )?news agency)\s+(?:has |have |had |also )?$/;
@@ -112,6 +116,13 @@ export function findTriggers(sentence: string): Trigger[] {
       if (negated(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
       // "…, Reuters reported": the agency tells the news; it is no statement of an actor.
       if (type === 'statement' && REPORTER.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
+      // "Eighth aircraft with S-400 parts arrives in Turkey": a thing that arrives is delivered, it pays no visit.
+      if (
+        type === 'visit' &&
+        /^arrive/i.test(m[0]) &&
+        CARGO_BEFORE.test(sentence.slice(Math.max(0, m.index - 80), m.index))
+      )
+        continue;
       out.push({ type, index: m.index, words: m[0], cameo: EVENT_TYPES[type].cameo });
       break;
     }
