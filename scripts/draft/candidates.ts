@@ -114,6 +114,15 @@ export function findCandidates(
       ...inheritedByRole(sentence.text, lastActors, known),
       ...known,
     ];
+    // "…,” he said", "The Kremlin leader insisted", "…, said the defense minister": a pronoun or a title as the
+    // subject of the verb of saying is the one last heard (or named), whatever the quotation names.
+    // Only the saying is theirs: the other happenings of the sentence keep the names it gives.
+    const framed: NameMatch[] = framedSpeaker(
+      sentence.text,
+      lastSpeaker ?? lastPeople[0] ?? null,
+      lastVoice,
+      lastPeople,
+    ).filter((f) => !names.some((n) => n.index === f.index));
     if (named.length > 0) lastPeople = named;
     if (known.some((n) => n.file === 'actors')) lastActors = known.filter((n) => n.file === 'actors');
     const placesBefore = lastPlaces;
@@ -172,7 +181,8 @@ export function findCandidates(
       .filter((u) => u.kind !== 'place' && sentence.text.includes(u.text))
       .map((u) => ({ id: `new:${u.text}`, file: 'actors', text: u.text, index: sentence.text.indexOf(u.text) }));
     const speaker: NameMatch | null = statement
-      ? (speakerOf(sentence.text, statement, names) ?? speakerOf(sentence.text, statement, unknownSpeakers))
+      ? (speakerOf(sentence.text, statement, [...names, ...framed]) ??
+        speakerOf(sentence.text, statement, unknownSpeakers))
       : null;
     if (speaker && people.has(speaker.id)) lastSpeaker = speaker;
     if (speaker) lastVoice = speaker;
@@ -212,7 +222,9 @@ export function findCandidates(
           ? !plannedSaying(sentence.text, trigger)
           : findModalityAt(sentence.text, trigger.index, isVerbAt(sentence.text, trigger.index, trigger.words))
               .modality === 'occurred');
-      const pool = happened ? phrases.filter((p) => !isDeadline(sentence.text, p)) : phrases;
+      const pool = (happened ? phrases.filter((p) => !isDeadline(sentence.text, p)) : phrases).filter(
+        (p) => !datesAnother(sentence.text, trigger, triggers, p),
+      );
       let phrase = nearestPhrase(pool, trigger.index);
       // "The Idlib deal, Akar said Tuesday": a phrase across a verb from a definite reference dates that verb, not
       // the deal; "the fighting between Azeri and Armenian forces last year" is dated by its own phrase.
@@ -350,7 +362,9 @@ export function findCandidates(
         sentences: [sentence],
         reference,
         headline,
-        news: headline || inLead,
+        // "The guarantors of a ceasefire will meet": a happening named as what others keep or break is no news of
+        // the lead, even there.
+        news: (headline || inLead) && role !== 'reference',
         speaker: trigger.type === 'statement' ? (speaker?.id ?? voice?.id ?? null) : null,
         retaliation:
           trigger.type !== 'statement' &&
@@ -363,7 +377,7 @@ export function findCandidates(
         modalityCue: trigger.type === 'statement' && !plannedSaying(sentence.text, trigger) ? null : cue,
         date,
         phrases,
-        actors: names.filter((n) => n.file === 'actors'),
+        actors: [...(trigger.type === 'statement' ? framed : []), ...names].filter((n) => n.file === 'actors'),
         places: names.filter((n) => n.file === 'places'),
         unknown,
       });
@@ -372,6 +386,82 @@ export function findCandidates(
   }
   datedToNewsDay(out, anchor);
   return out;
+}
+
+/** The verbs that frame reported speech: the speaker is their subject. */
+const FRAME_VERB =
+  '(?:said|says|added|noted|stressed|insisted|told (?:\\w+ )?(?:reporters|journalists)|declared|stated)';
+const PRONOUN_FRAME = new RegExp(`(?:^|[,”"’]\\s*)(he|she|they|it)\\s+(?:also\\s+|later\\s+)?${FRAME_VERB}\\b`, 'i');
+const INVERTED_FRAME = new RegExp(`[,”"’]\\s*${FRAME_VERB}\\s+(he|she)\\s*[,.;]`, 'i');
+const TITLE_FRAME = new RegExp(
+  `(?:^|[,”"’]\\s*)((?:the|The)\\s+(?:(?:Turkish|Russian|Kremlin|Iranian|Syrian|Azerbaijani|Armenian)\\s+)?(?:president|leader|defen[cs]e minister|foreign minister|prime minister))\\s+(?:also\\s+)?${FRAME_VERB}\\b`,
+);
+
+/**
+ * The speaker a frame of reported speech points back to: "…,” he said" is the person last heard speaking (or
+ * named); "they said", the people last named; "it said", the body last heard; "the Turkish president said", the
+ * person last heard. Placed where the pronoun or title stands, so the speech verb finds it as its subject.
+ */
+export function framedSpeaker(
+  sentence: string,
+  person: NameMatch | null,
+  voice: NameMatch | null,
+  people: NameMatch[],
+): NameMatch[] {
+  const title = TITLE_FRAME.exec(sentence);
+  if (title && person) return [{ ...person, text: title[1]!, index: title.index + title[0].indexOf(title[1]!) }];
+  const m = PRONOUN_FRAME.exec(sentence) ?? INVERTED_FRAME.exec(sentence);
+  if (!m) return [];
+  const pronoun = m[1]!;
+  const index = m.index + m[0].lastIndexOf(pronoun);
+  const lower = pronoun.toLowerCase();
+  const who = lower === 'they' ? people : lower === 'it' ? (voice ? [voice] : []) : person ? [person] : [];
+  return who.map((n) => ({ ...n, text: pronoun, index }));
+}
+
+/** A frame the happening lies within ("during a meeting", "at the talks"): it shares the date, it does not take it. */
+const FRAME_BEFORE =
+  /\b(?:during|at|amid|in the course of|on the sidelines of)\s+(?:(?:the|a|an|their|his|her|its)\s+)?(?:[\w’'-]+\s+){0,2}$/i;
+
+/** A happening told as just before this one ("following a flare-up", "after talks"). */
+const ADJACENT_BEFORE =
+  /\b(?:after|following|ahead of|before)\s+(?:(?:the|a|an|their|his|her|its)\s+)?(?:[\w’'-]+\s+){0,3}$/i;
+
+/**
+ * A date phrase is the clause's it stands in: "met after their first meeting since Ankara shot down a warplane last
+ * November" — "last November" dates the downing, not the meeting; "sanctions over the shooting down of a jet on
+ * Tuesday" — the Tuesday is the shooting's. A phrase past another happening's words, or past a "since" that opens
+ * what happened before ("since the failed coup last month"), dates that one. A phrase opening the sentence dates
+ * its main clause, and a frame ("during a meeting on May 4, they signed") shares its day.
+ */
+export function datesAnother(sentence: string, trigger: Trigger, all: Trigger[], phrase: DatePhrase): boolean {
+  if (opensSentence(sentence, phrase)) return false;
+  const end = trigger.index + trigger.words.length;
+  if (phrase.index >= end && /\bsince\s+\S+(?:\s+\S+)*\s+$/i.test(sentence.slice(end, phrase.index))) {
+    // "Since March 2020" next to the phrase is the happening's start; "since <a happening> <phrase>" is another's.
+    const sinceAt = sentence.slice(end, phrase.index).search(/\bsince\b(?![^]*\bsince\b)/i);
+    const between = sentence.slice(end + sinceAt + 'since'.length, phrase.index).trim();
+    if (between.split(/\s+/).length >= 2) return true;
+  }
+  return all.some((other) => {
+    // Words of the same kind tell the same happening ("the meeting … the third encounter"), and what this one is for
+    // ("agreed to set up a centre in November") is its own clause's.
+    if (other.type === 'statement' || other.index === trigger.index || compatibleTypes(other.type, trigger.type))
+      return false;
+    const gap =
+      other.index >= end
+        ? sentence.slice(end, other.index)
+        : sentence.slice(other.index + other.words.length, trigger.index);
+    if (/^\s*(?:to|and|or)?\s*$/i.test(gap) || /^\s*to\s+\w+\s*$/i.test(gap)) return false;
+    if (FRAME_BEFORE.test(sentence.slice(Math.max(0, other.index - 40), other.index))) return false;
+    // "Agreed following a flare-up last year": what came just before is of the same time, and its day is the nearest
+    // reading this one has.
+    if (ADJACENT_BEFORE.test(sentence.slice(Math.max(0, other.index - 40), other.index))) return false;
+    const otherEnd = other.index + other.words.length;
+    // The other happening's words stand between this one's and a phrase after them. A phrase before ("The March 2020
+    // deal follows weeks of fighting") is left to the nearest reading: what came before is often dated by it.
+    return phrase.index >= end && other.index >= end && otherEnd <= phrase.index;
+  });
 }
 
 /** Types that take place at the news event itself: what was said and who met, on the day the lead reports. */
@@ -643,5 +733,7 @@ export function speakerOf(sentence: string, verb: Trigger, names: NameMatch[]): 
 
 /** "The deal", "the Idlib ceasefire agreement": the trigger is named as something the reader already knows. */
 function isDefiniteReference(sentence: string, words: string): boolean {
-  return new RegExp(`\\bthe (\\S+ ){0,3}${escapeRegExp(words)}`, 'i').test(sentence);
+  const m = new RegExp(`\\bthe (\\S+ ){0,3}${escapeRegExp(words)}`, 'i').exec(sentence);
+  // "The three countries signed a deal": a verb after a definite subject is a happening told, not one referred to.
+  return m !== null && !isVerbAt(sentence, m.index + m[0].length - words.length, words);
 }

@@ -111,6 +111,20 @@ export function chooseReading(
   /** The happening lies before the publication day ("had been killed on Saturday", in a Saturday paper). */
   before = false,
 ): Reading | null {
+  // "Will be held in mid-July", written in May: a month without its year, told as to come, is the coming one; the
+  // resolver reads a bare part of a month as the last one passed.
+  if (
+    planned &&
+    phrase.readings.length > 0 &&
+    phrase.readings.every((r) => r.latest < anchor) &&
+    new RegExp(MONTH).test(phrase.expression) &&
+    !/\b(?:19|20)\d\d\b|\b(?:last|past|previous|ago)\b/i.test(phrase.expression)
+  )
+    return {
+      ...phrase.readings[0]!,
+      earliest: nextYear(phrase.readings[0]!.earliest),
+      latest: nextYear(phrase.readings[0]!.latest),
+    };
   const strictlyBefore = before ? phrase.readings.filter((r) => r.latest < anchor) : [];
   const readings = strictlyBefore.length > 0 ? strictlyBefore : phrase.readings;
   if (readings.length === 0) return null;
@@ -156,4 +170,11 @@ export function nearestPhrase(phrases: DatePhrase[], triggerIndex: number): Date
       best = { phrase: p, distance };
   }
   return best?.phrase ?? null;
+}
+
+/** The same day a year on (29 February becomes 28 February). */
+function nextYear(day: string): string {
+  const [y, m, d] = day.split('-');
+  const next = `${Number(y) + 1}-${m}-${d}`;
+  return m === '02' && d === '29' ? `${Number(y) + 1}-02-28` : next;
 }

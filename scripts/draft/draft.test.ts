@@ -7,10 +7,10 @@ import { compatibleTypes } from './merge.ts';
 import { findUnknownNames, foldDiacritics, knownSpellings, matchKnownNames } from './names.ts';
 import { splitSentences } from './sentences.ts';
 import { findClutter, findDateline } from './source.ts';
-import { findCandidates } from './candidates.ts';
+import { findCandidates, framedSpeaker } from './candidates.ts';
 import { findMatch, groupCandidates } from './merge.ts';
 import { triggerRole } from './syntax.ts';
-import { findModality, findModalityAt, findTrigger } from './triggers.ts';
+import { findModality, findModalityAt, findTrigger, findTriggers } from './triggers.ts';
 
 const ERDOGAN = {
   id: 'recep-tayyip-erdogan',
@@ -294,6 +294,109 @@ describe('rules that tell the news from words that mention a happening', () => {
     expect(findModalityAt(t, t.indexOf('meeting'), false).modality).toBe('planned');
   });
 
+  it('leaves a date phrase that stands past another happening, or past a "since" clause, to that one', () => {
+    // Monday 8 August 2016: the meeting is Monday's; last November is the downing's.
+    const met = candidates(
+      'Erdogan and Putin on Monday pledged closer ties at their first meeting since Ankara shot down a Russian jet last November.',
+      '2016-08-10',
+    );
+    expect(met.find((c) => c.type === 'meeting')?.date.earliest).toBe('2016-08-08');
+    expect(met.find((c) => c.type === 'attack')?.date.earliest).toBe('2015-11-01');
+    // The Tuesday is the shooting's, not the sanctions'.
+    const sanctions = candidates(
+      'Russia imposed sanctions on Turkey, angry that a Turkish F-16 shot down a Russian warplane on Tuesday.',
+      '2015-11-28',
+    ).find((c) => c.type === 'sanction');
+    expect(sanctions?.date.earliest).not.toBe('2015-11-24');
+    // "Since the failed coup last month": last month is the coup's, not the visit's.
+    const visit = candidates(
+      "Erdogan's visit to Sochi is his first trip abroad since the failed coup against him last month.",
+      '2016-08-09',
+    ).find((c) => c.type === 'visit');
+    expect(visit?.date.earliest).toBe('2016-08-09');
+    // "Since March 2020" next to the happening is its own start.
+    const posts = candidates('Turkey has deployed troops at observation posts in Idlib since March 2020.').find(
+      (c) => c.type === 'deployment',
+    );
+    expect(posts?.date.earliest).toBe('2020-03-01');
+  });
+
+  it("reads a noun's modality from its own predicate past its modifiers", () => {
+    const s = 'A next meeting of the guarantors in the capital of Kazakhstan will be held in mid-July.';
+    expect(findModalityAt(s, s.indexOf('meeting'), false).modality).toBe('planned');
+    const t = 'The talks on the Syrian settlement in the capital of Kazakhstan will be held in mid-July, Putin said.';
+    expect(findModalityAt(t, t.indexOf('talks'), false).modality).toBe('planned');
+    // A relative clause or a dash opens another clause: its "will" is not the noun's.
+    const u = 'Sanctions on Turkish defence industries – and Ankara will answer them – were imposed.';
+    expect(findModalityAt(u, u.indexOf('Sanctions'), false).modality).toBe('occurred');
+  });
+
+  it('gives a saying framed by a pronoun or a title to the one last heard, not to a name in the quotation', () => {
+    const lead = 'Putin said on Friday that the talks in Sochi went well. ';
+    const quoted = candidates(`${lead}"Turkey is our partner in Idlib," he said.`, '2021-09-18').filter(
+      (c) => c.type === 'statement',
+    );
+    expect(quoted.at(-1)?.speaker).toBe('vladimir-putin');
+    expect(quoted.at(-1)?.actors.map((a) => a.id)).toContain('vladimir-putin');
+    const titled = candidates(`${lead}The Russian president said Turkey must leave Idlib.`, '2021-09-18').filter(
+      (c) => c.type === 'statement',
+    );
+    expect(titled.at(-1)?.speaker).toBe('vladimir-putin');
+    // "Putin said he would…": the pronoun after the verb is the subject of what was said, not a frame.
+    expect(framedSpeaker('Putin said he would meet Erdogan in Sochi.', null, null, [])).toEqual([]);
+  });
+
+  it('reads a month without its year as the coming one when the happening is to come', () => {
+    const next = candidates('A next meeting of Erdogan and Putin in Sochi will be held in mid-July.', '2017-05-04');
+    expect(next.find((c) => c.type === 'meeting')?.date).toMatchObject({
+      earliest: '2017-07-11',
+      latest: '2017-07-20',
+    });
+    // Told as past, it is the last one passed.
+    const held = candidates('Erdogan met Putin in Sochi in mid-July.', '2017-05-04');
+    expect(held.find((c) => c.type === 'meeting')?.date.earliest).toBe('2016-07-11');
+  });
+
+  it('ends a negator at a preposition that opens a phrase of its own', () => {
+    const types = (text: string) => findTriggers(text).map((t) => t.type);
+    // The shooting is the cause of the sanctions, not what they oppose.
+    expect(types('Moscow imposed sanctions against Ankara over the shooting down of a Russian jet.')).toContain(
+      'attack',
+    );
+    // Within the negator's own phrase it still negates.
+    expect(types('Ankara warned against any attack on its posts.')).not.toContain('attack');
+    // "Fighting jet" is an aircraft, not fighting.
+    expect(types('Russia announces sanctions against Turkey over fighting jet downing')).not.toContain('clash');
+  });
+
+  it('tells a deal signed by a definite subject within a meeting frame as a happening of its own', () => {
+    const both = candidates(
+      'During a meeting of Erdogan and Putin in Sochi on May 4, the two leaders signed a deal on Idlib.',
+      '2017-06-30',
+    );
+    const deal = both.find((c) => c.type === 'agreement');
+    expect(both.find((c) => c.type === 'meeting')).toBeDefined();
+    expect(deal?.date.earliest).toBe('2017-05-04');
+    // The month May is no modal.
+    expect(deal?.modality).toBe('occurred');
+    const s = 'Putin said the deal may be signed in Sochi.';
+    expect(findModalityAt(s, s.indexOf('signed'), true).modality).toBe('hypothetical');
+  });
+
+  it('takes a happening others guarantee or are party to for a reference, even in the lead', () => {
+    const truce = candidates(
+      'Turkey, Russia and Iran, the guarantor countries of a ceasefire agreement in Idlib, will meet in Sochi next week.',
+    ).find((c) => c.type === 'ceasefire' || c.type === 'agreement');
+    expect(truce).toMatchObject({ reference: true, news: false });
+    expect(triggerRole('The parties to the ceasefire met.', 15, 'ceasefire')).toBe('reference');
+  });
+
+  it('does not take a thing that arrives for a visit', () => {
+    const types = (text: string) => findTriggers(text).map((t) => t.type);
+    expect(types('Third aircraft with air defence system parts arrives in Turkey')).not.toContain('visit');
+    expect(types('Erdogan arrives in Sochi for talks with Putin')).toContain('visit');
+  });
+
   it('dates an undated happening told in the present perfect to the years before publication', () => {
     const lead = 'Erdogan met Putin in Sochi on Friday. Putin said on Friday that relations were good.\n';
     const c = candidates(`${lead}NATO member Turkey has purchased Russian S-400 air defenses from Moscow.`).find(
@@ -319,11 +422,11 @@ describe('rules that tell the news from words that mention a happening', () => {
       'Akar said on Friday that Erdogan would meet Putin.\nHe added that talks would go on in Sochi.',
     ).at(-1)!;
     expect(added.actors[0]!.id).toBe('hulusi-akar');
-    // A sentence that names someone itself inherits no one.
-    const named = candidates('Akar said on Friday that troops stay.\nHe said Putin would meet Erdogan in Sochi.').at(
-      -1,
-    )!;
-    expect(named.actors.map((a) => a.id)).not.toContain('hulusi-akar');
+    // A sentence that names someone itself inherits no one for what it tells.
+    const named = candidates(
+      'Akar said on Friday that troops stay.\nHe said Putin would meet Erdogan in Sochi, where troops were deployed.',
+    ).filter((c) => c.sentences[0]!.text.startsWith('He said'));
+    expect(named.find((c) => c.type === 'deployment')?.actors.map((a) => a.id)).not.toContain('hulusi-akar');
   });
 
   it('dates a statement by a date phrase that opens the sentence', () => {

@@ -126,7 +126,7 @@ const MEETING_WORDS = /^(?:meeting|meetings|talks|visit|trip|summit|call|phone c
 const TOPIC_AFTER =
   /^(?:\s+[\w’'-]+){0,3}?\s+(?:(?:would|will|could|might|may|to|should|must) )?(?:be |been )?discussed\b/i;
 const REFERENCE_BEFORE = new RegExp(
-  String.raw`\b(?:abid(?:e|es|ed|ing) by|uphold(?:s|ing)?|implement(?:s|ed|ing|ation of)?|violat(?:e|es|ed|ing|ions? of)|breach(?:es|ed)?(?: of)?|compl(?:y|ies|ied|iance) with|commitment to|committed to|under|terms of|principles of|responsibilities (?:in|under)|protected by|in line with|in accordance with|(?:within|under) the framework of|as part of|pursuant to)\s+${DETERMINERS}{0,4}$`,
+  String.raw`\b(?:abid(?:e|es|ed|ing) by|uphold(?:s|ing)?|implement(?:s|ed|ing|ation of)?|violat(?:e|es|ed|ing|ions? of)|breach(?:es|ed)?(?: of)?|compl(?:y|ies|ied|iance) with|commitment to|committed to|under|terms of|principles of|responsibilities (?:in|under)|protected by|in line with|in accordance with|(?:within|under) the framework of|as part of|pursuant to|guarantors?(?: countries| states| nations)? of|observance of|parties to|signator(?:y|ies) (?:of|to))\s+${DETERMINERS}{0,4}$`,
   'i',
 );
 const INTENDED_BEFORE = new RegExp(

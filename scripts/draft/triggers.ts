@@ -43,7 +43,7 @@ const LEXICON: [EventType, RegExp][] = [
   ],
   [
     'clash',
-    /\b(clash(es|ed)?|fighting|fought|battle|hostilities|skirmish(es)?|exchange of fire|flare-?ups?|flared up)\b/i,
+    /\b(clash(es|ed)?|fighting(?! (?:jets?|planes?|aircraft|vehicles?|forces?|units?|men)\b)|fought|battle|hostilities|skirmish(es)?|exchange of fire|flare-?ups?|flared up)\b/i,
   ],
   [
     'deployment',
@@ -87,6 +87,20 @@ export function asArmsContract(triggers: Trigger[], sentence: string, previous: 
 const NEGATED =
   /\b(any|no|without|failed to produce|potential|possible|possibly|would|prevent(ing)?|avoid|wants?|wanted|call(s|ed)? for|demand(s|ed)?|about|against|regarding|concerning|propos(e|es|ed|ing|als?)|sought|seek(s|ing)?|push(es|ed|ing)? for|urg(e|es|ed|ing)|offer(s|ed|ing)?)\b(\s+\S+){0,3}\s*$/i;
 
+/**
+ * Whether the words before a trigger negate it. A negator's reach ends at a preposition that opens a phrase of its
+ * own: "sanctions against Turkey over the shooting down of a jet" — the shooting is the cause, not what is opposed.
+ */
+function negated(before: string): boolean {
+  const m = NEGATED.exec(before);
+  if (!m) return false;
+  return !/\b(?:over|after|following|since|because|amid|during)\b/i.test(before.slice(m.index + m[1]!.length));
+}
+
+/** A thing as the subject of "arrives": aircraft, shipments, parts, convoys, with no clause boundary between. */
+const CARGO_BEFORE =
+  /\b(?:aircraft|planes?|cargo|shipments?|batch(?:es)?|parts|components|deliver(?:y|ies)|convoys?|systems?|missiles?|ships?|vessels?|trucks?)\b[^,.;:]{0,60}$/i;
+
 /** A news outlet just before a verb of saying: it reports, it does not speak. */
 const REPORTER =
   /\b(?:Reuters|AFP|AP|Associated Press|Agence France-Presse|TASS|Tass|RIA Novosti|Interfax|Anadolu(?: Agency)?|Sputnik|Xinhua|Bloomberg|Haberturk|Habertürk|Hurriyet|Hürriyet|Milliyet|NTV|TRT|CNN T[uü]rk|Kommersant|Izvestia|(?:state|local|Russian|Turkish) media|(?:the )?news agency)\s+(?:has |have |had |also )?$/;
@@ -99,9 +113,16 @@ export function findTriggers(sentence: string): Trigger[] {
   const out: Trigger[] = [];
   for (const [type, global] of GLOBAL_LEXICON) {
     for (const m of sentence.matchAll(global)) {
-      if (NEGATED.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
+      if (negated(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
       // "…, Reuters reported": the agency tells the news; it is no statement of an actor.
       if (type === 'statement' && REPORTER.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
+      // "Eighth aircraft with S-400 parts arrives in Turkey": a thing that arrives is delivered, it pays no visit.
+      if (
+        type === 'visit' &&
+        /^arrive/i.test(m[0]) &&
+        CARGO_BEFORE.test(sentence.slice(Math.max(0, m.index - 80), m.index))
+      )
+        continue;
       out.push({ type, index: m.index, words: m[0], cameo: EVENT_TYPES[type].cameo });
       break;
     }
@@ -148,7 +169,16 @@ export function findModalityAt(sentence: string, index: number, isVerb: boolean)
   const cues = modalityCues(sentence);
   const before = cues.filter((c) => c.index < index).at(-1);
   if (before) return { modality: before.modality, cue: before.cue };
-  const after = cues.find((c) => c.index > index && c.index - index <= 40);
+  // A noun's own predicate may stand further on, past its modifiers ("a next meeting on the Syrian settlement in the
+  // capital of Kazakhstan will be held"), when no comma or relative word opens another clause between.
+  const after = cues.find(
+    (c) =>
+      c.index > index &&
+      (c.index - index <= 40 ||
+        (c.index - index <= 100 &&
+          !isVerb &&
+          !/[,;:()–—]|\b(?:that|which|who|and)\b/i.test(sentence.slice(index, c.index)))),
+  );
   // Not across a verb of saying ("after talks in Moscow, said the truce will…": the cue is what was said), nor a
   // relative clause of what the happening may bring about ("agreements that could end the fighting").
   if (
@@ -171,7 +201,7 @@ const CONSEQUENCE =
 /** The cues of modality, global for matchAll and compiled once. */
 const HYPOTHETICAL = /\b(could|might|may|would (lead|have|be)|if there is|possibly|potential(ly)?|in case)\b/gi;
 const PLANNED =
-  /\b(will|would (meet|visit|hold|discuss|travel|go|host|sign|attend)|is expected to|are expected to|expected to be|plans? to|planned|is set to|are set to|is due to|due to (start|be|begin)|scheduled|upcoming|to launch|announced plans|(is|are) being prepared|preparations for)\b/gi;
+  /\b(will|would (meet|visit|hold|discuss|travel|go|host|sign|attend)|is expected to|are expected to|expected to be|plans? to|planned|is set to|are set to|is due to|due to (start|be|begin)|scheduled|upcoming|forthcoming|next (?:round|meeting|summit|session)|to launch|announced plans|(is|are) being prepared|preparations for)\b/gi;
 const ONGOING = /\b(continues?|continuing|ongoing|since|have been|has been|are deployed|is working)\b/gi;
 
 function modalityCues(sentence: string): { modality: Modality; cue: string; index: number }[] {
@@ -181,6 +211,11 @@ function modalityCues(sentence: string): { modality: Modality; cue: string; inde
     ['hypothetical', HYPOTHETICAL],
     ['ongoing', ONGOING],
   ] as const)
-    for (const m of sentence.matchAll(pattern)) out.push({ modality, cue: m[0], index: m.index });
+    for (const m of sentence.matchAll(pattern)) {
+      // "On May 4" is the month, not the modal: a capital "May" past the sentence's start, or before a day.
+      if (/^may$/i.test(m[0]) && ((m[0] === 'May' && m.index > 0) || /^\s+\d/.test(sentence.slice(m.index + 3))))
+        continue;
+      out.push({ modality, cue: m[0], index: m.index });
+    }
   return out.sort((a, b) => a.index - b.index);
 }
