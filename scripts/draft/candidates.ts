@@ -195,18 +195,22 @@ export function findCandidates(
     const speakerKind = actors.find((a) => a.id === speaker?.id)?.kind;
     // "Turkish officials said", "the Russian military says": people of the state speak, which is news of its own.
     const stateVoice =
-      statement &&
-      speaker &&
-      /\b(?:officials?|military|ministry|army|diplomats|authorities|government|spokes(?:man|woman|person)|sources|General Staff)\b/i.test(
-        sentence.text.slice(speaker.index + speaker.text.length, statement.index),
-      );
+      (statement &&
+        speaker &&
+        /\b(?:officials?|military|ministry|army|diplomats|authorities|government|spokes(?:man|woman|person)|sources|General Staff)\b/i.test(
+          sentence.text.slice(speaker.index + speaker.text.length, statement.index),
+        )) ||
+      // "The foreign ministry of Turkey warned": the body stands before the state it is of.
+      (statement && speaker && VOICE_OF.test(sentence.text.slice(Math.max(0, speaker.index - 60), speaker.index)));
     if (
       statement &&
       speaker &&
       (speakerKind !== 'state' || stateVoice) &&
       !['statement', 'humanitarian_warning'].includes(primary.type) &&
-      // "…, it said": the speaker is whoever "it" is, not the name before it.
-      !/\b(it|he|she|they)\s+$/i.test(sentence.text.slice(0, statement.index))
+      // "…, it said": the speaker is whoever "it" is, not the name before it; the one the pronoun stands for, when it
+      // was found ("On Saturday, he said he was saddened by the downing").
+      (/^(?:he|she|it|they)$/i.test(speaker.text) ||
+        !/\b(it|he|she|they)\s+$/i.test(sentence.text.slice(0, statement.index)))
     )
       chosen.push(statement);
     for (const trigger of chosen) {
@@ -641,8 +645,12 @@ const ROLE_SUBJECT =
  * Words that may stand between a speaker and the speech verb: titles and names, auxiliaries and adverbs of wire
  * style ("Turkey's Defense Minister Hulusi Akar", "Peskov also said", "Erdogan on Tuesday said").
  */
+/** A body of a state named before it: "the foreign ministry of", "the Defense Ministry of the". */
+const VOICE_OF =
+  /\b(?:ministry|military|army|government|authorities|spokes(?:man|woman|person)|General Staff|officials)\s+of\s+(?:the\s+)?$/i;
+
 const SPEAKER_GAP =
-  /^(?:[\s,]|[A-Z][\w’'.-]*|of|the|and|for|'s|’s|also|has|have|had|later|earlier|previously|repeatedly|on|last|this|in|officials?|military|ministry|army|sources|diplomats|authorities|government|spokes(?:man|woman|person)|press service|operator|company)*$/;
+  /^(?:[\s,]|[A-Z][\w’'.-]*|of|the|and|for|'s|’s|also|has|have|had|later|earlier|previously|repeatedly|on|last|this|in|foreign|defen[cs]e|interior|officials?|military|ministry|army|sources|diplomats|authorities|government|spokes(?:man|woman|person)|press service|operator|company)*$/;
 
 /**
  * A second trigger that only mentions a happening beside the sentence's news: a definite reference with no date

@@ -970,3 +970,27 @@ describe('a span after a happening dates the earlier one', () => {
     expect(moved?.date).toMatchObject({ earliest: '2020-03-19', latest: '2020-03-19', precision: 'day' });
   });
 });
+
+describe('a saying whose subject is a pronoun or a role, beside another happening', () => {
+  const RUSSIA = { id: 'russia', name: 'Russia', aliases: ['Russia', 'Moscow'], kind: 'state' };
+  const candidates = (text: string) =>
+    findCandidates(splitSentences(text), '2020-03-20', [ERDOGAN, PUTIN, TURKEY, RUSSIA], [SOCHI]);
+  it('gives "he said" beside a happening to the person last heard, as a statement of its own', () => {
+    const said = candidates(
+      'On Monday, Erdogan accused Moscow of bad faith in the talks. On Tuesday, he said he was "saddened" by the downing of the drone.',
+    ).filter((c) => c.type === 'statement');
+    expect(said.map((c) => [c.speaker, c.date.earliest])).toEqual([
+      ['recep-tayyip-erdogan', '2020-03-16'],
+      ['recep-tayyip-erdogan', '2020-03-17'],
+    ]);
+  });
+  it('reads "Narnia’s foreign ministry warned" and "the foreign ministry of Narnia warned" as the state speaking', () => {
+    for (const text of [
+      'Turkey’s foreign ministry on Tuesday warned that trips to Russia should be postponed.',
+      'The foreign ministry of Turkey warned that trips to Russia should be postponed.',
+    ]) {
+      const said = candidates(text).find((c) => c.type === 'statement');
+      expect(said?.speaker).toBe('turkey');
+    }
+  });
+});
