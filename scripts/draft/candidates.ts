@@ -93,7 +93,9 @@ export function findCandidates(
   let previousText = '';
   for (const sentence of sentences) {
     if (sentence.text.length < 25 || !/\s/.test(sentence.text)) continue;
-    const headline = isHeadline(sentence);
+    // The headline and a deck under it, however many short unpunctuated lines open the article: none once the
+    // body has begun.
+    const headline = bodySentences === 0 && isHeadline(sentence);
     if (!headline) bodySentences++;
     const inLead = !headline && bodySentences <= LEAD_SENTENCES;
     // What is only talked about ("drone sales would be discussed") is not a happening of the sentence.
@@ -370,8 +372,9 @@ export function findCandidates(
         // the lead, even there.
         news: (headline || inLead) && role !== 'reference',
         speaker: trigger.type === 'statement' ? (speaker?.id ?? voice?.id ?? null) : null,
+        // Only force strikes back: "retaliatory sanctions" over a downing are the sanctions the headline announces.
         retaliation:
-          trigger.type !== 'statement' &&
+          STRIKES_BACK.includes(trigger.type) &&
           /\b(?:retaliat\w*|counter-?(?:fire|attacks?|strikes?|offensive)|in response)\b/i.test(sentence.text),
         type: trigger.type,
         trigger: trigger.words,
@@ -391,6 +394,9 @@ export function findCandidates(
   datedToNewsDay(out, anchor);
   return out;
 }
+
+/** The happenings a strike back is one of, told apart from the strike it answers. */
+const STRIKES_BACK: EventType[] = ['attack', 'clash', 'offensive', 'deployment'];
 
 /** The verbs that frame reported speech: the speaker is their subject. */
 const FRAME_VERB =
@@ -552,7 +558,7 @@ function isDeadline(sentence: string, phrase: DatePhrase): boolean {
 
 /** A line of its own near the top with no full stop: the headline (or a deck under it). */
 function isHeadline(sentence: Sentence): boolean {
-  return sentence.line <= 4 && sentence.text.length <= 160 && !/[.!?"”]$/.test(sentence.text);
+  return sentence.line <= 8 && sentence.text.length <= 160 && !/[.!?"”]$/.test(sentence.text);
 }
 
 /** "On September 21, …": the phrase stands first, set off by a comma. */

@@ -994,3 +994,44 @@ describe('a saying whose subject is a pronoun or a role, beside another happenin
     }
   });
 });
+
+describe('a headline, its deck and the lead telling one sanction', () => {
+  it('folds "announces sanctions" into the lead’s "retaliatory sanctions": only force strikes back', () => {
+    const RUSSIA = { id: 'russia', name: 'Russia', aliases: ['Russia', 'Moscow'], kind: 'state' };
+    const text = `Moscow announces sanctions on Turkey
+
+Published: March 6, 2020
+
+Russia has announced retaliatory sanctions against Turkey over the downing of a drone on Tuesday.
+`;
+    const draft = draftArticle(
+      text,
+      { ...DATA, actors: [...DATA.actors, { ...TURKEY, kind: 'state' }, { ...RUSSIA, kind: 'state' }], events: [] },
+      { fileName: 'd.txt' },
+      () => null,
+    );
+    const sanctions = draft.events.filter((e) => e.record.type === 'sanction');
+    expect(sanctions).toHaveLength(1);
+    expect(sanctions[0]!.record.evidence).toHaveLength(2);
+  });
+  it('reads a deck under the date line as the headline’s, folded into the lead', () => {
+    const RUSSIA = { id: 'russia', name: 'Russia', aliases: ['Russia', 'Moscow'], kind: 'state' };
+    const text = `Moscow announces sanctions on Turkey
+
+Published: March 6, 2020
+
+Russia announces sanctions against Turkey over the downing of a drone
+
+Russia has announced sanctions against Turkey over the downing of a drone on Tuesday.
+`;
+    const draft = draftArticle(
+      text,
+      { ...DATA, actors: [...DATA.actors, { ...TURKEY, kind: 'state' }, { ...RUSSIA, kind: 'state' }], events: [] },
+      { fileName: 'e.txt' },
+      () => null,
+    );
+    const sanctions = draft.events.filter((e) => e.record.type === 'sanction');
+    expect(sanctions).toHaveLength(1);
+    expect(sanctions[0]!.record.evidence).toHaveLength(3);
+  });
+});
