@@ -4,6 +4,7 @@
  * ones). A step records what the user sees: the selected event, the timeline's window, the map's extent and the
  * active filters, with a text the user writes (the event's title until they do).
  */
+import { isIsoDay } from './iso-day.ts';
 import type { DateWindow, ViewState } from './url-state.ts';
 
 export interface DraftExtent {
@@ -126,7 +127,7 @@ export function moveStep(steps: readonly DraftStep[], from: number, delta: numbe
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
-const isDay = (v: unknown): v is string => isString(v) && /^\d{4}-\d\d-\d\d$/.test(v);
+const isDay = (v: unknown): v is string => isString(v) && isIsoDay(v);
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
 const asRecord = (v: unknown): Record<string, unknown> | null =>

@@ -162,6 +162,12 @@ function revealLinked(view: ViewState): RevealRequest | null {
   return { id: nextRevealId++, eventId: view.event, madeIn, keepTimelineWindow: view.window !== null };
 }
 
+/** A window as the date filter: the days it covers, as ISO days. */
+const dateFilterOf = (playback: Playback) => ({
+  from: fromEpochDay(playback.start),
+  to: fromEpochDay(playbackEnd(playback)),
+});
+
 export const storyFrameKey = (view: Pick<ViewState, 'story' | 'step'>) => `${view.story}:${view.step}`;
 
 export const useExplorerStore = create<ExplorerState>()((set, get) => ({
@@ -231,10 +237,7 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
     const { playback } = get();
     if (!playback?.playing) return;
     startInteraction('filter');
-    set((s) => ({
-      playback: { ...playback, playing: false },
-      view: { ...s.view, from: fromEpochDay(playback.start), to: fromEpochDay(playbackEnd(playback)) },
-    }));
+    set((s) => ({ playback: { ...playback, playing: false }, view: { ...s.view, ...dateFilterOf(playback) } }));
   },
   addDraftStep: (step) =>
     set((s) => ({
@@ -252,13 +255,7 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
     startInteraction('filter');
     set((s) => ({
       playback: { ...playback, playing: false },
-      view: {
-        ...s.view,
-        story: null,
-        step: null,
-        from: fromEpochDay(playback.start),
-        to: fromEpochDay(playbackEnd(playback)),
-      },
+      view: { ...s.view, story: null, step: null, ...dateFilterOf(playback) },
     }));
   },
   // Back to the same event (another filter, another window) asks no view to move.

@@ -12,6 +12,7 @@ import type { DateWindow } from '../../domain/url-state.ts';
 import { loadEvents } from '../../queries/pack-chunks.ts';
 import { useExplorerStore } from '../../state/explorer-store.ts';
 import { useEventFilter } from '../../state/filtered-events.ts';
+import { downloadFile } from '../../shared/download.ts';
 import { TYPE_COLORS, typeLabel } from '../../shared/event-style.ts';
 import { FacetMenu, useDismissablePopover, type FacetOption } from './facet-menu.tsx';
 import './filters.css';
@@ -263,16 +264,8 @@ function ExportMenu({ index, result }: { index: DatasetIndex; result: FilterResu
       setStatus(`The export failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  const download = (content: string, type: string, extension: string) => {
-    const url = URL.createObjectURL(new Blob([content], { type }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `events-${count}.${extension}`;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  const download = (content: string, type: string, extension: string) =>
+    downloadFile(content, type, `events-${count}.${extension}`);
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);

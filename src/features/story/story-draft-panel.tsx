@@ -13,6 +13,7 @@ import {
   type DraftStep,
   type StoryDraft,
 } from '../../domain/story-draft.ts';
+import { downloadFile } from '../../shared/download.ts';
 import { useExplorerStore } from '../../state/explorer-store.ts';
 
 const STORAGE_PREFIX = 'news-event-explorer:story-draft:';
@@ -82,17 +83,6 @@ function describeStep(index: DatasetIndex, step: DraftStep): string {
   return parts.join(' · ');
 }
 
-function download(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 export function StoryDraftPanel({ index, draft }: { index: DatasetIndex; draft: StoryDraft }) {
   const headingId = useId();
   const titleId = useId();
@@ -111,7 +101,7 @@ export function StoryDraftPanel({ index, draft }: { index: DatasetIndex; draft: 
         setStatus({ tone: 'error', lines: ['The story was not exported:', ...result.problems] });
         return;
       }
-      download(result.text, result.fileName);
+      downloadFile(result.text, 'application/yaml', result.fileName);
       setStatus({ tone: 'ok', lines: [`Exported ${result.fileName}: put it in data/stories/ and run npm run data.`] });
     } catch (error) {
       setStatus({
