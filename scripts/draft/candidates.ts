@@ -42,6 +42,8 @@ export interface Candidate {
   speaker: string | null;
   /** A strike back ("a retaliatory attack", "the counterfire"): another happening than the attack it answers. */
   retaliation: boolean;
+  /** Not the sentence's main happening ("met, a day after the envoy was shot"): it cannot date the news. */
+  secondary?: boolean;
   type: EventType;
   trigger: string;
   modality: Modality;
@@ -71,6 +73,8 @@ export function findCandidates(
   anchor: string,
   actors: KnownRecord[],
   places: KnownRecord[],
+  /** The headline's line: what stands above it is the page's menus, not the article. */
+  headlineLine = 1,
 ): Candidate[] {
   const out: Candidate[] = [];
   const people = new Set(actors.filter((a) => a.kind === 'person').map((a) => a.id));
@@ -92,10 +96,10 @@ export function findCandidates(
   /** The sentence before: what "the contract" was for. */
   let previousText = '';
   for (const sentence of sentences) {
-    if (sentence.text.length < 25 || !/\s/.test(sentence.text)) continue;
+    if (sentence.text.length < 25 || !/\s/.test(sentence.text) || sentence.line < headlineLine) continue;
     // The headline and a deck under it, however many short unpunctuated lines open the article: none once the
     // body has begun.
-    const headline = bodySentences === 0 && isHeadline(sentence);
+    const headline = bodySentences === 0 && isHeadline(sentence, headlineLine);
     if (!headline) bodySentences++;
     const inLead = !headline && bodySentences <= LEAD_SENTENCES;
     // What is only talked about ("drone sales would be discussed") is not a happening of the sentence.
@@ -373,6 +377,7 @@ export function findCandidates(
         news: (headline || inLead) && role !== 'reference',
         speaker: trigger.type === 'statement' ? (speaker?.id ?? voice?.id ?? null) : null,
         // Only force strikes back: "retaliatory sanctions" over a downing are the sanctions the headline announces.
+        ...(trigger !== primary ? { secondary: true } : {}),
         retaliation:
           STRIKES_BACK.includes(trigger.type) &&
           /\b(?:retaliat\w*|counter-?(?:fire|attacks?|strikes?|offensive)|in response)\b/i.test(sentence.text),
@@ -482,18 +487,20 @@ const AT_THE_NEWS: EventType[] = ['statement', 'meeting', 'visit', 'call', 'summ
  * is dated to the day the lead reports (within the week before publication), not to the day the paper came out.
  */
 function datedToNewsDay(candidates: Candidate[], anchor: string): void {
+  // The lead's main happening (not the day someone spoke of it: "Peskov said Monday" of a Tuesday visit; not
+  // what it is told against: "have met, a day after the envoy was shot").
   const news = candidates.find(
-    (c) =>
-      c.news &&
-      // What the lead says happened, not the day someone spoke of it ("Peskov said Monday" of a Tuesday visit).
-      c.type !== 'statement' &&
-      c.modality === 'occurred' &&
-      c.date.resolution !== 'inferred' &&
-      c.date.precision === 'day' &&
-      c.date.earliest <= anchor &&
-      c.date.earliest >= addDays(anchor, -7),
+    (c) => c.news && !c.headline && c.type !== 'statement' && c.modality === 'occurred' && !c.secondary,
   );
-  if (!news || news.date.earliest === anchor) return;
+  if (
+    !news ||
+    news.date.resolution === 'inferred' ||
+    news.date.precision !== 'day' ||
+    news.date.earliest > anchor ||
+    news.date.earliest < addDays(anchor, -7) ||
+    news.date.earliest === anchor
+  )
+    return;
   const day = news.date.earliest;
   for (const c of candidates)
     if (
@@ -557,8 +564,8 @@ function isDeadline(sentence: string, phrase: DatePhrase): boolean {
 }
 
 /** A line of its own near the top with no full stop: the headline (or a deck under it). */
-function isHeadline(sentence: Sentence): boolean {
-  return sentence.line <= 8 && sentence.text.length <= 160 && !/[.!?"”]$/.test(sentence.text);
+function isHeadline(sentence: Sentence, headlineLine: number): boolean {
+  return sentence.line - headlineLine < 8 && sentence.text.length <= 160 && !/[.!?"”]$/.test(sentence.text);
 }
 
 /** "On September 21, …": the phrase stands first, set off by a comma. */
@@ -748,6 +755,12 @@ export function speakerOf(sentence: string, verb: Trigger, names: NameMatch[]): 
 /** "The deal", "the Idlib ceasefire agreement": the trigger is named as something the reader already knows. */
 function isDefiniteReference(sentence: string, words: string): boolean {
   const m = new RegExp(`\\bthe (\\S+ ){0,3}${escapeRegExp(words)}`, 'i').exec(sentence);
-  // "The three countries signed a deal": a verb after a definite subject is a happening told, not one referred to.
-  return m !== null && !isVerbAt(sentence, m.index + m[0].length - words.length, words);
+  // "The three countries signed a deal": a verb after a definite subject is a happening told, not one referred to;
+  // so is a passive ("the envoy was shot dead").
+  if (m === null) return false;
+  const at = m.index + m[0].length - words.length;
+  return (
+    !isVerbAt(sentence, at, words) &&
+    !/\b(?:was|were|has been|have been|had been|is|are|being)\s+$/i.test(sentence.slice(0, at))
+  );
 }

@@ -24,6 +24,14 @@ const NUMBER = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 
 /** Ordered longest first; every alternative is tried at every position and overlapping finds are dropped. */
 const PATTERNS: RegExp[] = [
+  // Seasons, lower-case only ("Operation Spring Shield" is no season), with a word that makes them one.
+  new RegExp(
+    `\\b(?:(?:in|during|over) )?(?:the )?(?:[Tt]his|[Ll]ast|[Pp]ast|[Nn]ext) (?:spring|summer|autumn|fall|winter)\\b`,
+    'g',
+  ),
+  new RegExp(`\\b(?:[Ii]n|[Dd]uring) the (?:spring|summer|autumn|fall|winter)(?: of ${YEAR})?\\b`, 'g'),
+  new RegExp(`\\b(?:the )?(?:spring|summer|autumn|winter) (?:of )?${YEAR}\\b`, 'g'),
+  /\b(?:over|at|during) the weekend\b/gi,
   new RegExp(`\\b(?:tomorrow|today|yesterday|tonight),? ${WEEKDAY}\\b`, 'g'),
   new RegExp(
     // Not "from March 15": that is a day, found by the day patterns below.

@@ -6,7 +6,7 @@ import { draftArticle, eventTitle, type CuratedData } from './draft.ts';
 import { compatibleTypes } from './merge.ts';
 import { findUnknownNames, foldDiacritics, knownSpellings, matchKnownNames } from './names.ts';
 import { splitSentences } from './sentences.ts';
-import { findClutter, findDateline } from './source.ts';
+import { findClutter, findDateline, findTitleLine } from './source.ts';
 import { findCandidates, framedSpeaker } from './candidates.ts';
 import { findMatch, groupCandidates } from './merge.ts';
 import { triggerRole } from './syntax.ts';
@@ -119,6 +119,32 @@ describe('source', () => {
   it('reads a date line and lists clutter', () => {
     expect(findDateline(' date 2021-09-18 \n\nText.')).toMatchObject({ day: '2021-09-18', basis: 'dateline' });
     expect(findDateline('Published: March 5, 2020\nText.')?.day).toBe('2020-03-05');
+    // Below a page's menus, as outlets print them.
+    const body =
+      'The two leaders met in the Black Sea resort on Tuesday and agreed to work together on the conflict in Syria.';
+    const page = (dateLine: string) =>
+      [
+        'Skip to main content',
+        'Home Video World US & Canada UK Business Tech Science Stories',
+        'Europe',
+        '',
+        'Erdogan and Putin open a new page in ties',
+        '',
+        'By A Reporter',
+        dateLine,
+        '',
+        body,
+      ].join('\n');
+    expect(findDateline(page('Published 09.08.2016 21:36'))?.day).toBe('2016-08-09');
+    expect(findDateline(page('July 17, 2019 7:49 PM UTC'))?.day).toBe('2019-07-17');
+    expect(findDateline(page('Published On 4 Feb 2020'))?.day).toBe('2020-02-04');
+    expect(findDateline(page('20 December 2016'))?.day).toBe('2016-12-20');
+    expect(findDateline(page('31.02.2016'))).toBeNull();
+    // The headline, not the menu line of capitalised words above it.
+    expect(findTitleLine(page('20 December 2016'), findClutter(page('')))).toEqual({
+      text: 'Erdogan and Putin open a new page in ties',
+      line: 5,
+    });
     expect(findClutter('Skip to main content\nText.\nShare\nEnd.Follow us on Twitter: @x').map((c) => c.line)).toEqual([
       1, 3, 4,
     ]);

@@ -11,7 +11,7 @@ import { findMatch, groupCandidates, isNarrower, type ExistingEvent } from './me
 import { slugify } from '../../src/domain/import/slugs.ts';
 import type { NameMatch } from './names.ts';
 import { splitSentences } from './sentences.ts';
-import { findClutter, findDateline, findTitle, sourceIdFor, type ClutterLine } from './source.ts';
+import { findClutter, findDateline, findTitleLine, sourceIdFor, type ClutterLine } from './source.ts';
 
 export interface CuratedData {
   sources: SourceRecord[];
@@ -277,7 +277,8 @@ export function draftArticle(
       .split('\n')
       .map((l) => l.trim())
       .find((l) => l && !clutterLines.has(l) && l !== dateline?.line && !/^(date|published)\b/i.test(l)) ?? 'Untitled';
-  const foundTitle = findTitle(text, clutter);
+  const titleLine = findTitleLine(text, clutter);
+  const foundTitle = titleLine?.text ?? null;
   const title = options.title ?? foundTitle ?? firstLine.split(/(?<=[.!?])\s/)[0]!.slice(0, 100);
   const titleBasis: 'text' | 'written' = options.title
     ? text.includes(options.title)
@@ -337,7 +338,7 @@ export function draftArticle(
       );
   }
   const placeKinds = new Map(data.places.map((p) => [p.id, p.kind]));
-  const raw = findCandidates(sentences, published, actors, places);
+  const raw = findCandidates(sentences, published, actors, places, titleLine?.line ?? 1);
   const grouped = groupCandidates(raw, personIds);
   const existing = existingEvents(data);
 

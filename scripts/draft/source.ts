@@ -10,22 +10,55 @@ export interface PublicationDay {
 }
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+/** Month names as date lines abbreviate them: "4 Feb 2020", "Sept. 30, 2015". */
+const MONTH_WORDS = `(?:${MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?`;
+const WEEKDAY = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Wed|Thu|Fri|Sat|Sun),?';
+const DATE_LINE_PREFIX = '(?:(?:published|updated|posted|date|last updated|first published)(?: on)?[:\\s]+)?';
 
 /**
- * The publication day a date line in the first lines states: "date 2021-09-18", "Published: March 5, 2020",
- * "5 March 2020", "ANKARA, March 5 (Reuters) -" with a year elsewhere in the line. Null when none is found.
+ * The line where the article's body begins: the first long line ending a sentence. What stands above it is the
+ * page's header (menus, the headline, a byline, the date line); a plain-text article starts its body at once.
+ */
+export function bodyStartLine(text: string): number {
+  const lines = text.split('\n');
+  const i = lines.findIndex((l) => l.trim().split(/\s+/).length >= 20 && /[.!?”"]$/.test(l.trim()));
+  return i === -1 ? 0 : i;
+}
+
+/** How far down a date line may stand: past a page's header, into the first line of the body. */
+function headerLines(text: string): string[] {
+  return text.split('\n').slice(0, Math.min(Math.max(8, bodyStartLine(text) + 1), 80));
+}
+
+/** "09.08.2016", "30.01.2021 14:05": a European numeric day, validated as a calendar day. */
+function numericDay(line: string): { day: string; words: string } | null {
+  const m = new RegExp(`^${DATE_LINE_PREFIX}(\\d{1,2})\\.(\\d{1,2})\\.((?:19|20)\\d\\d)\\b`, 'i').exec(line);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return { day: date.toISOString().slice(0, 10), words: m[0] };
+}
+
+/**
+ * The publication day a date line of the page's header states: "date 2021-09-18", "Published: March 5, 2020",
+ * "5 March 2020", "July 17, 2019 7:49 PM UTC", "Published On 4 Feb 2020", "Published 09.08.2016 21:36". Null when
+ * none is found.
  */
 export function findDateline(text: string): PublicationDay | null {
-  const lines = text.split('\n').slice(0, 8);
-  for (const raw of lines) {
+  for (const raw of headerLines(text)) {
     const line = raw.trim();
     const iso = /^(?:date|published|updated|posted)?:?\s*((?:19|20)\d\d-\d\d-\d\d)\b/i.exec(line);
     if (iso) return { day: iso[1]!, basis: 'dateline', line: iso[0], note: `The file's date line reads "${iso[0]}".` };
+    if (line.length >= 80) continue;
+    const numeric = numericDay(line);
+    if (numeric)
+      return { day: numeric.day, basis: 'dateline', line, note: `The date line reads "${line}" (day.month.year).` };
     const worded = new RegExp(
-      `(?:^|\\b(?:published|updated|posted|date)[:\\s]+)((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:(?:${MONTHS})\\.? \\d{1,2},? (?:19|20)\\d\\d|\\d{1,2} (?:${MONTHS}) (?:19|20)\\d\\d))`,
+      `^${DATE_LINE_PREFIX}((?:${WEEKDAY} )?(?:${MONTH_WORDS} \\d{1,2},? (?:19|20)\\d\\d|\\d{1,2} ${MONTH_WORDS},? (?:19|20)\\d\\d))`,
       'i',
     ).exec(line);
-    if (worded && line.length < 80) {
+    if (worded) {
       const phrase = worded[1]!;
       const r = resolveTemporalExpression(phrase, '2000-01-01');
       if (r.ok && r.readings.length === 1 && r.readings[0]!.precision === 'day')
@@ -73,15 +106,30 @@ export function sourceIdFor(day: string, title: string): string {
   return [day, ...words].join('-');
 }
 
-/** The title: the option, or a short first line without a full stop (a headline), else null. */
+/**
+ * The title: the first headline-like line of the page's header (four words or more, no full stop, not a date line
+ * or a byline), preferring one with lower-case words — a line of capitalised words is a menu ("Home Video World US
+ * & Canada"). Null when none is found.
+ */
 export function findTitle(text: string, clutter: ClutterLine[]): string | null {
+  return findTitleLine(text, clutter)?.text ?? null;
+}
+
+/** The headline and its 1-based line. */
+export function findTitleLine(text: string, clutter: ClutterLine[]): { text: string; line: number } | null {
   const clutterLines = new Set(clutter.map((c) => c.line));
   const lines = text.split('\n');
-  for (let i = 0; i < Math.min(lines.length, 6); i++) {
+  const body = bodyStartLine(text);
+  const candidates: { text: string; line: number }[] = [];
+  for (let i = 0; i < Math.max(Math.min(lines.length, 6), body); i++) {
     const line = lines[i]!.trim();
-    if (!line || clutterLines.has(i + 1) || /^(date|published)\b/i.test(line)) continue;
-    if (line.length <= 120 && !/[.!?”"]$/.test(line) && line.split(' ').length >= 4) return line;
-    return null;
+    if (!line || clutterLines.has(i + 1) || /^(date|published|updated|posted|by)\b/i.test(line)) continue;
+    if (numericDay(line) || findDateline(line)) continue;
+    if (line.length <= 160 && !/[.!?”"]$/.test(line) && line.split(' ').length >= 4)
+      candidates.push({ text: line, line: i + 1 });
+    // A plain-text article (no header): only its first line may be the headline.
+    else if (body === 0) break;
   }
-  return null;
+  const worded = candidates.find((c) => c.text.split(/\s+/).some((w) => /^[a-z]{2,}/.test(w)));
+  return worded ?? candidates[0] ?? null;
 }

@@ -313,3 +313,20 @@ describe('groups described by what they do', () => {
     expect(triggerRole(t, 0, 'Fighting')).toBeNull();
   });
 });
+
+describe('the day the news is of', () => {
+  it('is the lead’s main happening, not the one it is told against', () => {
+    const text = [
+      'Russia and Turkey meet on Syria after envoy killing',
+      '',
+      'Foreign ministers of Russia and Turkey have met in Moscow for talks, a day after the Russian envoy was shot dead in Ankara.',
+      '',
+      'Putin said the killing was a provocation aimed at the talks.',
+    ].join('\n');
+    const found = candidates(text, '2016-12-20');
+    // "a day after": the shooting was the day before.
+    expect(found.find((c) => c.type === 'attack')?.date.earliest).toBe('2016-12-19');
+    // The saying, undated, is of the day the lead reports: the meeting's, which is the paper's.
+    expect(found.find((c) => c.type === 'statement')?.date.earliest).toBe('2016-12-20');
+  });
+});

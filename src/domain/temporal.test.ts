@@ -195,6 +195,28 @@ describe('resolveTemporalExpression', () => {
     });
   });
 
+  it('reads seasons as the meteorological months, and the weekend as Saturday and Sunday', () => {
+    const read = (e: string, anchor: string) => {
+      const r = resolveTemporalExpression(e, anchor);
+      return r.ok ? r.readings.map((x) => `${x.earliest}..${x.latest} ${x.precision}`) : r.message;
+    };
+    // Written in December, "this summer" and "last summer" are the one just passed.
+    expect(read('this summer', '2016-12-20')).toEqual(['2016-06-01..2016-08-31 season']);
+    expect(read('last summer', '2016-12-20')).toEqual(['2016-06-01..2016-08-31 season']);
+    // Written in July, last summer is a year back.
+    expect(read('last summer', '2016-07-20')).toEqual(['2015-06-01..2015-08-31 season']);
+    expect(read('the summer of 2016', '2019-01-01')).toEqual(['2016-06-01..2016-08-31 season']);
+    expect(read('last winter', '2016-12-20')).toEqual(['2015-12-01..2016-02-29 season']);
+    expect(read('this winter', '2016-10-20')).toEqual(['2016-12-01..2017-02-28 season']);
+    // A Tuesday: the weekend passed, or the coming one; written on a Saturday, that weekend.
+    expect(read('last weekend', '2016-12-20')).toEqual(['2016-12-17..2016-12-18 days']);
+    expect(read('over the weekend', '2016-12-20')).toEqual([
+      '2016-12-17..2016-12-18 days',
+      '2016-12-24..2016-12-25 days',
+    ]);
+    expect(read('the weekend', '2016-12-17')).toEqual(['2016-12-17..2016-12-18 days']);
+  });
+
   it('says plainly when no rule reads an expression', () => {
     expect(resolveTemporalExpression('for months', TUE_2021_09_28)).toMatchObject({ ok: false, reason: 'unsupported' });
     expect(resolveTemporalExpression('on February 30', TUE_2021_09_28)).toMatchObject({ ok: false });

@@ -208,7 +208,7 @@ function resolveRange(start: string, end: string, anchor: string): Reading[] | n
 function resolvePhrase(raw: string, anchor: string): Reading[] | null {
   const phrase = spellOutMonths(raw.toLowerCase())
     .replace(/[.]$/, '')
-    .replace(/^(on|in|during|of|at)\s+/, '')
+    .replace(/^(on|in|during|of|at|over)\s+/, '')
     .replace(/^the\s+/, '')
     // "5th march", "the 5th of march", "march 5th": ordinals read as the plain day.
     .replace(/\b(\d{1,2})(?:st|nd|rd|th)\b(?: of)?/g, '$1')
@@ -267,6 +267,49 @@ function resolvePhrase(raw: string, anchor: string): Reading[] | null {
   if (/^(towards?|by|at) the end of (the|this) month$|^end of (the|this) month$|^late this month$/.test(phrase)) {
     const lateStart = isoDay(anchorYear, anchorMonth, 21);
     return [reading(anchor > lateStart ? anchor : lateStart, endOfMonth(anchor), 'days', 'approximate')];
+  }
+
+  // The weekend: Saturday and Sunday. Written on a weekend day, it is that one; else "last weekend" is the one
+  // passed, "next weekend" the one to come, and a bare "the weekend" either (the caller picks by modality).
+  if ((m = /^(?:(last|past|this|next|coming) )?weekend$/.exec(phrase))) {
+    const weekday = weekdayOf(anchor);
+    const saturday = addDays(startOfIsoWeek(anchor), 5);
+    const current = reading(saturday, addDays(saturday, 1), 'days');
+    if (weekday === 'saturday' || weekday === 'sunday') {
+      if (m[1] === 'last' || m[1] === 'past') return [reading(addDays(saturday, -7), addDays(saturday, -6), 'days')];
+      if (m[1] === 'next') return [reading(addDays(saturday, 7), addDays(saturday, 8), 'days')];
+      return [current];
+    }
+    const passed = reading(addDays(saturday, -7), addDays(saturday, -6), 'days');
+    if (m[1] === 'last' || m[1] === 'past') return [passed];
+    if (m[1]) return [current];
+    return [passed, current];
+  }
+
+  // Seasons, as the northern hemisphere's meteorological ones (summer June–August): approximate. "This summer"
+  // written in the autumn is the one just passed; a bare winter with a year is left unread (which winter?).
+  if ((m = /^(?:(this|last|past|next) )?(spring|summer|autumn|fall)(?: (?:of )?(\d{4}))?$/.exec(phrase))) {
+    const first = { spring: 3, summer: 6, autumn: 9, fall: 9 }[m[2] as 'spring' | 'summer' | 'autumn' | 'fall'];
+    const season = (year: number) =>
+      reading(isoDay(year, first, 1), isoDay(year, first + 2, daysInMonth(year, first + 2)), 'season', 'approximate');
+    if (m[3]) return m[1] ? null : [season(Number(m[3]))];
+    const started = anchorMonth >= first;
+    const latest = started ? anchorYear : anchorYear - 1;
+    if (m[1] === 'last' || m[1] === 'past') return [season(anchorMonth > first + 2 ? latest : latest - 1)];
+    if (m[1] === 'next') return [season(started ? anchorYear + 1 : anchorYear)];
+    if (m[1] === 'this') return [season(started ? anchorYear : anchorYear)];
+    return [season(latest), season(latest + 1)];
+  }
+  if ((m = /^(?:(this|last|past|next) )?winter$/.exec(phrase))) {
+    // The winter that began in December of `year`.
+    const winter = (year: number) =>
+      reading(isoDay(year, 12, 1), isoDay(year + 1, 2, daysInMonth(year + 1, 2)), 'season', 'approximate');
+    const current = anchorMonth === 12 ? anchorYear : anchorMonth <= 2 ? anchorYear - 1 : null;
+    const lastBegun = current ?? anchorYear - 1;
+    if (m[1] === 'last' || m[1] === 'past') return [winter(current === null ? lastBegun : lastBegun - 1)];
+    if (m[1] === 'next') return [winter(current === null ? anchorYear : lastBegun + 1)];
+    if (m[1] === 'this') return [winter(current ?? anchorYear)];
+    return current === null ? [winter(lastBegun), winter(anchorYear)] : [winter(current)];
   }
 
   if (phrase === 'this year') return [yearReading(anchorYear)];
