@@ -93,6 +93,14 @@ export function findCandidates(
   let bodySentences = 0;
   /** The date of the last dated agreement: what "It stipulated that…" laid down is of its day. */
   let lastDated: CandidateDate | null = null;
+  /**
+   * The story's time: the date of the last happening told as having taken place with a date phrase of its own,
+   * the body sentence it was told in, and its line. "The navigator was rescued on Tuesday. A marine was killed
+   * when the helicopter came under fire": an undated sentence goes on telling the same stretch of the story.
+   */
+  let narrative: { date: CandidateDate; body: number; line: number } | null = null;
+  /** What the sentence told with a date of its own, to become the story's time once the sentence is read. */
+  let narrativeNext: CandidateDate | null = null;
   /** The sentence before: what "the contract" was for. */
   let previousText = '';
   for (const sentence of sentences) {
@@ -367,6 +375,33 @@ export function findCandidates(
           resolution: 'relative',
           note: `No date phrase: the sentence tells what the document of the sentence before laid down, dated ${lastDated.earliest}..${lastDated.latest}. Review.`,
         };
+      // The sentence before dated the story (or an earlier one of the same paragraph): an undated happening told as
+      // taken place is of that stretch, not of the paper's day. A saying is, only when that stretch is of the days
+      // just before the paper ("Erdogan said Turkey was ready", after a paragraph on 2015, is of the news day) and
+      // the saying is told in the past ("says" is the day of writing).
+      if (
+        date.resolution === 'inferred' &&
+        !background &&
+        !headline &&
+        !inLead &&
+        modality === 'occurred' &&
+        // Told in the past: "troops are deployed" is how things stand, not a step of the story.
+        verb !== null &&
+        /past/.test(verb.form) &&
+        narrative &&
+        (bodySentences - narrative.body <= 2 || sentence.line === narrative.line) &&
+        (trigger.type !== 'statement' ||
+          (narrative.date.earliest >= addDays(anchor, -7) &&
+            !/\b(?:says|say|tells)\b/.test(sentence.text.slice(Math.max(0, trigger.index - 5), trigger.index + 12))))
+      )
+        date = {
+          ...narrative.date,
+          resolution: 'inferred',
+          expression: null,
+          note: `No date phrase in the sentence: dated as the story's time the sentence before set (${narrative.date.expression ? `"${narrative.date.expression}" → ` : ''}${narrative.date.earliest}..${narrative.date.latest}), which it goes on telling. Review.`,
+        };
+      if (date.resolution !== 'inferred' && !narrativeNext && modality === 'occurred' && date.latest <= anchor)
+        narrativeNext = date;
       if (trigger === primary) mainDate = date;
       out.push({
         sentences: [sentence],
@@ -395,6 +430,8 @@ export function findCandidates(
       });
       if (date.resolution !== 'inferred' && ['agreement', 'ceasefire'].includes(trigger.type)) lastDated = date;
     }
+    if (narrativeNext) narrative = { date: narrativeNext, body: bodySentences, line: sentence.line };
+    narrativeNext = null;
   }
   datedToNewsDay(out, anchor);
   return out;

@@ -24,6 +24,11 @@ const NUMBER = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 
 /** Ordered longest first; every alternative is tried at every position and overlapping finds are dropped. */
 const PATTERNS: RegExp[] = [
+  new RegExp(`\\b(?:(?:on|On) )?${WEEKDAY} (?:night|evening|morning|afternoon)\\b`, 'g'),
+  /\b(?:(?:in|over) )?the (?:coming|next few) (?:days|weeks|months)\b/gi,
+  /\b(?:in|over) (?:the )?(?:recent|past few|last few) days\b/gi,
+  /\b(?:last night|overnight|earlier this week|later this week)\b/gi,
+  /\b(?:early|mid|mid-|late) ?(?:last|this|next) month\b/gi,
   // Seasons, lower-case only ("Operation Spring Shield" is no season), with a word that makes them one.
   new RegExp(
     `\\b(?:(?:in|during|over) )?(?:the )?(?:[Tt]his|[Ll]ast|[Pp]ast|[Nn]ext) (?:spring|summer|autumn|fall|winter)\\b`,

@@ -330,3 +330,57 @@ describe('the day the news is of', () => {
     expect(found.find((c) => c.type === 'statement')?.date.earliest).toBe('2016-12-20');
   });
 });
+
+describe('the story’s time', () => {
+  it('dates an undated happening told in the past by the sentence before, not by the paper', () => {
+    const text = [
+      'Turkey downs Russian jet',
+      '',
+      'Turkish jets shot down a Russian bomber near the border on Tuesday, Turkey said, in the first such clash.',
+      '',
+      'The rescued Russian navigator was brought to a base in Syria.',
+      '',
+      'A Russian marine was killed when rebels attacked a rescue helicopter sent by Russia.',
+    ].join('\n');
+    const attacks = candidates(text, '2015-11-28').filter((c) => c.type === 'attack');
+    expect(attacks.map((c) => c.date.earliest)).toEqual(['2015-11-24', '2015-11-24']);
+    expect(attacks[1]!.date.note).toMatch(/the story's time/);
+  });
+
+  it('leaves how things stand, and a saying after a paragraph on the past, to the day of writing', () => {
+    const text = [
+      'Putin and Erdogan to meet',
+      '',
+      'Putin and Erdogan will meet in Sochi next week, the Kremlin announced on Friday, in a move welcomed by Turkey.',
+      '',
+      'Turkey shot down a Russian jet in November 2015, and Russia imposed sanctions on Turkey.',
+      '',
+      'Erdogan said on television that relations with Russia were now good.',
+      '',
+      'Russian troops are deployed across Syria and Turkey keeps posts in Idlib.',
+    ].join('\n');
+    const found = candidates(text, '2021-09-18');
+    expect(found.find((c) => c.type === 'statement' && /television/.test(c.sentences[0]!.text))?.date.earliest).toBe(
+      '2021-09-18',
+    );
+  });
+
+  it('reads "are to meet in July" and "hoped to meet" as plans', () => {
+    const found = candidates(
+      'The envoys of Turkey and Russia are to meet again in Astana in July, officials said.',
+      '2017-05-08',
+    );
+    expect(found.find((c) => c.type === 'meeting')).toMatchObject({
+      modality: 'planned',
+      date: { earliest: '2017-07-01' },
+    });
+    const hoped = candidates(
+      'Erdogan said he hoped to meet Putin at the climate summit in Paris on Monday.',
+      '2015-11-28',
+    );
+    expect(hoped.find((c) => c.type !== 'statement')).toMatchObject({
+      modality: 'planned',
+      date: { earliest: '2015-11-30' },
+    });
+  });
+});

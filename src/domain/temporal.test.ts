@@ -217,6 +217,19 @@ describe('resolveTemporalExpression', () => {
     expect(read('the weekend', '2016-12-17')).toEqual(['2016-12-17..2016-12-18 days']);
   });
 
+  it('reads the spans of wire copy around the day of writing', () => {
+    const read = (e: string) => {
+      const r = resolveTemporalExpression(e, '2020-02-04');
+      return r.ok ? r.readings.map((x) => `${x.earliest}..${x.latest}`) : r.message;
+    };
+    expect(read('in the coming days')).toEqual(['2020-02-05..2020-02-11']);
+    expect(read('in recent days')).toEqual(['2020-01-28..2020-02-04']);
+    expect(read('late last month')).toEqual(['2020-01-21..2020-01-31']);
+    expect(read('early next month')).toEqual(['2020-03-01..2020-03-10']);
+    expect(read('last night')).toEqual(['2020-02-03..2020-02-04']);
+    expect(read('Monday night')).toEqual(['2020-02-03..2020-02-03', '2020-02-10..2020-02-10']);
+  });
+
   it('says plainly when no rule reads an expression', () => {
     expect(resolveTemporalExpression('for months', TUE_2021_09_28)).toMatchObject({ ok: false, reason: 'unsupported' });
     expect(resolveTemporalExpression('on February 30', TUE_2021_09_28)).toMatchObject({ ok: false });

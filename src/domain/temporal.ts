@@ -258,6 +258,25 @@ function resolvePhrase(raw: string, anchor: string): Reading[] | null {
   }
   if (phrase === 'recently') return [reading(addDays(anchor, -60), anchor, 'months', 'approximate')];
 
+  // "In the coming days", "coming weeks": from the day after writing, as far as the words reach ("days" a week,
+  // "weeks" four, "months" three), approximate.
+  if ((m = /^(?:in |over |during )?(?:the )?(?:coming|next few|next) (days|weeks|months)$/.exec(phrase))) {
+    const reach = { days: 7, weeks: 28, months: 92 }[m[1] as 'days' | 'weeks' | 'months'];
+    return [reading(addDays(anchor, 1), addDays(anchor, reach), m[1] === 'months' ? 'months' : 'days', 'approximate')];
+  }
+  if ((m = /^(?:in |over |during )?(?:the )?(?:recent|past few|last few) days$/.exec(phrase)))
+    return [reading(addDays(anchor, -7), anchor, 'days', 'approximate')];
+  if (phrase === 'last night' || phrase === 'overnight') return [reading(addDays(anchor, -1), anchor, 'days')];
+  if (phrase === 'earlier this week') return [reading(weekStart, anchor, 'days')];
+  if (phrase === 'later this week') return [reading(anchor, addDays(weekStart, 6), 'days')];
+  // "Late last month", "early next month": a part of the month before or after the anchor's.
+  if ((m = /^(early|mid|mid-|late) ?(last|this|next) month$/.exec(phrase))) {
+    const [y, mo] = shiftMonth(anchorYear, anchorMonth, m[2] === 'last' ? -1 : m[2] === 'next' ? 1 : 0);
+    return [partOfMonth(m[1]!, y, mo)];
+  }
+  // "Monday night", "Tuesday evening": the weekday.
+  if ((m = new RegExp(`^(${WEEKDAY_PATTERN}) (?:night|evening|morning|afternoon)$`).exec(phrase)))
+    return resolvePhrase(m[1]!, anchor);
   if (phrase === 'this month') return [monthReading(anchorYear, anchorMonth)];
   if (phrase === 'last month') return [monthReading(...shiftMonth(anchorYear, anchorMonth, -1))];
   if (phrase === 'next month') return [monthReading(...shiftMonth(anchorYear, anchorMonth, 1))];
