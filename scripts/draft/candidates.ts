@@ -224,7 +224,8 @@ export function findCandidates(
       // "…, it said": the speaker is whoever "it" is, not the name before it; the one the pronoun stands for, when it
       // was found ("On Saturday, he said he was saddened by the downing").
       (/^(?:he|she|it|they)$/i.test(speaker.text) ||
-        !/\b(it|he|she|they)\s+$/i.test(sentence.text.slice(0, statement.index)))
+        !/\b(it|he|she|they)\s+$/i.test(sentence.text.slice(0, statement.index))) &&
+      !isAttribution(sentence.text, primary, statement)
     )
       chosen.push(statement);
     for (const trigger of chosen) {
@@ -435,6 +436,25 @@ export function findCandidates(
   }
   datedToNewsDay(out, anchor);
   return out;
+}
+
+/**
+ * "Turkish jets hit 54 targets on Monday, the defence ministry said": a saying in the sentence's last clause, after
+ * a happening told as having taken place, only says where the news comes from. A plan or a threat told so ("Turkey
+ * will respond, Erdogan said") is the saying's news, and stays one.
+ */
+function isAttribution(sentence: string, primary: Trigger, statement: Trigger): boolean {
+  if (statement.index < primary.index) return false;
+  const comma = Math.max(sentence.lastIndexOf(',', statement.index), sentence.lastIndexOf('”', statement.index));
+  if (comma < primary.index + primary.words.length) return false;
+  const tail = sentence.slice(comma + 1);
+  if (tail.length > 80 || /\bthat\b/.test(tail)) return false;
+  // Words quoted are the speaker's own: "“The presidents have agreed to meet,” Peskov said" is Peskov's news.
+  if (/[“"]/.test(sentence.slice(0, primary.index))) return false;
+  if (triggerRole(sentence, primary.index, primary.words) === 'intended') return false;
+  return (
+    findModalityAt(sentence, primary.index, isVerbAt(sentence, primary.index, primary.words)).modality === 'occurred'
+  );
 }
 
 /** The happenings a strike back is one of, told apart from the strike it answers. */

@@ -129,6 +129,10 @@ const REFERENCE_BEFORE = new RegExp(
   String.raw`\b(?:abid(?:e|es|ed|ing) by|uphold(?:s|ing)?|implement(?:s|ed|ing|ation of)?|violat(?:e|es|ed|ing|ions? of)|breach(?:es|ed)?(?: of)?|compl(?:y|ies|ied|iance) with|commitment to|committed to|under|terms of|principles of|responsibilities (?:in|under)|protected by|in line with|in accordance with|(?:within|under) the framework of|as part of|pursuant to|guarantors?(?: countries| states| nations)? of|observance of|parties to|signator(?:y|ies) (?:of|to))\s+${DETERMINERS}{0,4}$`,
   'i',
 );
+const CAUSE_OR_JUDGED = new RegExp(
+  String.raw`\b(?:over|because of|in response to|in retaliation for|condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)?|criticiz(?:ed|es|ing)|criticis(?:ed|es|ing)|blam(?:ed|es|ing) (?:\w+ )?for|welcom(?:ed|es|ing)|prais(?:ed|es|ing)|deplor(?:ed|es|ing)|protest(?:ed|ing)? against)\s+${DETERMINERS}{0,4}$`,
+  'i',
+);
 const INTENDED_BEFORE = new RegExp(
   String.raw`\b(?:to (?:have|hold|sign|reach|conduct|launch|stage|pay|make|attend|host|organi[sz]e|arrange)|agreed to|agreed on)\s+${DETERMINERS}{0,3}$`,
   'i',
@@ -166,6 +170,17 @@ export function triggerRole(sentence: string, index: number, words: string): Tri
   // "A centre to observe the ceasefire": what is watched over is the watch's object, not a truce agreed here.
   if (/^(?:cease-?fire|truce|armistice)$/i.test(words) && WATCHED.test(before)) return 'topic';
   if (REFERENCE_BEFORE.test(before)) return 'reference';
+  // "Sanctions over the downed jet", "condemned the air strikes": a cause or the object of a judgement is a
+  // happening referred to, told elsewhere if at all.
+  if (CAUSE_OR_JUDGED.test(before)) return 'reference';
+  // "The warplane shot down by Turkey", "a deal brokered by Moscow": a participle after its noun describes it.
+  if (
+    /^\s+by\b/i.test(after) &&
+    /\b[a-z][\w’'-]*\s+$/i.test(before) &&
+    !/\b(?:was|were|been|being|is|are|be|had|has|have|got|and|or|,)\s+$/i.test(before) &&
+    /(?:ed|own|ck|ot)$/i.test(words)
+  )
+    return 'reference';
   // "Agreed to a ceasefire" concludes the truce; "agreed to have a meeting" plans the meeting.
   if (/^(?:cease-?fire|truce|armistice)$/i.test(words) && /\bagreed (?:to|on)\s+(?:an?\s+|the\s+)?$/i.test(before))
     return null;

@@ -39,7 +39,7 @@ const LEXICON: [EventType, RegExp][] = [
   ['offensive', /\b(offensive|(military|air|ground|aerial|bombing)( and (air|ground))? campaign|campaign of)\b/i],
   [
     'attack',
-    /\b(air ?strikes?|air raids?|raids?|shell(ed|ing)|bomb(ed|ing|ardment)|attacks?|attacked|targeting|targeted|killed|warplanes|struck|(shot|shoots?|shooting) ([\w-]+ ){0,3}?(down|dead)|shot and killed|shot (both|the|two|three|several|an?|his|its|their) ([\w-]+ )?(pilots?|crew|soldiers?|troops|civilians|ambassador|diplomats?|officers?|policem[ae]n|protesters|people)|downed|downing of|gunned down|opened fire|fired (on|at)|counter-?fire|counter-?attacks?|retaliat(ed|ion|ory strikes?)|assassinat(ed|ion))\b/i,
+    /\b(air ?strikes?|air raids?|raids?|shell(ed|ing)|bomb(ed|ing|ardment)|attacks?|attacked|targeting|targeted|killed|warplanes|struck(?! (?:a|an|the) (?:[\w-]+ ){0,2}(?:tone|note|chord|balance|deal|agreement|bargain|compromise|pose)\b)|(shot|shoots?|shooting) ([\w-]+ ){0,3}?(down|dead)|shot and killed|shot (both|the|two|three|several|an?|his|its|their) ([\w-]+ )?(pilots?|crew|soldiers?|troops|civilians|ambassador|diplomats?|officers?|policem[ae]n|protesters|people)|downed|downing of|gunned down|opened fire|fired (on|at)|counter-?fire|counter-?attacks?|retaliat(ed|ion|ory strikes?)|assassinat(ed|ion))\b/i,
   ],
   [
     'clash',
@@ -47,12 +47,13 @@ const LEXICON: [EventType, RegExp][] = [
   ],
   [
     'deployment',
-    /\b(deployed|deployment|observation posts?|troops are|set up|intervention|joined .{0,20}conflict|to monitor|monitoring (mission|cent(re|er)|force)|to observe|open(ed|s)? (a|an|the|its|their) ([\w-]+ ){0,3}(cent(re|er)|base|post)s?|(joint|combined|land|ground|air) ([\w-]+ ){0,2}?patrol(s|ling)?|patrol(s|led|ling)? (the|a|its|along|on) |will patrol|peacekeep(ers|ing (force|forces|contingent|mission|troops))|(troops|forces|soldiers|units|convoys?) (have |had )?(moved|entered|crossed|poured|pushed) into|(sent|sends|sending) (\w+ ){0,3}(troops|reinforcements|soldiers|forces)|reinforcements|reinforced (its |their )?(troops|forces|positions)|stationed)\b/i,
+    /\b(deployed|deployment|observation posts?|troops are|set up|intervention|joined .{0,20}conflict|to monitor|monitoring (mission|cent(re|er)|force)|to observe|open(ed|s)? (a|an|the|its|their) ([\w-]+ ){0,3}(cent(re|er)|base|post)s?|(joint|combined|land|ground|air) ([\w-]+ ){0,2}?patrol(s|ling)?|patrolling|patrol(s|led|ling)? (the|a|its|along|on) |will patrol|peacekeep(ers|ing (force|forces|contingent|mission|troops))|(troops|forces|soldiers|units|convoys?) (have |had )?(moved|entered|crossed|poured|pushed) into|(sent|sends|sending) (\w+ ){0,3}(troops|reinforcements|soldiers|forces)|reinforcements|reinforced (its |their )?(troops|forces|positions)|stationed)\b/i,
   ],
   [
     'agreement',
     // "Agreed to meet" is a planned meeting; "agreed to create a buffer zone" is an agreement.
-    /\b(agree[ds]?(?! to (meet|hold|have|talk|discuss|visit|speak|a meeting|further talks)\b)|agreements?|deal|memorand(um|a)( of understanding)?|protocol|signed|joint statement|accord)\b/i,
+    // "Agreed that the attack should not harm ties" is a view shared, not a deal; "signed a decree" is a decision.
+    /\b(agree[ds]?(?! (?:to (?:meet|hold|have|talk|discuss|visit|speak|a meeting|further talks)|that)\b)|agreements?|deal|memorand(um|a)( of understanding)?|protocol|signed(?! (?:a|an|the|into) (?:[\w-]+ ){0,2}(?:decree|law|order|bill|letter|condolence book)s?\b)|joint statement|accord)\b/i,
   ],
   ['visit', /\b(visit(s|ed|ing)?|trip|travel(s|led)? to|arrive[sd]?)\b/i],
   [
@@ -85,7 +86,7 @@ export function asArmsContract(triggers: Trigger[], sentence: string, previous: 
 
 /** Words just before a trigger that say the happening did not (or not yet) take place: "any attack", "no deal". */
 const NEGATED =
-  /\b(any|no|without|failed to produce|potential|possible|possibly|would|prevent(ing)?|avoid|wants?|wanted|call(s|ed)? for|demand(s|ed)?|about|against|regarding|concerning|propos(e|es|ed|ing|als?)|sought|seek(s|ing)?|push(es|ed|ing)? for|urg(e|es|ed|ing)|offer(s|ed|ing)?)\b(\s+\S+){0,3}\s*$/i;
+  /\b(any|no|without|whether|failed to produce|potential|possible|possibly|would|prevent(ing)?|avoid|wants?|wanted|call(s|ed)? for|demand(s|ed)?|about|against|regarding|concerning|propos(e|es|ed|ing|als?)|sought|seek(s|ing)?|push(es|ed|ing)? for|urg(e|es|ed|ing)|offer(s|ed|ing)?)\b(\s+\S+){0,3}\s*$/i;
 
 /**
  * Whether the words before a trigger negate it. A negator's reach ends at a preposition that opens a phrase of its
