@@ -14,7 +14,15 @@ import {
 } from './names.ts';
 import type { Sentence } from './sentences.ts';
 import { compatibleTypes } from './merge.ts';
-import { governingVerb, isPastPerfect, isPresentPerfect, isVerbAt, triggerRole, verbGroups } from './syntax.ts';
+import {
+  governingVerb,
+  isJudged,
+  isPastPerfect,
+  isPresentPerfect,
+  isVerbAt,
+  triggerRole,
+  verbGroups,
+} from './syntax.ts';
 import { asArmsContract, findModalityAt, findTriggers, rankTriggers, type Trigger } from './triggers.ts';
 
 export interface CandidateDate {
@@ -167,6 +175,12 @@ export function findCandidates(
         ...(placesBefore.length > 0 ? placesBefore : lastActors).map((n) => ({ ...n, index: sentence.text.length })),
       );
     if (names.length === 0 && unknown.length === 0 && !goesOn) continue;
+    // "Stoltenberg condemned the air strikes": the saying is the news, the strikes what it judges.
+    const judging = triggers.find((t) => t.type === 'statement');
+    if (judging && triggers[0]!.type !== 'statement' && isJudged(sentence.text, triggers[0]!.index)) {
+      triggers.splice(triggers.indexOf(judging), 1);
+      triggers.unshift(judging);
+    }
     const primary = asTruce(triggers[0]!, triggers);
     const chosen = [primary];
     let mainDate: CandidateDate | null = null;
@@ -448,7 +462,12 @@ function isAttribution(sentence: string, primary: Trigger, statement: Trigger): 
   const comma = Math.max(sentence.lastIndexOf(',', statement.index), sentence.lastIndexOf('”', statement.index));
   if (comma < primary.index + primary.words.length) return false;
   const tail = sentence.slice(comma + 1);
-  if (tail.length > 80 || /\bthat\b/.test(tail)) return false;
+  if (tail.length > 80) return false;
+  // Nothing said after the verb but when, where and to whom ("…, the ministry said late on Tuesday in a
+  // statement", "…, said Akar"): "…, Putin said relations were good" reports what he said.
+  const after = sentence.slice(statement.index + statement.words.length).replace(/[.!?"”’]+\s*$/, '');
+  if (!after.split(/[\s,]+/).every((w) => !w || /^[A-Z]/.test(w) || ATTRIBUTION_WORDS.has(w.toLowerCase())))
+    return false;
   // Words quoted are the speaker's own: "“The presidents have agreed to meet,” Peskov said" is Peskov's news.
   if (/[“"]/.test(sentence.slice(0, primary.index))) return false;
   if (triggerRole(sentence, primary.index, primary.words) === 'intended') return false;
@@ -456,6 +475,13 @@ function isAttribution(sentence: string, primary: Trigger, statement: Trigger): 
     findModalityAt(sentence, primary.index, isVerbAt(sentence, primary.index, primary.words)).modality === 'occurred'
   );
 }
+
+/** The words that may follow the verb of an attribution: when, how and to whom it was said. */
+const ATTRIBUTION_WORDS = new Set(
+  'on in at a an the late early earlier later last this that night evening morning afternoon statement statements tweet written told reporters journalists media news conference briefing separately also citing sources according to'.split(
+    ' ',
+  ),
+);
 
 /** The happenings a strike back is one of, told apart from the strike it answers. */
 const STRIKES_BACK: EventType[] = ['attack', 'clash', 'offensive', 'deployment'];

@@ -770,7 +770,7 @@ The official said energy projects will be discussed.`;
 
   it('takes a speaker the dataset does not know for the speaker of a statement', () => {
     const cs = candidates(
-      'Two soldiers were killed in an attack in Idlib on Friday, the Defense Ministry of Narnia said.',
+      'The Defense Ministry of Narnia said two soldiers had been killed in an attack in Idlib on Friday.',
     );
     const st = cs.find((c) => c.type === 'statement');
     expect(st?.speaker).toMatch(/^new:.*Ministry/);

@@ -129,6 +129,14 @@ const REFERENCE_BEFORE = new RegExp(
   String.raw`\b(?:abid(?:e|es|ed|ing) by|uphold(?:s|ing)?|implement(?:s|ed|ing|ation of)?|violat(?:e|es|ed|ing|ions? of)|breach(?:es|ed)?(?: of)?|compl(?:y|ies|ied|iance) with|commitment to|committed to|under|terms of|principles of|responsibilities (?:in|under)|protected by|in line with|in accordance with|(?:within|under) the framework of|as part of|pursuant to|guarantors?(?: countries| states| nations)? of|observance of|parties to|signator(?:y|ies) (?:of|to))\s+${DETERMINERS}{0,4}$`,
   'i',
 );
+/** "Condemned the air strikes": the happening is what a saying judges; the saying is the sentence's news. */
+export function isJudged(sentence: string, index: number): boolean {
+  return JUDGED.test(sentence.slice(Math.max(0, index - 80), index));
+}
+const JUDGED = new RegExp(
+  String.raw`\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)?|criticiz(?:ed|es|ing)|criticis(?:ed|es|ing)|deplor(?:ed|es|ing)|welcom(?:ed|es|ing)|prais(?:ed|es|ing))\s+${DETERMINERS}{0,4}$`,
+  'i',
+);
 const CAUSE_OR_JUDGED = new RegExp(
   String.raw`\b(?:over|because of|in response to|in retaliation for|condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)?|criticiz(?:ed|es|ing)|criticis(?:ed|es|ing)|blam(?:ed|es|ing) (?:\w+ )?for|welcom(?:ed|es|ing)|prais(?:ed|es|ing)|deplor(?:ed|es|ing)|protest(?:ed|ing)? against)\s+${DETERMINERS}{0,4}$`,
   'i',
@@ -155,8 +163,10 @@ export function triggerRole(sentence: string, index: number, words: string): Tri
     /\b(?:rebels|militants|groups|factions|fighters|insurgents|jihadists|militias)\s+$/i.test(sentence.slice(0, index))
   )
     return 'topic';
-  if (isVerbAt(sentence, index, words)) return null;
   const before = sentence.slice(Math.max(0, index - 80), index);
+  // "Sanctions over downed jet": after a preposition of cause no word is a finite verb, whatever the tagger says.
+  if (/\b(?:over|because of|in response to|in retaliation for)\s+$/i.test(before)) return 'reference';
+  if (isVerbAt(sentence, index, words)) return null;
   const after = sentence.slice(index + words.length, index + words.length + 60);
   if (TOPIC_BEFORE.test(before) || TOPIC_AFTER.test(after) || TOPIC_DISCUSSED.test(before)) return 'topic';
   if (MEETING_WORDS.test(words) && ANNOUNCED.test(before)) return 'topic';

@@ -384,3 +384,29 @@ describe('the story’s time', () => {
     });
   });
 });
+
+describe('sayings that only say where the news comes from', () => {
+  it('are no statements of their own after a happening told as taken place', () => {
+    const types = (s: string) => candidates(s, '2020-02-04').map((c) => c.type);
+    expect(
+      types('Turkish jets struck 54 targets in Idlib on Monday, the Turkish defence ministry said on Tuesday.'),
+    ).toEqual(['attack']);
+    // What was said after the verb, a plan, a quotation: the saying is news.
+    expect(types('After talks with Erdogan in Sochi, Putin said relations were good.')).toContain('statement');
+    expect(types('Turkey will respond to any attack in Idlib, Erdogan said.')).toContain('statement');
+  });
+
+  it('reads causes, judged objects and participles after their noun as happenings referred to', () => {
+    const types = (s: string) => candidates(s, '2015-11-28').map((c) => c.type);
+    const decree = candidates('Putin signs decree imposing economic sanctions on Turkey over downed jet', '2015-11-28');
+    expect(decree.map((c) => [c.type, c.reference])).toEqual([
+      ['sanction', false],
+      ['attack', true],
+    ]);
+    expect(types('NATO chief Stoltenberg condemned the air strikes by Russia in Idlib.')).toEqual(['statement']);
+    expect(types('Erdogan struck a conciliatory tone on Saturday about Russia.')).not.toContain('attack');
+    expect(types('The Kremlin has not said whether Putin will agree to meet Erdogan in Turkey.')).not.toContain(
+      'agreement',
+    );
+  });
+});
