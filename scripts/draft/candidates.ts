@@ -109,8 +109,8 @@ export function findCandidates(
   let narrative: { date: CandidateDate; body: number; line: number } | null = null;
   /** What the sentence told with a date of its own, to become the story's time once the sentence is read. */
   let narrativeNext: CandidateDate | null = null;
-  /** The sentence before: what "the contract" was for. */
-  let previousText = '';
+  /** The sentences before it, for what "the contract", "the cargo planes" are of. */
+  const recentTexts: string[] = [];
   for (const sentence of sentences) {
     if (sentence.text.length < 25 || !/\s/.test(sentence.text) || sentence.line < headlineLine) continue;
     // The headline and a deck under it, however many short unpunctuated lines open the article: none once the
@@ -125,10 +125,11 @@ export function findCandidates(
           (t) => triggerRole(sentence.text, t.index, t.words) !== 'topic' && !quotedHope(sentence.text, t),
         ),
         sentence.text,
-        previousText,
+        recentTexts.join(' '),
       ),
     );
-    previousText = sentence.text;
+    recentTexts.push(sentence.text);
+    if (recentTexts.length > 3) recentTexts.shift();
     const known = matchKnownNames(sentence.text, actors, places);
     const named = known.filter((n) => people.has(n.id));
     const names: NameMatch[] = [
@@ -243,7 +244,11 @@ export function findCandidates(
     )
       chosen.push(statement);
     for (const trigger of chosen) {
-      const role = triggerRole(sentence.text, trigger.index, trigger.words);
+      // "Ankara agreed to buy the S-400s in 2017": agreeing to buy is the deal itself, not a plan.
+      const role =
+        trigger.type === 'arms_deal' && /\bagreed to\s+$/i.test(sentence.text.slice(0, trigger.index))
+          ? null
+          : triggerRole(sentence.text, trigger.index, trigger.words);
       // "Ankara's decision to purchase S-400s prompted…": the purchase decided is an earlier happening, which the
       // phrase opening the sentence does not date.
       const decided = DECIDED.test(sentence.text.slice(Math.max(0, trigger.index - 40), trigger.index));
@@ -313,7 +318,13 @@ export function findCandidates(
           : null;
       let { modality, cue } =
         role === 'intended'
-          ? { modality: 'planned' as Modality, cue: sentence.text.slice(0, trigger.index).match(/\bto \w+\s[^]*$/)![0] }
+          ? {
+              modality: 'planned' as Modality,
+              // "To hold the talks", "agreed to <the trigger>": the words of intent before it.
+              cue: (/\bto\b[^]*$/.exec(sentence.text.slice(Math.max(0, trigger.index - 60), trigger.index))?.[0] ?? '')
+                .concat(trigger.words)
+                .trim(),
+            }
           : headlineTo && trigger.type !== 'statement'
             ? { modality: 'planned' as Modality, cue: `${headlineTo[0]}${trigger.words}` }
             : findModalityAt(sentence.text, trigger.index, isVerbAt(sentence.text, trigger.index, trigger.words));

@@ -15,7 +15,8 @@
  * same family: meeting~visit~summit~call, attack~clash~offensive, agreement~ceasefire), its date window overlaps the
  * line's and it shares a name with it. A merge proposal matches a line whose merge ids include its target.
  * Proposals and lines are paired one to one (a maximum matching), so a second proposal for one happening is a
- * duplicate the reviewer rejects, and a new event for a happening the data already has is one too.
+ * duplicate the reviewer rejects, and a new event for a happening the data already has is one too. A merge finds
+ * every line that is its event (it carries all their sentences).
  * Proposals the draft itself marks reject: true are counted apart (not offered, so they find nothing).
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -242,7 +243,13 @@ async function evaluateFile(txtPath: string, goldPath: string, data: CuratedData
   const strict = pairUp(proposals, gold.events, false);
   const family = pairUp(proposals, gold.events, true);
   const required = gold.events.filter((g) => !g.optional);
-  const foundBy = (pairs: Map<number, number>) => new Set([...pairs.values()]);
+  // A merge carries every sentence it found for its event: it finds every line that is that event.
+  const mergedInto = new Set(proposals.filter((p) => p.kind === 'merge').map((p) => p.mergeInto!));
+  const foundBy = (pairs: Map<number, number>) =>
+    new Set([
+      ...pairs.values(),
+      ...gold.events.flatMap((g, j) => (g.merge.some((id) => mergedInto.has(id)) ? [j] : [])),
+    ]);
   const found = foundBy(strict);
   const foundFamily = foundBy(family);
   const goldMerges = required.filter((g) => g.merge.length > 0);

@@ -27,7 +27,7 @@ const LEXICON: [EventType, RegExp][] = [
   ['sanction', /\b(sanctions?|embargo(es)?|imposed (\w+ ){0,2}(restrictions|penalties|a ban))\b/i],
   [
     'arms_deal',
-    /\b(bought|purchased?|purchasing|buying|sold|sale|sales|deliver(?:ed|ing|s)?|delivery|deliveries|suppl(?:y|ying|ied|ies)|shipments?|received|procured|procurement|acquisition|acquired?) (of )?(\w+ ){0,4}?(s-400s?|drones?|missiles?|jets?|weapons|arms|air defen[cs]es?( systems?)?|missile defen[cs]e( systems?)?|batch|components)\b|\b(drone|arms|weapons) sales?\b/i,
+    /\b(bought|buy|buys|purchased?|purchasing|buying|sold|sale|sales|deliver(?:ed|ing|s)?|delivery|deliveries|suppl(?:y|ying|ied|ies)|shipments?|received|procured|procurement|acquisition|acquired?) (of )?(\w+ ){0,4}?(s-400s?|drones?|missiles?|jets?|weapons|arms|air defen[cs]es?( systems?)?|missile defen[cs]e( systems?)?|batch|components)\b|\b(drone|arms|weapons) sales?\b/i,
   ],
   // Not "summoned the ambassador to protest the bombing", "in protest at": a diplomatic complaint, no demonstration;
   // not "a clear demonstration of partnership", which shows something.
@@ -72,12 +72,28 @@ const LEXICON: [EventType, RegExp][] = [
 const ARMS_WORDS =
   /\b(s-400s?|s-300s?|patriots?|f-35s?|f-16s?|drones?|missiles?|fighter jets?|warplanes|weapons|arms|air defen[cs]es?|missile defen[cs]es?|air defen[cs]e systems?)\b/i;
 
+/** Words of weapons arriving, an arms deal's delivery when weapons are what the sentence (or the one before) is of. */
+const DELIVERY_WORDS =
+  /\b(?:deliver(?:y|ies|ed|ing)|shipments?|cargo (?:planes?|aircraft|flights?)|consignments?|first batch|second batch)\b/i;
+
 /**
  * A contract for weapons is an arms deal, not an agreement: "the contract had been signed" in a sentence on the
  * S-400s, or the one after it.
  */
 export function asArmsContract(triggers: Trigger[], sentence: string, previous: string): Trigger[] {
-  if (!/\bcontracts?\b/i.test(sentence) || !(ARMS_WORDS.test(sentence) || ARMS_WORDS.test(previous))) return triggers;
+  const arms = ARMS_WORDS.test(sentence) || ARMS_WORDS.test(previous);
+  // "Agreed to buy the S-400s": the agreement is the purchase.
+  const deal = triggers.find((t) => t.type === 'arms_deal');
+  if (deal)
+    triggers = triggers.filter((t) => !(t.type === 'agreement' && t.index < deal.index && deal.index - t.index <= 30));
+  // "Cargo planes began landing … deliveries had started", after a sentence on the S-400s: the weapons arrive.
+  const arrival = arms && !deal ? DELIVERY_WORDS.exec(sentence) : null;
+  if (arrival)
+    triggers = [
+      ...triggers,
+      { type: 'arms_deal' as const, index: arrival.index, words: arrival[0], cameo: EVENT_TYPES.arms_deal.cameo },
+    ];
+  if (!/\bcontracts?\b/i.test(sentence) || !arms) return triggers;
   if (triggers.some((t) => t.type === 'arms_deal')) return triggers.filter((t) => t.type !== 'agreement');
   return triggers.map((t) =>
     t.type === 'agreement' ? { ...t, type: 'arms_deal' as const, cameo: EVENT_TYPES.arms_deal.cameo } : t,
