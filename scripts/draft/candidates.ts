@@ -106,9 +106,9 @@ export function findCandidates(
    * the body sentence it was told in, and its line. "The navigator was rescued on Tuesday. A marine was killed
    * when the helicopter came under fire": an undated sentence goes on telling the same stretch of the story.
    */
-  let narrative: { date: CandidateDate; body: number; line: number } | null = null;
+  let narrative: { date: CandidateDate; body: number; line: number; speaker: string | null } | null = null;
   /** What the sentence told with a date of its own, to become the story's time once the sentence is read. */
-  let narrativeNext: CandidateDate | null = null;
+  let narrativeNext: { date: CandidateDate; speaker: string | null } | null = null;
   /** The sentences before it, for what "the contract", "the cargo planes" are of. */
   const recentTexts: string[] = [];
   for (const sentence of sentences) {
@@ -415,9 +415,12 @@ export function findCandidates(
         verb !== null &&
         /past/.test(verb.form) &&
         narrative &&
-        (bodySentences - narrative.body <= 2 || sentence.line === narrative.line) &&
         (trigger.type !== 'statement' ||
-          (narrative.date.earliest >= addDays(anchor, -7) &&
+          // Reactions to the happening just told, or the same voice going on ("In a related context, Akar said" after
+          // Erdogan's words of last Thursday is another occasion).
+          ((narrative.speaker === null || narrative.speaker === (speaker?.id ?? voice?.id ?? framed[0]?.id)) &&
+            (bodySentences - narrative.body <= 3 || sentence.line === narrative.line) &&
+            narrative.date.earliest >= addDays(anchor, -7) &&
             !/\b(?:says|say|tells)\b/.test(sentence.text.slice(Math.max(0, trigger.index - 5), trigger.index + 12))))
       )
         date = {
@@ -427,7 +430,10 @@ export function findCandidates(
           note: `No date phrase in the sentence: dated as the story's time the sentence before set (${narrative.date.expression ? `"${narrative.date.expression}" → ` : ''}${narrative.date.earliest}..${narrative.date.latest}), which it goes on telling. Review.`,
         };
       if (date.resolution !== 'inferred' && !narrativeNext && modality === 'occurred' && date.latest <= anchor)
-        narrativeNext = date;
+        narrativeNext = {
+          date,
+          speaker: trigger.type === 'statement' ? (speaker?.id ?? voice?.id ?? 'unknown') : null,
+        };
       if (trigger === primary) mainDate = date;
       out.push({
         sentences: [sentence],
@@ -456,7 +462,7 @@ export function findCandidates(
       });
       if (date.resolution !== 'inferred' && ['agreement', 'ceasefire'].includes(trigger.type)) lastDated = date;
     }
-    if (narrativeNext) narrative = { date: narrativeNext, body: bodySentences, line: sentence.line };
+    if (narrativeNext) narrative = { ...narrativeNext, body: bodySentences, line: sentence.line };
     narrativeNext = null;
   }
   datedToNewsDay(out, anchor);
