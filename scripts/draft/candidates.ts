@@ -341,7 +341,9 @@ export function findCandidates(
         /\b(?:said|says|told \w+|announced|stated|added|declared)\s*$/i.test(
           sentence.text.slice(Math.max(0, phrase.index - 30), phrase.index),
         );
-      let reading = phrase ? chooseReading(phrase, planned, anchor, isPastPerfect(verb) && !saidThen) : null;
+      let reading = phrase
+        ? chooseReading(phrase, planned, anchor, isPastPerfect(verb) && !saidThen && !planned)
+        : null;
       // "TurkStream will begin operations in 2019, he added": a saying reported is not yet to come; a date after the
       // paper is of what was said, and the saying is the day's.
       if (
@@ -392,7 +394,8 @@ export function findCandidates(
       // span dates the earlier one.
       // A phrase before the span is the later happening's ("The raid on Friday came two weeks after…").
       const span = trigger !== primary && mainDate ? elapsedBefore(sentence.text, trigger.index) : null;
-      if (span && mainDate && (!phrase || phrase.index < span.index)) date = shiftedBack(mainDate, span);
+      const shifted = Boolean(span && mainDate && (!phrase || phrase.index < span.index));
+      if (shifted) date = shiftedBack(mainDate!, span!);
       // "On November 9 a statement was signed. It stipulated that peacekeepers were deployed": what a document
       // laid down is dated by the document, not by the paper.
       if (date.resolution === 'inferred' && lastDated && STIPULATED.test(sentence.text))
@@ -429,7 +432,15 @@ export function findCandidates(
           expression: null,
           note: `No date phrase in the sentence: dated as the story's time the sentence before set (${narrative.date.expression ? `"${narrative.date.expression}" → ` : ''}${narrative.date.earliest}..${narrative.date.latest}), which it goes on telling. Review.`,
         };
-      if (date.resolution !== 'inferred' && !narrativeNext && modality === 'occurred' && date.latest <= anchor)
+      // The main happening sets the story's time, not what it is told against ("a day after the envoy was shot").
+      if (
+        date.resolution !== 'inferred' &&
+        !narrativeNext &&
+        // What the main happening is told against sets no time of its own ("met, a day after the envoy was shot").
+        !shifted &&
+        modality === 'occurred' &&
+        date.latest <= anchor
+      )
         narrativeNext = {
           date,
           speaker: trigger.type === 'statement' ? (speaker?.id ?? voice?.id ?? 'unknown') : null,
@@ -605,6 +616,7 @@ function datedToNewsDay(candidates: Candidate[], anchor: string): void {
   for (const c of candidates)
     if (
       c.date.resolution === 'inferred' &&
+      !c.date.note?.includes("the story's time") &&
       c.date.precision === 'day' &&
       c.date.earliest === anchor &&
       c.modality === 'occurred' &&

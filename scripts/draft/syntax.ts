@@ -134,7 +134,7 @@ export function isJudged(sentence: string, index: number): boolean {
   return JUDGED.test(sentence.slice(Math.max(0, index - 80), index));
 }
 const JUDGED = new RegExp(
-  String.raw`\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)?|criticiz(?:ed|es|ing)|criticis(?:ed|es|ing)|deplor(?:ed|es|ing)|welcom(?:ed|es|ing)|prais(?:ed|es|ing))\s+${DETERMINERS}{0,4}$`,
+  String.raw`\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)?|criticiz(?:ed|es|ing)|criticis(?:ed|es|ing)|deplor(?:ed|es|ing)|welcom(?:ed|es|ing)|prais(?:ed|es|ing))\s+${DETERMINERS}{0,4}["“]?${DETERMINERS}{0,3}$`,
   'i',
 );
 const CAUSE_OR_JUDGED = new RegExp(

@@ -218,7 +218,7 @@ const CONSEQUENCE =
 /** The cues of modality, global for matchAll and compiled once. */
 const HYPOTHETICAL = /\b(could|might|may|would (lead|have|be)|if there is|possibly|potential(ly)?|in case)\b/gi;
 const PLANNED =
-  /\b(will|would (meet|visit|hold|discuss|travel|go|host|sign|attend)|(?:is|are|was|were) to (?:meet|hold|visit|travel|sign|discuss|attend|host|begin|start|resume|launch|be held)|(?:hopes?|hoped|intends?|intended) to|is expected to|are expected to|expected to be|plans? to|planned|is set to|are set to|is due to|due to (start|be|begin)|scheduled|upcoming|forthcoming|next (?:round|meeting|summit|session)|to launch|announced plans|(is|are) being prepared|preparations for)\b/gi;
+  /\b(will|would (meet|visit|hold|discuss|travel|go|host|sign|attend)|(?:is|are|was|were) to (?:meet|hold|visit|travel|sign|discuss|attend|host|begin|start|resume|launch|be held)|(?:hopes?|hoped|intends?|intended) to|(?:had been|was|were) (?:due|scheduled|expected) (?:to|in|at|for)|is expected to|are expected to|expected to be|plans? to|planned|is set to|are set to|is due to|due to (start|be|begin)|scheduled|upcoming|forthcoming|next (?:round|meeting|summit|session)|to launch|announced plans|(is|are) being prepared|preparations for)\b/gi;
 const ONGOING = /\b(continues?|continuing|ongoing|since|have been|has been|are deployed|is working)\b/gi;
 
 function modalityCues(sentence: string): { modality: Modality; cue: string; index: number }[] {
