@@ -13,6 +13,7 @@ import {
   type UnknownName,
 } from './names.ts';
 import type { Sentence } from './sentences.ts';
+import { CREDIT_LINE } from './source.ts';
 import { compatibleTypes } from './merge.ts';
 import {
   governingVerb,
@@ -112,7 +113,13 @@ export function findCandidates(
   /** The sentences before it, for what "the contract", "the cargo planes" are of. */
   const recentTexts: string[] = [];
   for (const sentence of sentences) {
-    if (sentence.text.length < 25 || !/\s/.test(sentence.text) || sentence.line < headlineLine) continue;
+    if (
+      sentence.text.length < 25 ||
+      !/\s/.test(sentence.text) ||
+      sentence.line < headlineLine ||
+      CREDIT_LINE.test(sentence.text)
+    )
+      continue;
     // The headline and a deck under it, however many short unpunctuated lines open the article: none once the
     // body has begun.
     const headline = bodySentences === 0 && isHeadline(sentence, headlineLine);
@@ -155,11 +162,18 @@ export function findCandidates(
     const unknown = headline ? [] : findUnknownNames(sentence.text, names, spelled);
     // "The attack, blamed on rebels, also wounded five": a sentence that names no one may still go on telling the
     // happening just told, by the same word at its head; grouping folds it in there.
+    // "The Observatory put the number of troops killed at 13": a toll of the violence just told, which it joins.
+    const toll =
+      STRIKES_BACK.includes(out.at(-1)?.type as EventType) &&
+      triggers[0]!.type === 'attack' &&
+      CASUALTY_COUNT.test(sentence.text) &&
+      !findDatePhrases(sentence.text, anchor).some((p) => p.readings.length > 0);
     const goesOn =
-      out.at(-1)?.type === triggers[0]!.type &&
-      new RegExp(`^(?:the|this|that) (?:[\\w’'-]+ ){0,2}${escapeRegExp(triggers[0]!.words)}\\b`, 'i').test(
-        sentence.text,
-      );
+      (out.at(-1)?.type === triggers[0]!.type &&
+        new RegExp(`^(?:the|this|that) (?:[\\w’'-]+ ){0,2}${escapeRegExp(triggers[0]!.words)}\\b`, 'i').test(
+          sentence.text,
+        )) ||
+      toll;
     const phrases = findDatePhrases(sentence.text, anchor);
     // "The tenth joint patrol was carried out on May 12", "Hostilities began on 27 September": a dated happening
     // that names no one is one of those the article is about, the actors and places last named.
@@ -240,7 +254,9 @@ export function findCandidates(
       // was found ("On Saturday, he said he was saddened by the downing").
       (/^(?:he|she|it|they)$/i.test(speaker.text) ||
         !/\b(it|he|she|they)\s+$/i.test(sentence.text.slice(0, statement.index))) &&
-      !isAttribution(sentence.text, primary, statement)
+      !isAttribution(sentence.text, primary, statement) &&
+      // "Told Kerry in a phone call that…": what was told is the call's content, not a saying of its own.
+      !(primary.type === 'call' && /^told\b/i.test(statement.words))
     )
       chosen.push(statement);
     for (const trigger of chosen) {
@@ -252,7 +268,11 @@ export function findCandidates(
       // "Ankara's decision to purchase S-400s prompted…": the purchase decided is an earlier happening, which the
       // phrase opening the sentence does not date.
       const decided = DECIDED.test(sentence.text.slice(Math.max(0, trigger.index - 40), trigger.index));
-      const reference = role === 'reference' || decided || isDefiniteReference(sentence.text, trigger.words);
+      const reference =
+        role === 'reference' ||
+        decided ||
+        isDefiniteReference(sentence.text, trigger.words) ||
+        (toll && trigger === primary);
       // A deadline after the paper ("heavy weapons withdrawn by October 10") is no date for talks reported as held.
       const happened =
         role !== 'intended' &&
@@ -510,6 +530,10 @@ const ATTRIBUTION_WORDS = new Set(
     ' ',
   ),
 );
+
+/** A toll: "put the number of troops killed at 13", "the death toll rose to 34". */
+const CASUALTY_COUNT =
+  /\b(?:number of [\w\s-]{0,30}(?:killed|dead|wounded)|(?:death|casualty) toll|killed at \d+|toll (?:rose|climbed|reached|stood))\b/i;
 
 /** The happenings a strike back is one of, told apart from the strike it answers. */
 const STRIKES_BACK: EventType[] = ['attack', 'clash', 'offensive', 'deployment'];

@@ -32,6 +32,10 @@ export function splitSentences(text: string): Sentence[] {
     const boundary = /([.!?])(["”’)]*)\s+(?=["“‘(]?[A-Z0-9])/g;
     for (const m of line.matchAll(boundary)) {
       const before = line.slice(sentenceStart, m.index);
+      // Inside a quotation ("shouted “Don't forget Aleppo! Don't forget Syria!” before…"), unless the quote closes
+      // here, the sentence goes on to the words that frame it.
+      // Exclamations and questions only: a quotation of full sentences quotes sentences of their own.
+      if (m[1] !== '.' && !m[2] && insideQuote(line.slice(sentenceStart, m.index + 1))) continue;
       const lastWord = /([A-Za-z.]+)$/.exec(before)?.[1]?.toLowerCase() ?? '';
       if (m[1] === '.' && (ABBREVIATIONS.has(lastWord) || /^[a-z]$/.test(lastWord) || /\.[a-z]$/.test(lastWord)))
         continue;
@@ -42,6 +46,13 @@ export function splitSentences(text: string): Sentence[] {
     push(base + sentenceStart, base + line.length);
   }
   return out;
+}
+
+/** True when a quotation opened in `text` is still open at its end (curly quotes, or an odd number of straight ones). */
+function insideQuote(text: string): boolean {
+  const curly = (text.match(/“/g) ?? []).length - (text.match(/”/g) ?? []).length;
+  if (curly > 0) return true;
+  return (text.match(/"/g) ?? []).length % 2 === 1;
 }
 
 function lineOf(text: string, offset: number): number {

@@ -72,6 +72,13 @@ export function findDateline(text: string): PublicationDay | null {
 const CLUTTER =
   /^(skip to (main )?content|subscribe( now)?|sign (in|up)|log ?in|share( this( article)?)?|share on \w+|tweet|facebook|twitter|whatsapp|linkedin|email|print|copy link|advertisement|breadcrumb|menu|home|read more|related( articles| stories)?|most read|follow us.*|cookies?.*|accept( all)?( cookies)?|newsletter.*|back to top|comments?|\d+ comments?|photo:.*|image:.*|getty images|reuters photo)$/i;
 
+/**
+ * A credit line of wire copy: "Reporting by Idrees Ali; Editing by Jonathan Oatis", "Fraser reported from Ankara,
+ * Turkey.", "Agencies contributed to this report", AFP's "bur-ab/hc". It says who wrote the article, not what happened.
+ */
+export const CREDIT_LINE =
+  /^(?:(?:additional )?reporting by\b.*|(?:writing|editing|compiled) by\b.*|(?:[A-Z][\w'’.-]+ )*[A-Z][\w'’.-]+(?:,? and (?:[A-Z][\w'’.-]+ )*[A-Z][\w'’.-]+)* (?:reported|contributed (?:reporting )?to this report|contributed reporting)\b.{0,60}|(?:agencies|wire services) contributed to this report\.?|[a-z]{2,5}(?:-[a-z]{2,5})*\/[a-z]{2,5}(?:\/[a-z]{2,5})*|our standards:.*)$/i;
+
 export interface ClutterLine {
   line: number;
   text: string;
@@ -85,6 +92,8 @@ export function findClutter(text: string): ClutterLine[] {
     const line = raw.trim();
     if (!line) return;
     if (CLUTTER.test(line)) out.push({ line: i + 1, text: line, why: 'a line of page furniture, not of the article' });
+    else if (CREDIT_LINE.test(line))
+      out.push({ line: i + 1, text: line, why: 'a credit line (who reported or edited it), not of the story' });
     else {
       const glued = /(Follow us on (Twitter|Facebook|Instagram)[^.]*|Subscribe to [^.]*)$/i.exec(line);
       if (glued) out.push({ line: i + 1, text: glued[0], why: 'a sign-off glued to the end of a line of the article' });

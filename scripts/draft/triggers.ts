@@ -22,7 +22,7 @@ const LEXICON: [EventType, RegExp][] = [
   ['ceasefire', /\b(cease-?fire|truce|armistice)\b/i],
   [
     'humanitarian_warning',
-    /\b(humanitarian (catastrophe|crisis|tragedy|aid)|displaced|displacement|to flee|refugees)\b/i,
+    /\b(humanitarian (catastrophe|crisis|tragedy|aid)|displaced|displacement|to flee|fled (?:their|the|from)|fleeing|refugees)\b/i,
   ],
   ['sanction', /\b(sanctions?|embargo(es)?|imposed (\w+ ){0,2}(restrictions|penalties|a ban))\b/i],
   [
@@ -74,7 +74,9 @@ const ARMS_WORDS =
 
 /** Words of weapons arriving, an arms deal's delivery when weapons are what the sentence (or the one before) is of. */
 const DELIVERY_WORDS =
-  /\b(?:deliver(?:y|ies|ed|ing)|shipments?|cargo (?:planes?|aircraft|flights?)|consignments?|first batch|second batch)\b/i;
+  /\b(?:deliver(?:y|ies|ed|ing)(?! (?:by|a|an|his|her|its|their|on|to)\b)|shipments?|cargo (?:planes?|aircraft|flights?)|consignments?|first batch|second batch)\b/i;
+/** Words of a purchase: the weapons of the sentences before are being bought, not fought with. */
+const PURCHASE_WORDS = /\b(?:s-400s?|purchas\w*|contracts?|bought|buy(?:ing|s)?|procur\w*|deliver(?:y|ies)|batch)\b/i;
 
 /**
  * A contract for weapons is an arms deal, not an agreement: "the contract had been signed" in a sentence on the
@@ -87,7 +89,10 @@ export function asArmsContract(triggers: Trigger[], sentence: string, previous: 
   if (deal)
     triggers = triggers.filter((t) => !(t.type === 'agreement' && t.index < deal.index && deal.index - t.index <= 30));
   // "Cargo planes began landing … deliveries had started", after a sentence on the S-400s: the weapons arrive.
-  const arrival = arms && !deal ? DELIVERY_WORDS.exec(sentence) : null;
+  const arrival =
+    !deal && (ARMS_WORDS.test(sentence) || ARMS_WORDS.test(previous)) && PURCHASE_WORDS.test(`${previous} ${sentence}`)
+      ? DELIVERY_WORDS.exec(sentence)
+      : null;
   if (arrival)
     triggers = [
       ...triggers,
@@ -122,6 +127,13 @@ const CARGO_BEFORE =
 const REPORTER =
   /\b(?:Reuters|AFP|AP|Associated Press|Agence France-Presse|TASS|Tass|RIA Novosti|Interfax|Anadolu(?: Agency)?|Sputnik|Xinhua|Bloomberg|Haberturk|Habertürk|Hurriyet|Hürriyet|Milliyet|NTV|TRT|CNN T[uü]rk|Kommersant|Izvestia|(?:state|local|Russian|Turkish) media|(?:the )?news agency)\s+(?:has |have |had |also )?$/;
 
+/** Views without a speaker: "Critics called it a betrayal", "some analysts say". */
+const GENERIC_VOICE =
+  /\b(?:[Cc]ritics|[Aa]nalysts|[Oo]bservers|[Ee]xperts|[Cc]ommentators|[Ss]ceptics|[Ss]keptics|[Oo]thers|[Mm]any|[Ss]ome)\s+(?:\w+\s+)?$/;
+/** People counted: "4 million Russians", "thousands of tourists". */
+const COUNTED_PEOPLE =
+  /\b(?:\d[\d,.]*(?: million| thousand)?|millions|thousands|hundreds|dozens)(?: of)? (?:[\w-]+ ){0,2}$/i;
+
 /** The lexicon compiled once for matchAll (which copies the regex, so sharing one is safe). */
 const GLOBAL_LEXICON = LEXICON.map(([type, pattern]) => [type, new RegExp(pattern.source, 'gi')] as const);
 
@@ -131,8 +143,16 @@ export function findTriggers(sentence: string): Trigger[] {
   for (const [type, global] of GLOBAL_LEXICON) {
     for (const m of sentence.matchAll(global)) {
       if (negated(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
-      // "…, Reuters reported": the agency tells the news; it is no statement of an actor.
-      if (type === 'statement' && REPORTER.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
+      // "…, Reuters reported": the agency tells the news; it is no statement of an actor. Nor are "critics" or
+      // "analysts" one: a view reported without a speaker.
+      if (
+        type === 'statement' &&
+        (REPORTER.test(sentence.slice(Math.max(0, m.index - 40), m.index)) ||
+          GENERIC_VOICE.test(sentence.slice(Math.max(0, m.index - 30), m.index)))
+      )
+        continue;
+      // "More than 4 million Russians visited Turkey": tourists counted, no official visit.
+      if (type === 'visit' && COUNTED_PEOPLE.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
       // "Eighth aircraft with S-400 parts arrives in Turkey": a thing that arrives is delivered, it pays no visit.
       if (
         type === 'visit' &&

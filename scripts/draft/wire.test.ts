@@ -410,3 +410,38 @@ describe('sayings that only say where the news comes from', () => {
     );
   });
 });
+
+describe('what is no happening of the story', () => {
+  it('skips credit lines, views without a speaker and tourists counted', () => {
+    const types = (s: string) => candidates(s, '2019-10-23').map((c) => c.type);
+    expect(types('Fraser reported from Ankara, Turkey.')).toEqual([]);
+    expect(types('Reporting by Idrees Ali in Washington; Editing by Turkey desk')).toEqual([]);
+    expect(types('Critics called it a betrayal of the Kurds by Turkey and Russia.')).toEqual([]);
+    expect(types('More than 4 million Russians visited Turkey in 2014, second only to Germans.')).toEqual([]);
+  });
+
+  it('keeps a call’s content in the call and a toll with the violence it counts', () => {
+    expect(
+      candidates('Erdogan told Putin in a phone call that Turkey would respond to any attack.', '2020-02-04').map(
+        (c) => c.type,
+      ),
+    ).toEqual(['call']);
+    const groups = groupCandidates(
+      candidates(
+        'Turkish jets struck Syrian positions near Saraqeb on Monday.\nThe Syrian Observatory put the number of Syrian troops killed at 13.',
+        '2020-02-04',
+      ),
+      new Set(),
+    );
+    expect(groups.filter((g) => g.type === 'attack')).toHaveLength(1);
+  });
+
+  it('does not end a sentence inside a quoted exclamation', () => {
+    const texts = splitSentences(
+      'The gunman shouted "Don\'t forget Aleppo! Don\'t forget Syria!" before being killed.',
+    ).map((s) => s.text);
+    expect(texts).toHaveLength(1);
+    // A quotation of full sentences is still split.
+    expect(splitSentences('“Talks will be hard. I also have visits,” said Erdogan.')).toHaveLength(2);
+  });
+});
