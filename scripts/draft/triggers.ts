@@ -47,7 +47,7 @@ const LEXICON: [EventType, RegExp][] = [
   ],
   [
     'deployment',
-    /\b(deployed|deployment|observation posts?|troops are|set up|intervention|joined .{0,20}conflict|to monitor|monitoring (mission|cent(re|er)|force)|to observe|open(ed|s)? (a|an|the|its|their) ([\w-]+ ){0,3}(cent(re|er)|base|post)s?|(joint|combined|land|ground|air) ([\w-]+ ){0,2}?patrol(s|ling)?|patrolling|(?:first|second|third|next|latest|[\w-]+th) patrol|patrols? (?:covered|took place|set off|began|started)|patrol(s|led|ling)? (the|a|its|along|on) |will patrol|peacekeep(ers|ing (force|forces|contingent|mission|troops))|(troops|forces|soldiers|units|convoys?) (have |had )?(moved|entered|crossed|poured|pushed) into|(sent|sends|sending) (\w+ ){0,3}(troops|reinforcements|soldiers|forces)|reinforcements|reinforced (its |their )?(troops|forces|positions)|stationed)\b/i,
+    /\b(deployed|deployment|observation posts?|troops are|set up|intervention|joined .{0,20}conflict|to monitor|monitoring (mission|cent(re|er)|force)|to observe|open(ed|s)? (a|an|the|its|their) ([\w-]+ ){0,3}(cent(re|er)|base|post)s?|(joint|combined|land|ground|air) ([\w-]+ ){0,2}?patrol(s|ling)?|patrolling|(?:first|second|third|next|latest|[\w-]+th) patrol|patrols? (?:covered|took place|set off|began|started)|patrol(s|led|ling)? (the|a|its|along|on) |will patrol|peacekeep(ers|ing (force|forces|contingent|mission|troops))|(troops|forces|soldiers|units|convoys?) (have |had )?(moved|entered|crossed|poured|pushed) into|(sent|sends|sending) (\w+ ){0,6}?(troops|reinforcements|soldiers|forces|convoys)|reinforcements|reinforced (its |their )?(troops|forces|positions)|stationed)\b/i,
   ],
   [
     'agreement',
@@ -60,11 +60,11 @@ const LEXICON: [EventType, RegExp][] = [
     'meeting',
     // Not "to meet their basic needs", "meets the demands".
     // A ceremony of leaders ("inaugurated the pipeline") is where they meet: the taxonomy has no type of its own for it.
-    /\b(met|meet(s|ing|ings)?(?! ([\w’'-]+ ){0,5}?(needs?|demands?|requirements?|expectations?|obligations?|conditions|targets?|criteria|deadlines?)\b)|talks|discuss(ed|es)?|held talks|negotiat(ed|ions?)|inaugurat(ed|es|ion)|(at|attended) an? [\w ]{0,20}ceremony)\b/i,
+    /\b(met|meet(s|ing|ings)?(?! ([\w’'-]+ ){0,5}?(needs?|demands?|requirements?|expectations?|obligations?|conditions|targets?|criteria|deadlines?)\b)|talks|consultations|discuss(ed|es)?|held talks|negotiat(ed|ions?)|inaugurat(ed|es|ion)|(at|attended) an? [\w ]{0,20}ceremony)\b/i,
   ],
   [
     'statement',
-    /\b(said|says|stated|announced|told|warned|warns|noted|stressed|added|declared|pointed out|blasted|urged|explained|indicated|confirmed|vowed|threatened|issued an ultimatum|emphasi[sz]ed|underlined|underscored|critici[sz]ed|condemned|denounced|accused|accuses|rejected|denied|appealed|called on|demanded|expressed (support|concern|hope|regret|condolences)|welcomed|praised|insisted|argued|claimed|reiterated|highlighted|acknowledged|tweeted|elaborated|outlined|briefed|called (it|(the|this|that) [\w’'-]+( [\w’'-]+){0,2}) (an?\b|["“])|summon(ed|s)|(?<!was |were |been )reported(?! (killed|dead|wounded|missing)))\b/i,
+    /\b(said|says|saying|stated|announced|told|warned|warns|warning that|noted|stressed|stressing|added|declared|pointed out|blasted|urged|explained|indicated|confirmed|vowed|threatened|issued an ultimatum|emphasi[sz]ed|underlined|underscored|critici[sz]ed|condemned|denounced|accused|accuses|rejected|denied|appealed|called on|demanded|express(?:ed|ing) (support|concern|hope|regret|condolences)|welcomed|praised|insisted|argued|claimed|reiterated|highlighted|acknowledged|tweeted|elaborated|outlined|briefed|called (it|(the|this|that) [\w’'-]+( [\w’'-]+){0,2}) (an?\b|["“])|summon(ed|s)|(?<!was |were |been )reported(?! (killed|dead|wounded|missing)))\b/i,
   ],
 ];
 
