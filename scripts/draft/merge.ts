@@ -118,6 +118,14 @@ export function groupCandidates(candidates: Candidate[], personIds: Set<string>)
         if (g.type !== 'statement' && g.retaliation !== c.retaliation) return false;
         if (g.type === 'statement' || c.type === 'statement') {
           if (g.type !== c.type) return false;
+          // Each dated by a phrase of its own ("On Feb. 29, Erdoğan said…" … "Erdoğan also said on Feb. 29 that…"):
+          // the writer tells two remarks; an undated "He added" goes on with the one before.
+          if (
+            c.date.resolution !== 'inferred' &&
+            g.sentences.some((s) => s.line !== c.sentences[0]!.line) &&
+            g.date.resolution !== 'inferred'
+          )
+            return false;
           const sameSpeaker = g.speaker !== null && g.speaker === c.speaker;
           if (
             !(sameSpeaker && c.date.resolution === 'inferred') &&

@@ -445,3 +445,17 @@ describe('what is no happening of the story', () => {
     expect(splitSentences('“Talks will be hard. I also have visits,” said Erdogan.')).toHaveLength(2);
   });
 });
+
+describe('remarks and calls as agencies tell them', () => {
+  it('keeps two remarks each dated by the writer apart, and a call "discussed by phone"', () => {
+    const text = [
+      'Erdogan and Putin discussed the situation by phone on Feb. 28.',
+      '',
+      'On Feb. 29, Erdogan said he had told Putin to get out of the way of Turkey.',
+      '',
+      'Erdogan also said on Feb. 29 that Turkey would no longer stop refugees heading for Europe.',
+    ].join('\n');
+    const groups = groupCandidates(candidates(text, '2020-03-02'), new Set(['recep-tayyip-erdogan', 'vladimir-putin']));
+    expect(groups.map((g) => g.type)).toEqual(['call', 'statement', 'statement']);
+  });
+});
