@@ -284,6 +284,18 @@ export function findCandidates(
         (p) => !datesAnother(sentence.text, trigger, triggers, p),
       );
       let phrase = nearestPhrase(pool, trigger.index);
+      // "At the first round, on Jan. 23-24, … they agreed to monitor the truce they had brokered in late December":
+      // a phrase past another verb is that verb's; the sentence's opening phrase dates its main clause.
+      const opener = pool.find((p) => opensSentence(sentence.text, p) && p.index < trigger.index);
+      if (
+        opener &&
+        phrase &&
+        phrase !== opener &&
+        phrase.index > trigger.index &&
+        !isDefiniteReference(sentence.text, trigger.words) &&
+        verbBetween(sentence.text, trigger, phrase)
+      )
+        phrase = opener;
       // "The Idlib deal, Akar said Tuesday": a phrase across a verb from a definite reference dates that verb, not
       // the deal; "the fighting between Azeri and Armenian forces last year" is dated by its own phrase.
       // "Have warmed in the last two years after he apologised for the downing of a jet in 2015": the phrase of
@@ -416,6 +428,51 @@ export function findCandidates(
       const span = trigger !== primary && mainDate ? elapsedBefore(sentence.text, trigger.index) : null;
       const shifted = Boolean(span && mainDate && (!phrase || phrase.index < span.index));
       if (shifted) date = shiftedBack(mainDate!, span!);
+      // "The chemical attack on April 4 … and the strike three days later", "ordered the same day": a span counted
+      // from the date just told in the sentence (or, without one, the story's time).
+      const spanAfter = shifted ? null : laterSpan(sentence.text, trigger);
+      // The span, when nearer the trigger than the phrase chosen (which is then the date it counts from).
+      const later =
+        spanAfter &&
+        (date.resolution === 'inferred' ||
+          (phrase !== null &&
+            phrase.index < spanAfter.index &&
+            Math.abs(spanAfter.index - trigger.index) < Math.abs(phrase.index - trigger.index)))
+          ? spanAfter
+          : null;
+      if (later) {
+        const before = [...phrases].reverse().find((p) => p.index < later.index && p.readings.length > 0);
+        // "The day before the signing": the last dated happening of the kind the noun names.
+        const noun = /^the day (?:before|after) (?:the|its|their) ([\w-]+)/i.exec(
+          sentence.text.slice(later.index),
+        )?.[1];
+        const nounType = noun ? (/^sign/i.test(noun) ? 'agreement' : findTriggers(noun)[0]?.type) : undefined;
+        const named = nounType
+          ? [...out]
+              .reverse()
+              .find(
+                (c) =>
+                  c.sentences[0] !== sentence && compatibleTypes(c.type, nounType) && c.date.resolution !== 'inferred',
+              )
+          : undefined;
+        const base = named
+          ? named.date
+          : before
+            ? chooseReading(before, false, anchor)
+            : narrative && narrative.date.precision === 'day'
+              ? narrative.date
+              : null;
+        if (base)
+          date = {
+            resolution: 'relative',
+            expression: later.expression,
+            earliest: addDays(base.earliest, later.days),
+            latest: addDays(base.latest, later.days),
+            precision: base.precision === 'day' ? 'day' : 'days',
+            qualifier: null,
+            note: `"${later.expression}" counted from ${named ? `the ${noun} (${named.trigger})` : before ? `"${before.expression}"` : "the story's time"} (${base.earliest}..${base.latest}).`,
+          };
+      }
       // "On November 9 a statement was signed. It stipulated that peacekeepers were deployed": what a document
       // laid down is dated by the document, not by the paper.
       if (date.resolution === 'inferred' && lastDated && STIPULATED.test(sentence.text))
@@ -706,7 +763,9 @@ function isHeadline(sentence: Sentence, headlineLine: number): boolean {
 
 /** "On September 21, …": the phrase stands first, set off by a comma. */
 function opensSentence(sentence: string, phrase: DatePhrase): boolean {
-  return phrase.index <= 3 && /^\s*,/.test(sentence.slice(phrase.index + phrase.expression.length));
+  // "At the first round, on Jan. 23-24, the opposition sat…": after an opening phrase set off by commas too.
+  const opening = phrase.index <= 3 || /^[A-Z][^,;]{0,40},\s*$/.test(sentence.slice(0, phrase.index));
+  return opening && /^\s*,/.test(sentence.slice(phrase.index + phrase.expression.length));
 }
 
 /**
@@ -743,7 +802,18 @@ function asTruce(t: Trigger, triggers: Trigger[]): Trigger {
   return t.type === 'agreement' && truce && truce.index > t.index && truce.index - t.index <= 30 ? truce : t;
 }
 
-const NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, ten: 10 };
+const NUMBERS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  ten: 10,
+};
 const UNIT_DAYS = { day: 1, week: 7, month: 30 } as const;
 
 /** "Two weeks after Turkey and Russia signed…": the span before the clause of the trigger at `index`. */
@@ -758,6 +828,35 @@ function elapsedBefore(
   const n = NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1]);
   const unit = m[2]!.toLowerCase() as keyof typeof UNIT_DAYS;
   return { expression: `${m[1]} ${m[2]}${n > 1 ? 's' : ''} after`, index: m.index, days: n * UNIT_DAYS[unit], unit };
+}
+
+/**
+ * "Three days later", "the same day", "the next day" just after the trigger's words (or opening the sentence): a
+ * span counted from a date told before it.
+ */
+function laterSpan(sentence: string, trigger: Trigger): { expression: string; index: number; days: number } | null {
+  const re =
+    /\b(?:(a|one|two|three|four|five|six|seven|ten|\d{1,2}) (day|week)s? (later|earlier|before)|the (same|next|following|previous) day|the day (before|after))\b/gi;
+  const end = trigger.index + trigger.words.length;
+  for (const m of sentence.matchAll(re)) {
+    const near =
+      (m.index >= end && m.index - end <= 60) ||
+      m.index <= 3 ||
+      (m.index < trigger.index && trigger.index - m.index <= 80);
+    if (!near) continue;
+    const word = (m[4] ?? m[5] ?? '').toLowerCase();
+    const days = m[1]
+      ? (NUMBERS[m[1].toLowerCase()] ?? Number(m[1])) *
+        (m[2]!.toLowerCase() === 'week' ? 7 : 1) *
+        (m[3]!.toLowerCase() === 'later' ? 1 : -1)
+      : word === 'same'
+        ? 0
+        : word === 'previous' || word === 'before'
+          ? -1
+          : 1;
+    return { expression: m[0], index: m.index, days };
+  }
+  return null;
 }
 
 /** The date `span` before `later`, widened by the roundness of the span ("two weeks" is 11 to 17 days). */

@@ -44,6 +44,7 @@ const PATTERNS: RegExp[] = [
     'gi',
   ),
   new RegExp(`\\b(?:since|from) (?:the )?(?:its |their )?(?:[a-z]+ )?(?:in )?${YEAR}\\b`, 'g'),
+  new RegExp(`\\b(?:(?:on|On) )?${MONTH} ${DAY}[–-]${DAY}(?:,? ${YEAR})?\\b`, 'g'),
   new RegExp(`\\b(?:(?:on|On) )?(?:${WEEKDAY},? )?${MONTH} ${DAY}(?:,? ${YEAR})?\\b`, 'g'),
   new RegExp(`\\b(?:(?:on|On) )?(?:${WEEKDAY},? )?${DAY}(?:[–-]${DAY})? ${MONTH}(?:,? ${YEAR})?\\b`, 'g'),
   new RegExp(`\\b(?:(?:in|In) )?(?:(?:early|mid|late)[- ])?${MONTH},? ${YEAR}\\b`, 'g'),

@@ -459,3 +459,28 @@ describe('remarks and calls as agencies tell them', () => {
     expect(groups.map((g) => g.type)).toEqual(['call', 'statement', 'statement']);
   });
 });
+
+describe('spans counted from a date told before', () => {
+  it('reads "three days later", "the same day" and "the day before the signing"', () => {
+    const strike = candidates(
+      'Turkey and Russia agreed on a truce on April 4, and Turkish jets struck Syria three days later.',
+      '2017-05-08',
+    ).find((c) => c.type === 'attack');
+    expect(strike?.date).toMatchObject({ earliest: '2017-04-07', resolution: 'relative' });
+    const text = [
+      'Turkey, Russia and Iran signed a memorandum in Astana last Thursday.',
+      '',
+      'The deal was sealed the day before the signing, when Erdogan met Putin in Sochi.',
+    ].join('\n');
+    const met = candidates(text, '2017-05-08').find((c) => c.type === 'meeting');
+    expect(met?.date).toMatchObject({ earliest: '2017-05-03', latest: '2017-05-03' });
+  });
+
+  it('dates the main clause by the sentence’s opening phrase, not by a phrase past another verb', () => {
+    const found = candidates(
+      'At the first round, on Jan. 23-24, Russia and Turkey agreed to monitor the truce they had brokered in late December.',
+      '2017-05-08',
+    );
+    expect(found[0]).toMatchObject({ type: 'agreement', date: { earliest: '2017-01-23', latest: '2017-01-24' } });
+  });
+});
