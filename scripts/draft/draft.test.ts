@@ -139,6 +139,8 @@ describe('source', () => {
     expect(findDateline(page('July 17, 2019 7:49 PM UTC'))?.day).toBe('2019-07-17');
     expect(findDateline(page('Published On 4 Feb 2020'))?.day).toBe('2020-02-04');
     expect(findDateline(page('20 December 2016'))?.day).toBe('2016-12-20');
+    expect(findDateline(page('Published date: 15 October 2018 17:20 BST'))?.day).toBe('2018-10-15');
+    expect(findDateline(page('Elnur Mammadli   |30.01.2021'))?.day).toBe('2021-01-30');
     expect(findDateline(page('31.02.2016'))).toBeNull();
     // The headline, not the menu line of capitalised words above it.
     expect(findTitleLine(page('20 December 2016'), findClutter(page('')))).toEqual({

@@ -13,7 +13,7 @@ const MONTHS = 'January|February|March|April|May|June|July|August|September|Octo
 /** Month names as date lines abbreviate them: "4 Feb 2020", "Sept. 30, 2015". */
 const MONTH_WORDS = `(?:${MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?`;
 const WEEKDAY = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Wed|Thu|Fri|Sat|Sun),?';
-const DATE_LINE_PREFIX = '(?:(?:published|updated|posted|date|last updated|first published)(?: on)?[:\\s]+)?';
+const DATE_LINE_PREFIX = '(?:(?:published|updated|posted|date|last updated|first published)(?: date| on)?[:\\s]+)?';
 
 /**
  * The line where the article's body begins: the first long line ending a sentence. What stands above it is the
@@ -46,7 +46,12 @@ function numericDay(line: string): { day: string; words: string } | null {
  * none is found.
  */
 export function findDateline(text: string): PublicationDay | null {
-  for (const raw of headerLines(text)) {
+  // A byline and its date on one line ("Elnur Mammadli | 30.01.2021"): the date after the separator.
+  const lines = headerLines(text).flatMap((raw) => {
+    const parts = raw.split(/\s*[|·•]\s*/);
+    return parts.length > 1 ? [raw, ...parts] : [raw];
+  });
+  for (const raw of lines) {
     const line = raw.trim();
     const iso = /^(?:date|published|updated|posted)?:?\s*((?:19|20)\d\d-\d\d-\d\d)\b/i.exec(line);
     if (iso) return { day: iso[1]!, basis: 'dateline', line: iso[0], note: `The file's date line reads "${iso[0]}".` };
