@@ -36,9 +36,17 @@ export interface ExistingEvent {
   title: string;
 }
 
+/**
+ * Whether the candidate's date says when it was: its own phrase, or the story's time the sentences before set
+ * ("…on Tuesday. Putin told a press conference after the talks"); not the publication day taken for want of one.
+ */
+function isDated(c: Candidate): boolean {
+  return c.date.resolution !== 'inferred' || Boolean(c.date.note?.includes("the story's time"));
+}
+
 /** The window a candidate may match in: an undated one (dated to the publication day) could be any recent day. */
 function matchWindow(c: Candidate): [string, string] {
-  if (c.date.resolution !== 'inferred') return [c.date.earliest, c.date.latest];
+  if (isDated(c)) return [c.date.earliest, c.date.latest];
   const year = Number(c.date.earliest.slice(0, 4));
   const rest = c.date.earliest.slice(4);
   if (c.modality === 'planned') return [c.date.earliest, `${year + 1}${rest}`];
@@ -248,7 +256,7 @@ export function findMatch(
 ): Match | null {
   let best: Match | null = null;
   const window = matchWindow(c);
-  if (c.date.resolution === 'inferred' && ['attack', 'clash', 'offensive', 'deployment'].includes(c.type))
+  if (!isDated(c) && ['attack', 'clash', 'offensive', 'deployment'].includes(c.type))
     standsFor = new Map([...standsFor, ...forcesOf]);
   for (const e of events) {
     if (!compatibleTypes(c.type, e.type)) continue;
@@ -295,7 +303,7 @@ export function findMatch(
     )
       continue;
     // Without a date of its own, a candidate must share more than one name ("the offensive" is not every offensive).
-    if (c.date.resolution === 'inferred' && actors.length + places.length < 2) continue;
+    if (!isDated(c) && actors.length + places.length < 2) continue;
     // A statement is the same one only when its speaker is the event's: "Putin said" is not the department's
     // statement about Putin.
     const speakerPool = e.type === 'statement' && e.speakerIds?.length ? e.speakerIds : e.actorIds;
@@ -314,12 +322,12 @@ export function findMatch(
     // than a meeting is a visit.
     const kin = c.type === e.type ? 3 : [c.type, e.type].every((t) => t === 'agreement' || t === 'ceasefire') ? 2 : 1;
     let score = kin + actors.length + places.length;
-    if (c.date.resolution !== 'inferred') score += 2;
+    if (isDated(c)) score += 2;
     // Undated: the event still under way on the day the article speaks of is the likelier one.
     else if (e.earliest <= c.date.earliest && c.date.latest <= e.latest) score += 1;
     // One window inside the other: the same stretch of time told more or less precisely.
     if (
-      c.date.resolution !== 'inferred' &&
+      isDated(c) &&
       ((c.date.earliest >= e.earliest && c.date.latest <= e.latest) ||
         (e.earliest >= c.date.earliest && e.latest <= c.date.latest))
     )
