@@ -764,8 +764,11 @@ function isHeadline(sentence: Sentence, headlineLine: number): boolean {
 /** "On September 21, …": the phrase stands first, set off by a comma. */
 function opensSentence(sentence: string, phrase: DatePhrase): boolean {
   // "At the first round, on Jan. 23-24, the opposition sat…": after an opening phrase set off by commas too.
+  const after = sentence.slice(phrase.index + phrase.expression.length);
+  // "Earlier this month Putin hosted Assad": first, before the subject, a comma or not.
+  if (phrase.index <= 3 && /^\s+(?:the\s+)?[A-Z]/.test(after)) return true;
   const opening = phrase.index <= 3 || /^[A-Z][^,;]{0,40},\s*$/.test(sentence.slice(0, phrase.index));
-  return opening && /^\s*,/.test(sentence.slice(phrase.index + phrase.expression.length));
+  return opening && /^\s*,/.test(after);
 }
 
 /**

@@ -140,7 +140,12 @@ export function chooseReading(
       latest: nextYear(phrase.readings[0]!.latest),
     };
   const strictlyBefore = before ? phrase.readings.filter((r) => r.latest < anchor) : [];
-  const readings = strictlyBefore.length > 0 ? strictlyBefore : phrase.readings;
+  // "The ceasefire came into force on March 6", written in October: what took place is this year's March, not
+  // next year's, though next March is nearer.
+  const passed = !planned
+    ? phrase.readings.filter((r) => r.earliest <= anchor && daysBetween(r.earliest, anchor) <= 330)
+    : [];
+  const readings = strictlyBefore.length > 0 ? strictlyBefore : passed.length > 0 ? passed : phrase.readings;
   if (readings.length === 0) return null;
   if (readings.length === 1) return readings[0]!;
   // The readings nearest the anchor (a bare "September 29" is this year's, not last year's); among those within a

@@ -60,7 +60,7 @@ const LEXICON: [EventType, RegExp][] = [
     'meeting',
     // Not "to meet their basic needs", "meets the demands".
     // A ceremony of leaders ("inaugurated the pipeline") is where they meet: the taxonomy has no type of its own for it.
-    /\b(met|meet(s|ing|ings)?(?! ([\w’'-]+ ){0,5}?(needs?|demands?|requirements?|expectations?|obligations?|conditions|targets?|criteria|deadlines?)\b)|talks|consultations|discuss(ed|es)?|held talks|negotiat(ed|ions?)|inaugurat(ed|es|ion)|(at|attended) an? [\w ]{0,20}ceremony)\b/i,
+    /\b(met|meet(s|ing|ings)?(?! ([\w’'-]+ ){0,5}?(needs?|demands?|requirements?|expectations?|obligations?|conditions|targets?|criteria|deadlines?)\b)|talks|consultations|discuss(ed|es)?|held talks|host(?:ed|s|ing) (?=[A-Z]|his |her |their |the (?:leaders?|presidents?|ministers?|delegations?)\b)|negotiat(ed|ions?)|inaugurat(ed|es|ion)|(at|attended) an? [\w ]{0,20}ceremony)\b/i,
   ],
   [
     'statement',

@@ -484,3 +484,21 @@ describe('spans counted from a date told before', () => {
     expect(found[0]).toMatchObject({ type: 'agreement', date: { earliest: '2017-01-23', latest: '2017-01-24' } });
   });
 });
+
+describe('bare dates of what took place', () => {
+  it('reads a bare day of a past happening as the one passed, though next year’s is nearer', () => {
+    const truce = candidates('A ceasefire brokered by Turkey and Russia came into force on March 6.', '2020-10-26')[0];
+    expect(truce?.date.earliest).toBe('2020-03-06');
+  });
+
+  it('dates a sentence by an opening phrase without a comma, and reads "hosted Assad" as a meeting', () => {
+    const found = candidates(
+      'Earlier this month Putin hosted Erdogan in the Kremlin and said ties were good.',
+      '2021-09-30',
+    );
+    expect(found.map((c) => [c.type, c.date.earliest])).toEqual([
+      ['meeting', '2021-09-01'],
+      ['statement', '2021-09-01'],
+    ]);
+  });
+});
