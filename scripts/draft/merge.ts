@@ -155,6 +155,9 @@ export function groupCandidates(candidates: Candidate[], personIds: Set<string>)
             if (g.date.resolution === 'inferred')
               return (
                 c.modality === 'occurred' &&
+                // Of the days just before the paper: "earlier this month" is another occasion than the news.
+                ['day', 'days', 'week'].includes(c.date.precision) &&
+                c.date.earliest >= addDays(g.date.earliest, -7) &&
                 ((g.news && !g.reference) || (g.reference && MEETINGS.includes(g.type))) &&
                 shared(speakers(g, personIds), speakers(c, personIds)).length > 0
               );

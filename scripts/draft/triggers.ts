@@ -24,7 +24,10 @@ const LEXICON: [EventType, RegExp][] = [
     'humanitarian_warning',
     /\b(humanitarian (catastrophe|crisis|tragedy|aid)|displaced|displacement|to flee|fled (?:their|the|from)|fleeing|refugees)\b/i,
   ],
-  ['sanction', /\b(sanctions?|embargo(es)?|imposed (\w+ ){0,2}(restrictions|penalties|a ban))\b/i],
+  [
+    'sanction',
+    /\b(sanctions?|sanctioned|sanctioning|embargo(es)?|imposed (\w+ ){0,2}(restrictions|penalties|a ban))\b/i,
+  ],
   [
     'arms_deal',
     /\b(bought|buy|buys|purchased?|purchasing|buying|sold|sale|sales|deliver(?:ed|ing|s)?|delivery|deliveries|suppl(?:y|ying|ied|ies)|shipments?|received|procured|procurement|acquisition|acquired?) (of )?(\w+ ){0,4}?(s-400s?|drones?|missiles?|jets?|weapons|arms|air defen[cs]es?( systems?)?|missile defen[cs]e( systems?)?|batch|components)\b|\b(drone|arms|weapons) sales?\b/i,
