@@ -39,7 +39,10 @@ const LEXICON: [EventType, RegExp][] = [
     /\b((?<!\b(?:to|in) )protest(s|ed|ers)?(?! (?:note|against the|at the)\b)|demonstrat(ion|ions|ors|ed)(?! of\b)|took to the streets|sit-ins?|rall(y|ies|ied))\b/i,
   ],
   ['summit', /\bsummit\b/i],
-  ['offensive', /\b(offensive|(military|air|ground|aerial|bombing)( and (air|ground))? campaign|campaign of)\b/i],
+  [
+    'offensive',
+    /\b(offensive|(military|air|ground|aerial|bombing)( and (air|ground))? campaign|campaign of|incursion|launch(?:ed|es|ing)? (?:an? |the |its )?(?:[\w-]+ ){0,3}?(?:operation|assault|push))\b/i,
+  ],
   [
     'attack',
     /\b(air ?strikes?|air raids?|raids?|shell(ed|ing)|bomb(ed|ing|ardment)|attacks?|attacked|targeting|targeted|killed|warplanes|struck(?! (?:a|an|the) (?:[\w-]+ ){0,2}(?:tone|note|chord|balance|deal|agreement|bargain|compromise|pose)\b)|(shot|shoots?|shooting) ([\w-]+ ){0,3}?(down|dead)|shot and killed|shot (both|the|two|three|several|an?|his|its|their) ([\w-]+ )?(pilots?|crew|soldiers?|troops|civilians|ambassador|diplomats?|officers?|policem[ae]n|protesters|people)|downed|downing of|gunned down|opened fire|fired (on|at)|counter-?fire|counter-?attacks?|retaliat(ed|ion|ory strikes?)|assassinat(ed|ion))\b/i,
@@ -50,7 +53,7 @@ const LEXICON: [EventType, RegExp][] = [
   ],
   [
     'deployment',
-    /\b(deployed|deployment|observation posts?|troops are|set up|intervention|joined .{0,20}conflict|to monitor|monitoring (mission|cent(re|er)|force)|to observe|open(ed|s)? (a|an|the|its|their) ([\w-]+ ){0,3}(cent(re|er)|base|post)s?|(joint|combined|land|ground|air) ([\w-]+ ){0,2}?patrol(s|ling)?|patrolling|(?:first|second|third|next|latest|[\w-]+th) patrol|patrols? (?:covered|took place|set off|began|started)|patrol(s|led|ling)? (the|a|its|along|on) |will patrol|peacekeep(ers|ing (force|forces|contingent|mission|troops))|(troops|forces|soldiers|units|convoys?) (have |had )?(moved|entered|crossed|poured|pushed) into|(sent|sends|sending) (\w+ ){0,6}?(troops|reinforcements|soldiers|forces|convoys)|reinforcements|reinforced (its |their )?(troops|forces|positions)|stationed)\b/i,
+    /\b(deployed|deployment|observation posts?|troops are|set up|intervention|joined .{0,20}conflict|to monitor|monitoring (mission|cent(re|er)|force)|to observe|open(ed|s)? (a|an|the|its|their) ([\w-]+ ){0,3}(cent(re|er)|base|post)s?|(joint|combined|land|ground|air) ([\w-]+ ){0,2}?patrol(s|ling)?|patrolling|(?:first|second|third|next|latest|[\w-]+th) patrol|patrols? (?:covered|took place|set off|began|started)|patrol(s|led|ling)? (the|a|its|along|on) |will patrol|peacekeep(ers|ing (force|forces|contingent|mission|troops))|withdr(?:ew|awn|awing|aw|aws) (?:(?:its|their|the|all|some) )?(?:[\w-]+ ){0,2}?(?:troops|forces|soldiers|military police|units|from)|pull(?:ed|ing|s)? (?:out|back)|dismantl(?:ed|ing|es)|(troops|forces|soldiers|units|convoys?) (have |had )?(moved|entered|crossed|poured|pushed) into|(sent|sends|sending) (\w+ ){0,6}?(troops|reinforcements|soldiers|forces|convoys)|reinforcements|reinforced (its |their )?(troops|forces|positions)|stationed)\b/i,
   ],
   [
     'agreement',
@@ -241,7 +244,7 @@ const CONSEQUENCE =
 /** The cues of modality, global for matchAll and compiled once. */
 const HYPOTHETICAL = /\b(could|might|may|would (lead|have|be)|if there is|possibly|potential(ly)?|in case)\b/gi;
 const PLANNED =
-  /\b(will|would (meet|visit|hold|discuss|travel|go|host|sign|attend)|(?:is|are|was|were) to (?:meet|hold|visit|travel|sign|discuss|attend|host|begin|start|resume|launch|be held)|(?:hopes?|hoped|intends?|intended) to|(?:had been|was|were) (?:due|scheduled|expected) (?:to|in|at|for)|is expected to|are expected to|expected to be|plans? to|planned|is set to|are set to|is due to|due to (start|be|begin)|scheduled|upcoming|forthcoming|next (?:round|meeting|summit|session)|to launch|announced plans|(is|are) being prepared|preparations for)\b/gi;
+  /\b(will|would (meet|visit|hold|discuss|travel|go|host|sign|attend)|(?:is|are|was|were) to (?:meet|hold|visit|travel|sign|discuss|attend|host|begin|start|resume|launch|be held)|(?:hopes?|hoped|intends?|intended|expects?) to|(?:had been|was|were) (?:due|scheduled|expected) (?:to|in|at|for)|is expected to|are expected to|expected to be|plans? to|planned|is set to|are set to|is due to|due to (start|be|begin)|scheduled|upcoming|forthcoming|next (?:round|meeting|summit|session)|to launch|announced plans|(is|are) being prepared|preparations for)\b/gi;
 const ONGOING = /\b(continues?|continuing|ongoing|since|have been|has been|are deployed|is working)\b/gi;
 
 function modalityCues(sentence: string): { modality: Modality; cue: string; index: number }[] {

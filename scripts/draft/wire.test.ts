@@ -502,3 +502,13 @@ describe('bare dates of what took place', () => {
     ]);
   });
 });
+
+describe('withdrawals and operations', () => {
+  it('reads a withdrawal as a deployment and a launched operation as an offensive', () => {
+    expect(findTrigger('Turkish soldiers began dismantling the base last Monday.')?.type).toBe('deployment');
+    expect(findTrigger('Turkey withdrew its troops from the post at Morek.')?.type).toBe('deployment');
+    expect(findTrigger('Turkey launched a cross-border operation against the YPG on Wednesday.')?.type).toBe(
+      'offensive',
+    );
+  });
+});
