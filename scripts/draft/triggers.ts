@@ -41,7 +41,7 @@ const LEXICON: [EventType, RegExp][] = [
   ['summit', /\bsummit\b/i],
   [
     'offensive',
-    /\b(offensive|(military|air|ground|aerial|bombing)( and (air|ground))? campaign|campaign of|incursion|launch(?:ed|es|ing)? (?:an? |the |its )?(?:[\w-]+ ){0,3}?(?:operation|assault|push))\b/i,
+    /\b(offensive|(military|air|ground|aerial|bombing)( and (air|ground))? campaign|campaign of|incursion|launch(?:ed|es|ing)? (?:an? |the |its )?(?:[\w-]+ ){0,3}?(?:operation|assault|push)|(?:captured|seized|recaptured|retook|overran|took control of|took over|fell to|advance on|advanced on|advancing on)(?= (?:the )?(?:[A-Z]|town|city|village|area|province|region|key|strategic|highway)))\b/i,
   ],
   [
     'attack',

@@ -512,3 +512,13 @@ describe('withdrawals and operations', () => {
     );
   });
 });
+
+describe('ground taken', () => {
+  it('reads a town captured or overrun as an offensive, not a person "taken" somewhere', () => {
+    expect(
+      findTrigger('Late last month, government troops captured Maarat al-Numan after weeks of bombardment.')?.type,
+    ).toBe('offensive');
+    expect(findTrigger('Government forces overran the area in August.')?.type).toBe('offensive');
+    expect(findTrigger('Putin took Erdogan to see the new fighter jet.')?.type).not.toBe('offensive');
+  });
+});
