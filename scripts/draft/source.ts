@@ -82,7 +82,7 @@ const CLUTTER =
  * Turkey.", "Agencies contributed to this report", AFP's "bur-ab/hc". It says who wrote the article, not what happened.
  */
 export const CREDIT_LINE =
-  /^(?:(?:additional )?reporting by\b.*|(?:writing|editing|compiled) by\b.*|(?:[A-Z][\w'’.-]+ )*[A-Z][\w'’.-]+(?:,? and (?:[A-Z][\w'’.-]+ )*[A-Z][\w'’.-]+)* (?:reported|contributed (?:reporting )?to this report|contributed reporting)\b.{0,60}|(?:agencies|wire services) contributed to this report\.?|[a-z]{2,5}(?:-[a-z]{2,5})*\/[a-z]{2,5}(?:\/[a-z]{2,5})*|our standards:.*)$/i;
+  /^(?:(?:additional )?reporting by\b.*|by [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}(?:,? and [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})*(?:,? [A-Z][\w ]{0,30})?|[_*=~—–-]{3,}|(?:writing|editing|compiled) by\b.*|(?:[A-Z][\w'’.-]+ )*[A-Z][\w'’.-]+(?:,? and (?:[A-Z][\w'’.-]+ )*[A-Z][\w'’.-]+)* (?:reported|contributed (?:reporting )?to this report|contributed reporting)\b.{0,60}|(?:agencies|wire services) contributed to this report\.?|[a-z]{2,5}(?:-[a-z]{2,5})*\/[a-z]{2,5}(?:\/[a-z]{2,5})*|our standards:.*)$/i;
 
 export interface ClutterLine {
   line: number;

@@ -4,6 +4,7 @@ import { draftArticle, type CuratedData } from './draft.ts';
 import { findMatch, groupCandidates, type ExistingEvent } from './merge.ts';
 import { findUnknownNames } from './names.ts';
 import { splitSentences } from './sentences.ts';
+import { findClutter } from './source.ts';
 import { triggerRole } from './syntax.ts';
 import { findTrigger, findTriggers } from './triggers.ts';
 
@@ -416,6 +417,9 @@ describe('what is no happening of the story', () => {
     const types = (s: string) => candidates(s, '2019-10-23').map((c) => c.type);
     expect(types('Fraser reported from Ankara, Turkey.')).toEqual([]);
     expect(types('Reporting by Idrees Ali in Washington; Editing by Turkey desk')).toEqual([]);
+    expect(
+      findClutter('Headline of the day\n\nBy SUZAN FRASER and VLADIMIR ISACHENKOV\n\n___\n\nBody.').map((c) => c.line),
+    ).toEqual([3, 5]);
     expect(types('Critics called it a betrayal of the Kurds by Turkey and Russia.')).toEqual([]);
     expect(types('More than 4 million Russians visited Turkey in 2014, second only to Germans.')).toEqual([]);
   });

@@ -205,6 +205,8 @@ describe('resolveTemporalExpression', () => {
     expect(read('last summer', '2016-12-20')).toEqual(['2016-06-01..2016-08-31 season']);
     // Written in July, last summer is a year back.
     expect(read('last summer', '2016-07-20')).toEqual(['2015-06-01..2015-08-31 season']);
+    // In January, the summer just passed.
+    expect(read('last summer', '2020-01-08')).toEqual(['2019-06-01..2019-08-31 season']);
     expect(read('the summer of 2016', '2019-01-01')).toEqual(['2016-06-01..2016-08-31 season']);
     expect(read('last winter', '2016-12-20')).toEqual(['2015-12-01..2016-02-29 season']);
     expect(read('this winter', '2016-10-20')).toEqual(['2016-12-01..2017-02-28 season']);

@@ -314,7 +314,8 @@ function resolvePhrase(raw: string, anchor: string): Reading[] | null {
     if (m[3]) return m[1] ? null : [season(Number(m[3]))];
     const started = anchorMonth >= first;
     const latest = started ? anchorYear : anchorYear - 1;
-    if (m[1] === 'last' || m[1] === 'past') return [season(anchorMonth > first + 2 ? latest : latest - 1)];
+    // The last one over: in December or January, "last summer" is the summer just passed.
+    if (m[1] === 'last' || m[1] === 'past') return [season(anchorMonth > first + 2 ? anchorYear : anchorYear - 1)];
     if (m[1] === 'next') return [season(started ? anchorYear + 1 : anchorYear)];
     if (m[1] === 'this') return [season(started ? anchorYear : anchorYear)];
     return [season(latest), season(latest + 1)];
