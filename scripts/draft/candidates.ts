@@ -102,6 +102,8 @@ export function findCandidates(
   let bodySentences = 0;
   /** The date of the last dated agreement: what "It stipulated that…" laid down is of its day. */
   let lastDated: CandidateDate | null = null;
+  /** The person last named, when the dataset does not know them (else null): what "he" may stand for. */
+  let lastNewPerson: UnknownName | null = null;
   /**
    * The story's time: the date of the last happening told as having taken place with a date phrase of its own,
    * the body sentence it was told in, and its line. "The navigator was rescued on Tuesday. A marine was killed
@@ -139,8 +141,18 @@ export function findCandidates(
     if (recentTexts.length > 3) recentTexts.shift();
     const known = matchKnownNames(sentence.text, actors, places);
     const named = known.filter((n) => people.has(n.id));
+    // "Foreign Minister Sergei Lavrov, who …, called off the trip. On Wednesday he called the incident…": "he" is
+    // the person last named, though the dataset does not know him, not the last one it knows.
+    const toNewPerson = named.length === 0 && lastNewPerson ? personPronounAt(sentence.text) : null;
+    if (named.length > 0) lastNewPerson = null;
     const names: NameMatch[] = [
-      ...inheritedPeople(sentence.text, lastPeople, lastSpeaker, known, people),
+      ...inheritedPeople(
+        sentence.text,
+        toNewPerson ? lastPeople.filter(() => /^(?:[^,"“]{0,60},\s*)?they\b/i.test(sentence.text)) : lastPeople,
+        toNewPerson ? null : lastSpeaker,
+        known,
+        people,
+      ),
       ...inheritedByRole(sentence.text, lastActors, known),
       ...known,
     ];
@@ -149,7 +161,7 @@ export function findCandidates(
     // Only the saying is theirs: the other happenings of the sentence keep the names it gives.
     const framed: NameMatch[] = framedSpeaker(
       sentence.text,
-      lastSpeaker ?? lastPeople[0] ?? null,
+      toNewPerson ? null : (lastSpeaker ?? lastPeople[0] ?? null),
       lastVoice,
       lastPeople,
     ).filter((f) => !names.some((n) => n.index === f.index));
@@ -160,6 +172,11 @@ export function findCandidates(
     if (triggers.length === 0) continue;
     // A headline capitalises every word: compromise would take most of them for names.
     const unknown = headline ? [] : findUnknownNames(sentence.text, names, spelled);
+    const newPerson = lastNewPerson;
+    const pronounForNew = toNewPerson && newPerson && !unknown.some((u) => u.kind === 'person') ? toNewPerson : null;
+    if (pronounForNew && newPerson) unknown.push(newPerson);
+    const namedNew = unknown.find((u) => u.kind === 'person' && sentence.text.includes(u.text));
+    if (namedNew && named.length === 0) lastNewPerson = namedNew;
     // "The attack, blamed on rebels, also wounded five": a sentence that names no one may still go on telling the
     // happening just told, by the same word at its head; grouping folds it in there.
     // "The Observatory put the number of troops killed at 13": a toll of the violence just told, which it joins.
@@ -220,9 +237,27 @@ export function findCandidates(
     // speech verb; "Ankara said two soldiers had been killed" only attributes the killing.
     const statement = triggers.find((t) => t.type === 'statement');
     // A speaker the dataset does not know ("Russia's Defense Ministry said", "according to Shoigu") speaks too.
-    const unknownSpeakers: NameMatch[] = unknown
-      .filter((u) => u.kind !== 'place' && sentence.text.includes(u.text))
-      .map((u) => ({ id: `new:${u.text}`, file: 'actors', text: u.text, index: sentence.text.indexOf(u.text) }));
+    const unknownSpeakers: NameMatch[] = [
+      ...unknown
+        .filter((u) => u.kind !== 'place' && sentence.text.includes(u.text))
+        .map((u) => ({
+          id: `new:${u.text}`,
+          file: 'actors' as const,
+          text: u.text,
+          index: sentence.text.indexOf(u.text),
+        })),
+      // The pronoun standing for the person the dataset does not know, where it stands.
+      ...(pronounForNew && newPerson
+        ? [
+            {
+              id: `new:${newPerson.text}`,
+              file: 'actors' as const,
+              text: pronounForNew.text,
+              index: pronounForNew.index,
+            },
+          ]
+        : []),
+    ];
     const speaker: NameMatch | null = statement
       ? (speakerOf(sentence.text, statement, [...names, ...framed]) ??
         speakerOf(sentence.text, statement, unknownSpeakers))
@@ -709,6 +744,18 @@ function datedToNewsDay(candidates: Candidate[], anchor: string): void {
         latest: day,
         note: `No date phrase in the sentence: dated to ${day}, the day the lead reports ("${news.date.expression}"); the article is of ${anchor}. Review.`,
       };
+}
+
+/**
+ * A "he" or "she" that is the subject of the sentence ("He later spoke by phone", "On Wednesday he called…") or
+ * of its frame of saying ("…,” she said"): the pronoun and where it stands.
+ */
+function personPronounAt(sentence: string): { text: string; index: number } | null {
+  const m =
+    /^(?:["“]?\s*|[^,"“]{0,60},\s*|(?:On|Last|Earlier|Later) [\w]+\s+)(he|she)\b/i.exec(sentence) ??
+    /[,”"’]\s*(he|she)\s+(?:also\s+|later\s+)?(?:said|says|added|told|noted|stressed)\b/i.exec(sentence);
+  if (!m) return null;
+  return { text: m[1]!, index: m.index + m[0].lastIndexOf(m[1]!) };
 }
 
 /** "Ankara's decision to buy", "the move to sign": the happening decided on. */

@@ -526,3 +526,19 @@ describe('ground taken', () => {
     expect(findTrigger('Putin took Erdogan to see the new fighter jet.')?.type).not.toBe('offensive');
   });
 });
+
+describe('a pronoun for someone the dataset does not know', () => {
+  it('is the person last named, not the last one the dataset knows', () => {
+    const text = [
+      'Putin spoke in Sochi on Tuesday about the downing of the jet by Turkey.',
+      '',
+      'Foreign Minister Sergei Lavrov, who had been due in Istanbul for talks, called off the trip to Turkey.',
+      '',
+      'On Wednesday he called the incident "a planned provocation" by Turkey.',
+    ].join('\n');
+    const said = candidates(text, '2015-11-25').find((c) => /planned provocation/.test(c.sentences[0]!.text));
+    expect(said).toMatchObject({ type: 'statement', speaker: 'new:Sergei Lavrov' });
+    expect(said!.unknown.map((u) => u.text)).toContain('Sergei Lavrov');
+    expect(said!.actors.map((a) => a.id)).not.toContain('vladimir-putin');
+  });
+});
