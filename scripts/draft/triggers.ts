@@ -45,7 +45,7 @@ const LEXICON: [EventType, RegExp][] = [
   ],
   [
     'attack',
-    /\b(air ?strikes?|air raids?|raids?|shell(ed|ing)|bomb(ed|ing|ardment)|attacks?|attacked|targeting|targeted|killed|warplanes|struck(?! (?:a|an|the) (?:[\w-]+ ){0,2}(?:tone|note|chord|balance|deal|agreement|bargain|compromise|pose)\b)|(shot|shoots?|shooting) ([\w-]+ ){0,3}?(down|dead)|shot and killed|shot (both|the|two|three|several|an?|his|its|their) ([\w-]+ )?(pilots?|crew|soldiers?|troops|civilians|ambassador|diplomats?|officers?|policem[ae]n|protesters|people)|downed|downing of|gunned down|opened fire|fired (on|at)|counter-?fire|counter-?attacks?|retaliat(ed|ion|ory strikes?)|assassinat(ed|ion))\b/i,
+    /\b(air ?strikes?|air raids?|raids?|shell(ed|ing)|bomb(ed|ing|ardment)|attacks?|attacked|targeting|targeted|killed|warplanes|struck(?! (?:a|an|the) (?:[\w-]+ ){0,2}(?:tone|note|chord|balance|deal|agreement|bargain|compromise|pose)\b)|(shot|shoots?|shooting) ([\w-]+ ){0,3}?(down|dead)|shot and killed|shot (both|the|two|three|several|an?|his|its|their) ([\w-]+ )?(pilots?|crew|soldiers?|troops|civilians|ambassador|diplomats?|officers?|policem[ae]n|protesters|people)|downed|downing of|gunned down|opened fire|fired (on|at)|hit (?:back|(?:\d+|dozens of|hundreds of|several|some|an?|the|its|their)? ?(?:[\w-]+ ){0,2}(?:targets|positions|bases?|convoys?|camps?|posts?|vehicles))|counter-?fire|counter-?attacks?|retaliat(ed|ion|ory strikes?)|assassinat(ed|ion))\b/i,
   ],
   [
     'clash',
