@@ -17,7 +17,7 @@ export interface Trigger {
 const LEXICON: [EventType, RegExp][] = [
   [
     'call',
-    /\b((tele)?phone (call|conversation|talks?)|phoned|telephoned|video[- ]?(call|conference)s?|videoconference talks|(spoke|talked|speak|talk)( (to|with) [^.;]{1,60}?)? (by|over the|on the) (tele)?phone|(discuss(?:ed|es)?|conferred|consulted) [^.;]{1,50}? (by|over the|on the) (tele)?phone)\b/i,
+    /\b((tele)?phone (call|conversation|talks?)|phoned|phones|phoning|telephoned|video[- ]?(call|conference)s?|videoconference talks|(spoke|talked|speak|talk)( (to|with) [^.;]{1,60}?)? (by|over the|on the) (tele)?phone|(discuss(?:ed|es)?|conferred|consulted) [^.;]{1,50}? (by|over the|on the) (tele)?phone)\b/i,
   ],
   ['ceasefire', /\b(cease-?fire|truce|armistice)\b/i],
   [

@@ -228,6 +228,9 @@ describe('resolveTemporalExpression', () => {
     expect(read('in recent days')).toEqual(['2020-01-28..2020-02-04']);
     expect(read('late last month')).toEqual(['2020-01-21..2020-01-31']);
     expect(read('early next month')).toEqual(['2020-03-01..2020-03-10']);
+    // The end of a month: its last ten days, of the month last passed unless a year says otherwise.
+    expect(read('the end of October')).toEqual(['2019-10-21..2019-10-31']);
+    expect(read('end of January 2020')).toEqual(['2020-01-21..2020-01-31']);
     expect(read('last night')).toEqual(['2020-02-03..2020-02-04']);
     expect(read('Monday night')).toEqual(['2020-02-03..2020-02-03', '2020-02-10..2020-02-10']);
   });

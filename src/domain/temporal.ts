@@ -374,6 +374,13 @@ function resolvePhrase(raw: string, anchor: string): Reading[] | null {
     const year = m[3] ? Number(m[3]) : month > anchorMonth ? anchorYear - 1 : anchorYear;
     return [partOfMonth(m[1]!, year, month)];
   }
+  // "The end of October": its last ten days, as "late October"; a month without its year is the one last passed
+  // (the caller moves it on a year for what is to come).
+  if ((m = new RegExp(`^(?:the )?end of (${MONTH_PATTERN})(?: (\\d{4}))?$`).exec(phrase))) {
+    const month = MONTHS.indexOf(m[1] as (typeof MONTHS)[number]) + 1;
+    const year = m[2] ? Number(m[2]) : month > anchorMonth ? anchorYear - 1 : anchorYear;
+    return [partOfMonth('late', year, month)];
+  }
   if ((m = new RegExp(`^(?:(?:the )?beginning of |start of )(${MONTH_PATTERN})(?: (\\d{4}))?$`).exec(phrase))) {
     const month = MONTHS.indexOf(m[1] as (typeof MONTHS)[number]) + 1;
     const year = m[2] ? Number(m[2]) : anchorYear;
