@@ -70,7 +70,7 @@ const LEXICON: [EventType, RegExp][] = [
   ],
   [
     'statement',
-    /\b(said|says|saying|stated|announced|told|warned|warns|warning that|noted|stressed|stressing|added|declared|pointed out|blasted|urged|explained|indicated|confirmed|vowed|threatened|issued an ultimatum|emphasi[sz]ed|underlined|underscored|critici[sz]ed|condemned|denounced|accused|accuses|rejected|denied|appealed|called on|demanded|express(?:ed|ing) (support|concern|hope|regret|condolences)|welcomed|praised|insisted|argued|claimed|reiterated|highlighted|acknowledged|tweeted|elaborated|outlined|briefed|called (it|(the|this|that) [\w’'-]+( [\w’'-]+){0,2}) (an?\b|["“])|summon(ed|s)|(?<!was |were |been )reported(?! (killed|dead|wounded|missing)))\b/i,
+    /\b(said|says|saying|stated|announced|told|warned|warns|warning that|noted|stressed|stressing|added|declared|pointed out|blasted|urged|explained|indicated|confirmed|vowed|threatened|issued an ultimatum|emphasi[sz]ed|underlined|underscored|critici[sz]ed|condemned|denounced|accused|accuses|blamed|blames|declined to (?:blame|comment|say|confirm)|wrote (?:to|in a letter|a letter|that)|rejected|denied|appealed|called on|demanded|express(?:ed|ing) (support|concern|hope|regret|condolences)|welcomed|praised|insisted|argued|claimed|reiterated|highlighted|acknowledged|tweeted|elaborated|outlined|briefed|called (it|(the|this|that) [\w’'-]+( [\w’'-]+){0,2}) (an?\b|["“])|summon(ed|s)|(?<!was |were |been )reported(?! (killed|dead|wounded|missing)))\b/i,
   ],
 ];
 
