@@ -162,7 +162,7 @@ const MONTH_OR_DAY =
 
 /** Titles compromise keeps in front of a name ("Minister Sergei Shoigu", "President Aleksandar Vucic"). */
 const LEADING_TITLE =
-  /^(?:(?:President|Prime Minister|Minister|Foreign Minister|Defen[cs]e Minister|Deputy|Spokes(?:man|woman)|Ambassador|Gen\.?|General|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)+/;
+  /^(?:(?:President|Prime Minister|Minister|Foreign Minister|Defen[cs]e Minister|Deputy|Spokes(?:man|woman)|Ambassador|Gen\.?|General|Lt\.?|Col\.?|Lt\. Col\.|Capt\.?|Maj\.?|Sgt\.?|Adm\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)+/;
 
 /**
  * Names compromise finds in `sentence` that no known spelling covers, classified. `knownSpellings` (lower case,
@@ -177,7 +177,7 @@ export function findUnknownNames(
   const found: UnknownName[] = [];
   const add = (list: string[], kind: UnknownName['kind']) => {
     for (const raw of list) {
-      const text = raw
+      let text = raw
         .replace(/^[\s"“”‘’'(]+|[\s"“”‘’'),.;:!?]+$/g, '')
         .replace(/['’]s$/, '')
         .replace(LEADING_TITLE, '')
@@ -191,7 +191,20 @@ export function findUnknownNames(
         NEWS_OUTLET.test(text)
       )
         continue;
-      const at = sentence.indexOf(text);
+      let at = sentence.indexOf(text);
+      // "Boyko Borissov", "Oleg Peshkov": compromise may stop at the given name; the capitalised word right after
+      // it is the surname.
+      if (kind === 'person' && at !== -1) {
+        const surname = /^\s(\p{Lu}[\p{Ll}’'-]+)(?=[\s,.;:)]|$)/u.exec(sentence.slice(at + text.length))?.[1];
+        if (
+          surname &&
+          !MONTH_OR_DAY.test(surname) &&
+          !NOT_NAMES.test(surname) &&
+          !knownSpellings.has(surname.toLowerCase())
+        )
+          text = `${text} ${surname}`;
+        at = sentence.indexOf(text);
+      }
       const covered = known.some((k) => at !== -1 && at < k.index + k.text.length && k.index < at + text.length);
       if (covered || found.some((f) => f.text === text)) continue;
       found.push({ text, kind });

@@ -542,3 +542,16 @@ describe('a pronoun for someone the dataset does not know', () => {
     expect(said!.actors.map((a) => a.id)).not.toContain('vladimir-putin');
   });
 });
+
+describe('unknown people’s names in full', () => {
+  it('keeps the surname compromise leaves off, and drops a military rank', () => {
+    expect(findUnknownNames('The pilot, Lt. Col. Oleg Peshkov, was killed by gunfire from the ground.', [])).toEqual([
+      { text: 'Oleg Peshkov', kind: 'person' },
+    ]);
+    expect(
+      findUnknownNames('The ceremony was attended by Bulgarian Prime Minister Boyko Borissov on Wednesday.', []).map(
+        (u) => u.text,
+      ),
+    ).toContain('Boyko Borissov');
+  });
+});
