@@ -34,6 +34,8 @@ export interface CandidateDate {
   precision: Precision;
   qualifier: Qualifier | null;
   note: string | null;
+  /** Not the sentence's own: the story's time the sentences before set, carried to it. */
+  carried?: true;
 }
 
 export interface Candidate {
@@ -148,7 +150,7 @@ export function findCandidates(
     const names: NameMatch[] = [
       ...inheritedPeople(
         sentence.text,
-        toNewPerson ? lastPeople.filter(() => /^(?:[^,"“]{0,60},\s*)?they\b/i.test(sentence.text)) : lastPeople,
+        toNewPerson && !/^(?:[^,"“]{0,60},\s*)?they\b/i.test(sentence.text) ? [] : lastPeople,
         toNewPerson ? null : lastSpeaker,
         known,
         people,
@@ -177,6 +179,7 @@ export function findCandidates(
     if (pronounForNew && newPerson) unknown.push(newPerson);
     const namedNew = unknown.find((u) => u.kind === 'person' && sentence.text.includes(u.text));
     if (namedNew && named.length === 0) lastNewPerson = namedNew;
+    const phrases = findDatePhrases(sentence.text, anchor);
     // "The attack, blamed on rebels, also wounded five": a sentence that names no one may still go on telling the
     // happening just told, by the same word at its head; grouping folds it in there.
     // "The Observatory put the number of troops killed at 13": a toll of the violence just told, which it joins.
@@ -184,14 +187,13 @@ export function findCandidates(
       STRIKES_BACK.includes(out.at(-1)?.type as EventType) &&
       triggers[0]!.type === 'attack' &&
       CASUALTY_COUNT.test(sentence.text) &&
-      !findDatePhrases(sentence.text, anchor).some((p) => p.readings.length > 0);
+      !phrases.some((p) => p.readings.length > 0);
     const goesOn =
       (out.at(-1)?.type === triggers[0]!.type &&
         new RegExp(`^(?:the|this|that) (?:[\\w’'-]+ ){0,2}${escapeRegExp(triggers[0]!.words)}\\b`, 'i').test(
           sentence.text,
         )) ||
       toll;
-    const phrases = findDatePhrases(sentence.text, anchor);
     // "The tenth joint patrol was carried out on May 12", "Hostilities began on 27 September": a dated happening
     // that names no one is one of those the article is about, the actors and places last named.
     if (
@@ -542,13 +544,14 @@ export function findCandidates(
           ...narrative.date,
           resolution: 'inferred',
           expression: null,
+          carried: true,
           note: `No date phrase in the sentence: dated as the story's time the sentence before set (${narrative.date.expression ? `"${narrative.date.expression}" → ` : ''}${narrative.date.earliest}..${narrative.date.latest}), which it goes on telling. Review.`,
         };
-      // The main happening sets the story's time, not what it is told against ("a day after the envoy was shot").
+      // A happening with a date of its own sets the story's time; what the main happening is told against does not
+      // ("met, a day after the envoy was shot").
       if (
         date.resolution !== 'inferred' &&
         !narrativeNext &&
-        // What the main happening is told against sets no time of its own ("met, a day after the envoy was shot").
         !shifted &&
         modality === 'occurred' &&
         date.latest <= anchor
@@ -566,8 +569,8 @@ export function findCandidates(
         // the lead, even there.
         news: (headline || inLead) && role !== 'reference',
         speaker: trigger.type === 'statement' ? (speaker?.id ?? voice?.id ?? null) : null,
-        // Only force strikes back: "retaliatory sanctions" over a downing are the sanctions the headline announces.
         ...(trigger !== primary ? { secondary: true } : {}),
+        // Only force strikes back: "retaliatory sanctions" over a downing are the sanctions the headline announces.
         retaliation:
           STRIKES_BACK.includes(trigger.type) &&
           /\b(?:retaliat\w*|counter-?(?:fire|attacks?|strikes?|offensive)|in response)\b/i.test(sentence.text),
@@ -732,7 +735,7 @@ function datedToNewsDay(candidates: Candidate[], anchor: string): void {
   for (const c of candidates)
     if (
       c.date.resolution === 'inferred' &&
-      !c.date.note?.includes("the story's time") &&
+      !c.date.carried &&
       c.date.precision === 'day' &&
       c.date.earliest === anchor &&
       c.modality === 'occurred' &&

@@ -256,7 +256,7 @@ async function evaluateFile(txtPath: string, goldPath: string, data: CuratedData
   const duplicated = goldMerges.filter(
     (g) =>
       !foundFamily.has(gold.events.indexOf(g)) &&
-      proposals.some((p) => matches({ ...p }, { ...g, merge: [] }, true) && p.kind === 'new'),
+      proposals.some((p) => p.kind === 'new' && matches(p, { ...g, merge: [] }, true)),
   );
   const t: Tally = {
     gold: required.length,

@@ -41,7 +41,7 @@ export interface ExistingEvent {
  * ("…on Tuesday. Putin told a press conference after the talks"); not the publication day taken for want of one.
  */
 function isDated(c: Candidate): boolean {
-  return c.date.resolution !== 'inferred' || Boolean(c.date.note?.includes("the story's time"));
+  return c.date.resolution !== 'inferred' || c.date.carried === true;
 }
 
 /** The window a candidate may match in: an undated one (dated to the publication day) could be any recent day. */

@@ -121,15 +121,10 @@ export function sourceIdFor(day: string, title: string): string {
 }
 
 /**
- * The title: the first headline-like line of the page's header (four words or more, no full stop, not a date line
- * or a byline), preferring one with lower-case words — a line of capitalised words is a menu ("Home Video World US
- * & Canada"). Null when none is found.
+ * The title and its 1-based line: the first headline-like line of the page's header (four words or more, no full
+ * stop, not a date line or a byline), preferring one with lower-case words — a line of capitalised words is a menu
+ * ("Home Video World US & Canada"). Null when none is found.
  */
-export function findTitle(text: string, clutter: ClutterLine[]): string | null {
-  return findTitleLine(text, clutter)?.text ?? null;
-}
-
-/** The headline and its 1-based line. */
 export function findTitleLine(text: string, clutter: ClutterLine[]): { text: string; line: number } | null {
   const clutterLines = new Set(clutter.map((c) => c.line));
   const lines = text.split('\n');
@@ -138,7 +133,7 @@ export function findTitleLine(text: string, clutter: ClutterLine[]): { text: str
   for (let i = 0; i < Math.max(Math.min(lines.length, 6), body); i++) {
     const line = lines[i]!.trim();
     if (!line || clutterLines.has(i + 1) || /^(date|published|updated|posted|by)\b/i.test(line)) continue;
-    if (numericDay(line) || findDateline(line)) continue;
+    if (findDateline(line)) continue;
     if (line.length <= 160 && !/[.!?”"]$/.test(line) && line.split(' ').length >= 4)
       candidates.push({ text: line, line: i + 1 });
     // A plain-text article (no header): only its first line may be the headline.

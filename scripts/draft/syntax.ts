@@ -133,12 +133,11 @@ const REFERENCE_BEFORE = new RegExp(
 export function isJudged(sentence: string, index: number): boolean {
   return JUDGED.test(sentence.slice(Math.max(0, index - 80), index));
 }
-const JUDGED = new RegExp(
-  String.raw`\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)?|criticiz(?:ed|es|ing)|criticis(?:ed|es|ing)|deplor(?:ed|es|ing)|welcom(?:ed|es|ing)|prais(?:ed|es|ing))\s+${DETERMINERS}{0,4}["“]?${DETERMINERS}{0,3}$`,
-  'i',
-);
+/** Verbs of judging what happened: "condemned", "welcomed", "criticised". */
+const JUDGING = String.raw`condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)?|critici[sz](?:ed|es|ing)|deplor(?:ed|es|ing)|welcom(?:ed|es|ing)|prais(?:ed|es|ing)`;
+const JUDGED = new RegExp(String.raw`\b(?:${JUDGING})\s+${DETERMINERS}{0,4}["“]?${DETERMINERS}{0,3}$`, 'i');
 const CAUSE_OR_JUDGED = new RegExp(
-  String.raw`\b(?:over|because of|in response to|in retaliation for|condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)?|criticiz(?:ed|es|ing)|criticis(?:ed|es|ing)|blam(?:ed|es|ing) (?:\w+ )?for|welcom(?:ed|es|ing)|prais(?:ed|es|ing)|deplor(?:ed|es|ing)|protest(?:ed|ing)? against)\s+${DETERMINERS}{0,4}$`,
+  String.raw`\b(?:over|because of|in response to|in retaliation for|${JUDGING}|blam(?:ed|es|ing) (?:\w+ )?for|protest(?:ed|ing)? against)\s+${DETERMINERS}{0,4}$`,
   'i',
 );
 const INTENDED_BEFORE = new RegExp(

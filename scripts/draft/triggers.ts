@@ -96,9 +96,7 @@ export function asArmsContract(triggers: Trigger[], sentence: string, previous: 
     triggers = triggers.filter((t) => !(t.type === 'agreement' && t.index < deal.index && deal.index - t.index <= 30));
   // "Cargo planes began landing … deliveries had started", after a sentence on the S-400s: the weapons arrive.
   const arrival =
-    !deal && (ARMS_WORDS.test(sentence) || ARMS_WORDS.test(previous)) && PURCHASE_WORDS.test(`${previous} ${sentence}`)
-      ? DELIVERY_WORDS.exec(sentence)
-      : null;
+    !deal && arms && PURCHASE_WORDS.test(`${previous} ${sentence}`) ? DELIVERY_WORDS.exec(sentence) : null;
   if (arrival)
     triggers = [
       ...triggers,
